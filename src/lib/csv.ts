@@ -1,0 +1,155 @@
+/** Reading and writing CSV tables: papaparse's rows with their 1-based file lines, and Excel-safe output. */
+import Papa from 'papaparse';
+import { cleanText } from './text';
+import { errorAt, quote, warningAt, type DataIssue } from './problems';
+
+/** One data row of a table, with its cells by column name and where it came from. */
+export interface TableRow {
+  cells: Record<string, unknown>;
+  /** 1-based line of the row's first character (CSV), the header being line 1. */
+  line?: number | undefined;
+  /** JSON location, e.g. `[4]` (JSON tables). */
+  jsonPath?: string | undefined;
+}
+
+/** A parsed table: its column names (lower case, trimmed) and rows. */
+export interface Table {
+  file: string;
+  columns: string[];
+  rows: TableRow[];
+}
+
+/** For each parsed row, the 1-based line it starts on, counting line breaks inside quoted fields. */
+export function rowStartLines(rows: readonly (readonly string[])[]): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  for (const row of rows) {
+    lines.push(line);
+    let breaks = 0;
+    for (const field of row) breaks += countLineBreaks(field);
+    line += 1 + breaks;
+  }
+  return lines;
+}
+
+function countLineBreaks(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
+  }
+  return n;
+}
+
+/** Parses CSV text into a table, reporting malformed rows; blank lines are skipped. */
+export function parseCsv(file: string, text: string): { table: Table; issues: DataIssue[] } {
+  const issues: DataIssue[] = [];
+  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] });
+  const data = parsed.data;
+  const lines = rowStartLines(data);
+  for (const err of parsed.errors) {
+    if (err.code === 'UndetectableDelimiter') continue; // a one-column file is fine
+    const line = err.row !== undefined && err.row !== null ? lines[err.row] : undefined;
+    issues.push(errorAt({ file, line }, 'csv-syntax', `CSV syntax: ${err.message}`));
+  }
+  const headerIndex = data.findIndex((row) => !isBlankRow(row));
+  if (headerIndex < 0) return { table: { file, columns: [], rows: [] }, issues };
+  const columns = trimTrailingEmpty(data[headerIndex]!.map((h) => cleanText(h).toLowerCase()));
+  const rows: TableRow[] = [];
+  for (let i = headerIndex + 1; i < data.length; i++) {
+    const row = data[i]!;
+    if (isBlankRow(row)) continue;
+    const line = lines[i];
+    const fields = row.length > columns.length ? trimTrailingEmpty(row, columns.length) : row;
+    if (fields.length > columns.length) {
+      issues.push(
+        errorAt(
+          { file, line },
+          'too-many-fields',
+          `row has ${fields.length} fields but the header has ${columns.length}; extra value ${quote(fields[columns.length])} (a separator inside a value needs the value in double quotes)`,
+        ),
+      );
+      continue;
+    }
+    const cells: Record<string, unknown> = {};
+    columns.forEach((column, c) => (cells[column] = fields[c] ?? ''));
+    rows.push({ cells, line });
+  }
+  return { table: { file, columns, rows }, issues };
+}
+
+/** Reads a JSON table: an array of objects with the same field names as the CSV columns. */
+export function parseJsonTable(file: string, text: string): { table: Table; issues: DataIssue[] } {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { table: { file, columns: [], rows: [] }, issues: [errorAt({ file }, 'json-syntax', `is not valid JSON: ${(e as Error).message}`)] };
+  }
+  if (!Array.isArray(value)) {
+    return { table: { file, columns: [], rows: [] }, issues: [errorAt({ file }, 'json-shape', 'must be a JSON array of objects, one per row')] };
+  }
+  const issues: DataIssue[] = [];
+  const columns = new Set<string>();
+  const rows: TableRow[] = [];
+  value.forEach((item, i) => {
+    const jsonPath = `[${i}]`;
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+      issues.push(errorAt({ file, jsonPath }, 'json-shape', `expected an object, received ${quote(item)}`));
+      return;
+    }
+    const cells: Record<string, unknown> = {};
+    for (const [key, cell] of Object.entries(item)) {
+      const column = cleanText(key).toLowerCase();
+      columns.add(column);
+      cells[column] = cell;
+    }
+    rows.push({ cells, jsonPath });
+  });
+  return { table: { file, columns: [...columns], rows }, issues };
+}
+
+/** Checks a table's columns: missing required ones are errors, unknown ones warnings. */
+export function checkColumns(table: Table, required: readonly string[], optional: readonly string[]): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const where = { file: table.file, line: table.rows.length && table.rows[0]!.line !== undefined ? 1 : undefined };
+  const present = new Set(table.columns);
+  const missing = required.filter((c) => !present.has(c));
+  if (missing.length > 0 && (table.rows.length > 0 || table.columns.length > 0)) {
+    issues.push(errorAt(where, 'missing-column', `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`));
+  }
+  const known = new Set([...required, ...optional]);
+  for (const column of table.columns) {
+    if (column !== '' && !known.has(column)) {
+      issues.push(warningAt(where, 'unknown-column', `unknown column ${quote(column)} is ignored (expected ${[...required, ...optional].join(', ')})`));
+    }
+  }
+  return issues;
+}
+
+function isBlankRow(row: readonly string[]): boolean {
+  return row.every((cell) => cleanText(cell) === '');
+}
+
+function trimTrailingEmpty(row: readonly string[], keep = 0): string[] {
+  let end = row.length;
+  while (end > keep && cleanText(row[end - 1]!) === '') end--;
+  return row.slice(0, end);
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** Escapes one CSV cell; cells a spreadsheet would run as a formula get a leading apostrophe (numbers are left alone). */
+export function csvCell(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (FORMULA_START.test(text) && !NUMBER.test(text)) text = `'${text}`;
+  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Writes rows as CSV with CRLF line ends and a UTF-8 BOM, as Excel expects. */
+export function writeCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
+  return `\ufeff${lines.join('\r\n')}\r\n`;
+}

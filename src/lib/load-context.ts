@@ -1,0 +1,92 @@
+/** The state shared by one load of data/: how files are reached, and the problems found so far. */
+import type { z } from 'zod';
+import { checkColumns, parseCsv, parseJsonTable, type Table, type TableRow } from './csv';
+import { decodeBytes } from './decode';
+import { errorAt, warningAt, type DataIssue, type RowOrigin } from './problems';
+import { COLUMNS } from './schema';
+
+/** 50 MB: far above any real plan, well below what would exhaust memory. */
+export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
+
+/** How the loader reaches files; paths are relative to the repository, like `data/units.csv`. */
+export interface DataSource {
+  /** The entries of a folder, or an empty list when it does not exist. */
+  list(dir: string): { name: string; isDir: boolean }[];
+  /** A file's size in bytes, or undefined when there is no such file. */
+  size(path: string): number | undefined;
+  /** A file's bytes. */
+  read(path: string): Uint8Array;
+}
+
+/** Shared state of one load: the source and the problems found so far. */
+export class LoadContext {
+  readonly issues: DataIssue[] = [];
+  constructor(
+    readonly source: DataSource,
+    readonly maxFileBytes: number,
+  ) {}
+
+  /** Reads and decodes a file, or records why it cannot; undefined when missing or unreadable. */
+  readText(path: string): string | undefined {
+    const size = this.source.size(path);
+    if (size === undefined) return undefined;
+    if (size > this.maxFileBytes) {
+      this.issues.push(errorAt({ file: path }, 'file-too-large', `is ${(size / 1048576).toFixed(1)} MB; files over ${this.maxFileBytes / 1048576} MB are refused`));
+      return undefined;
+    }
+    const decoded = decodeBytes(this.source.read(path));
+    if (!decoded.ok) {
+      this.issues.push(errorAt({ file: path }, 'encoding', decoded.message));
+      return undefined;
+    }
+    if (decoded.warning) this.issues.push(warningAt({ file: path }, 'encoding', decoded.warning));
+    return decoded.text;
+  }
+
+  /** Reads `<base>.csv` or `<base>.json`, never both; undefined (with a problem) when missing. */
+  readTable(base: string, kind: keyof typeof COLUMNS, required = true): Table | undefined {
+    const csv = `${base}.csv`;
+    const json = `${base}.json`;
+    const hasCsv = this.source.size(csv) !== undefined;
+    const hasJson = this.source.size(json) !== undefined;
+    if (hasCsv && hasJson) {
+      this.issues.push(errorAt({ file: csv }, 'duplicate-table', `and ${json} both exist; keep one of them`));
+      return undefined;
+    }
+    if (!hasCsv && !hasJson) {
+      if (required) this.issues.push(errorAt({ file: csv }, 'missing-file', `is missing (expected ${csv} or ${json})`));
+      return undefined;
+    }
+    const path = hasCsv ? csv : json;
+    const text = this.readText(path);
+    if (text === undefined) return undefined;
+    const { table, issues } = hasCsv ? parseCsv(path, text) : parseJsonTable(path, text);
+    this.issues.push(...issues);
+    const columns = COLUMNS[kind];
+    const columnIssues = checkColumns(table, columns.required, columns.optional);
+    this.issues.push(...columnIssues);
+    return columnIssues.some((i) => i.level === 'error') ? undefined : table;
+  }
+
+  /** Validates one row with a schema, recording each failing field; undefined when the row is invalid. */
+  parseRow<S extends z.ZodType>(schema: S, row: TableRow, file: string): z.output<S> | undefined {
+    const result = schema.safeParse(row.cells);
+    if (result.success) return result.data;
+    const origin = originOf(file, row);
+    for (const issue of result.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      this.issues.push(errorAt(origin, 'invalid-value', `${field} ${issue.message}`.trim(), field));
+    }
+    return undefined;
+  }
+}
+
+/** Where a row is, for problems about it. */
+export function originOf(file: string, row: TableRow): RowOrigin {
+  return { file, line: row.line, jsonPath: row.jsonPath };
+}
+
+/** Describes where a row is, for "first at …" in messages. */
+export function where(row: TableRow): string {
+  return row.line !== undefined ? `line ${row.line}` : (row.jsonPath ?? '?');
+}

@@ -1,0 +1,164 @@
+/** Loading one plan folder: plan.json, tasks and progress, checked against each other and the units and leaders. */
+import type { IsoDate } from './dates';
+import { parseDue } from './due';
+import type { TableRow } from './csv';
+import type { Leader, Plan, Report, Section, Task, Unit } from './model';
+import { errorAt, quote, type RowOrigin } from './problems';
+import { PlanSchema, ProgressSchema, SLUG, SectionSchema, TaskSchema } from './schema';
+import { type LoadContext, originOf, where } from './load-context';
+
+/** The units and leaders a plan may refer to, and the site's as-of date. */
+export interface PlanRefs {
+  units: Map<string, Unit>;
+  leaders: Map<string, Leader>;
+  asOf: IsoDate | undefined;
+}
+
+/** Loads a plan folder; undefined when plan.json cannot be read (its problems are recorded). */
+export function loadPlan(ctx: LoadContext, dir: string, id: string, refs: PlanRefs): Plan | undefined {
+  if (!SLUG.test(id)) {
+    ctx.issues.push(errorAt({ file: dir }, 'invalid-id', `folder name ${quote(id)} is not a valid plan id (expected lowercase letters, digits and "-", like "2024-vp")`));
+    return undefined;
+  }
+  const head = loadPlanJson(ctx, `${dir}/plan.json`);
+  if (!head) {
+    ctx.readTable(`${dir}/tasks`, 'tasks');
+    ctx.readTable(`${dir}/progress`, 'progress');
+    return undefined;
+  }
+  const tasks = loadTasks(ctx, `${dir}/tasks`, id, head, refs);
+  const reports = loadProgress(ctx, `${dir}/progress`, id, new Map(tasks.map((t) => [t.id, t])), refs);
+  return { ...head, id, tasks, reports };
+}
+
+type PlanHead = Omit<Plan, 'id' | 'tasks' | 'reports'>;
+
+function loadPlanJson(ctx: LoadContext, file: string): PlanHead | undefined {
+  const text = ctx.readText(file);
+  if (text === undefined) {
+    if (ctx.source.size(file) === undefined) ctx.issues.push(errorAt({ file }, 'missing-file', 'is missing (expected {"year", "title", "sections": [...]})'));
+    return undefined;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    ctx.issues.push(errorAt({ file }, 'json-syntax', `is not valid JSON: ${(e as Error).message}`));
+    return undefined;
+  }
+  const result = PlanSchema.safeParse(value);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = issue.path.join('.');
+      ctx.issues.push(errorAt({ file, jsonPath: field || undefined }, 'invalid-value', `${field} ${issue.message}`.trim(), field));
+    }
+    return undefined;
+  }
+  const p = result.data;
+  return { year: p.year, title: p.title, number: p.number, issuedOn: p.issued_on, basis: p.basis, summary: p.summary, sections: loadSections(ctx, file, p.sections) };
+}
+
+function loadSections(ctx: LoadContext, file: string, raw: unknown[]): Section[] {
+  const sections: Section[] = [];
+  const seen = new Map<string, string>();
+  raw.forEach((item, i) => {
+    const row: TableRow = { cells: (item ?? {}) as Record<string, unknown>, jsonPath: `sections[${i}]` };
+    const s = ctx.parseRow(SectionSchema, row, file);
+    if (!s) return;
+    if (seen.has(s.id)) {
+      ctx.issues.push(errorAt({ file, jsonPath: `sections[${i}].id` }, 'duplicate-id', `id ${quote(s.id)} is used twice (first at ${seen.get(s.id)})`, 'id'));
+      return;
+    }
+    seen.set(s.id, `sections[${i}]`);
+    sections.push({ id: s.id, title: s.title, parent: s.parent, summary: s.summary });
+  });
+  sections.forEach((s) => {
+    if (s.parent !== undefined && !seen.has(s.parent)) {
+      ctx.issues.push(errorAt({ file, jsonPath: `${seen.get(s.id)}.parent` }, 'unknown-section', `parent ${quote(s.parent)} is not a section of this plan`, 'parent'));
+    }
+  });
+  return sections;
+}
+
+function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHead, refs: PlanRefs): Task[] {
+  const table = ctx.readTable(base, 'tasks');
+  if (!table) return [];
+  const sectionIds = new Set(head.sections.map((s) => s.id));
+  const allUnits = [...refs.units.keys()];
+  const tasks: Task[] = [];
+  const seen = new Map<string, TableRow>();
+  for (const row of table.rows) {
+    const t = ctx.parseRow(TaskSchema, row, table.file);
+    if (!t) continue;
+    const origin = originOf(table.file, row);
+    let ok = true;
+    const fail = (code: string, field: string, message: string) => {
+      ctx.issues.push(errorAt(origin, code, message, field));
+      ok = false;
+    };
+    if (seen.has(t.id)) fail('duplicate-id', 'id', `id ${quote(t.id)} is used twice (first at ${where(seen.get(t.id)!)})`);
+    if (!sectionIds.has(t.section)) fail('unknown-section', 'section', `section ${quote(t.section)} is not a section of plan.json (known: ${[...sectionIds].join(', ')})`);
+    for (const l of t.directed_by) if (!refs.leaders.has(l)) fail('unknown-leader', 'directed_by', `directed_by ${quote(l)} is not a leader id in leaders`);
+    if (t.lead_units.length === 0) fail('invalid-value', 'lead_units', 'lead_units is empty; at least one lead unit is required');
+    for (const u of t.lead_units) if (!refs.units.has(u)) fail('unknown-unit', 'lead_units', `lead_units ${quote(u)} is not a unit id in units`);
+    const supportAll = t.support_units.length === 1 && t.support_units[0] === '*';
+    if (!supportAll) for (const u of t.support_units) if (!refs.units.has(u)) fail('unknown-unit', 'support_units', `support_units ${quote(u)} is not a unit id in units (or * for every unit)`);
+    const due = parseDue(t.due, head.year);
+    if (!due.ok) fail('invalid-due', 'due', `due ${quote(t.due)}: ${due.message}`);
+    if (!seen.has(t.id)) seen.set(t.id, row);
+    if (!ok || !due.ok) continue;
+    tasks.push({
+      planId,
+      id: t.id,
+      section: t.section,
+      title: t.title,
+      content: t.content,
+      directedBy: t.directed_by,
+      leadUnits: t.lead_units,
+      supportUnits: supportAll ? allUnits.filter((u) => !t.lead_units.includes(u)) : t.support_units,
+      supportAll,
+      timeline: t.timeline,
+      dueExpr: t.due,
+      due: due.due,
+    });
+  }
+  return tasks;
+}
+
+function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Map<string, Task>, refs: PlanRefs): Report[] {
+  const table = ctx.readTable(base, 'progress', false);
+  if (!table) return [];
+  const reports: Report[] = [];
+  for (const row of table.rows) {
+    const p = ctx.parseRow(ProgressSchema, row, table.file);
+    if (!p) continue;
+    const problems = checkReport(p, tasks, refs);
+    const origin: RowOrigin = originOf(table.file, row);
+    for (const [field, code, message] of problems) ctx.issues.push(errorAt(origin, code, message, field));
+    if (problems.length > 0) continue;
+    reports.push({
+      planId,
+      taskId: p.task_id,
+      asOf: p.as_of!,
+      status: p.status,
+      percent: p.percent ?? (p.status === 'done' ? 100 : undefined),
+      completedOn: p.status === 'done' ? (p.completed_on ?? p.as_of) : p.completed_on,
+      note: p.note,
+      reportedBy: p.reported_by,
+    });
+  }
+  return reports;
+}
+
+type Problem = [field: string, code: string, message: string];
+
+function checkReport(p: ReturnType<typeof ProgressSchema.parse>, tasks: Map<string, Task>, refs: PlanRefs): Problem[] {
+  const problems: Problem[] = [];
+  const asOf = p.as_of!;
+  if (!tasks.has(p.task_id)) problems.push(['task_id', 'unknown-task', `task_id ${quote(p.task_id)} is not a task id in this plan's tasks`]);
+  if (refs.asOf && asOf > refs.asOf) problems.push(['as_of', 'future-report', `as_of ${quote(asOf)} is after the site's as-of date ${refs.asOf}`]);
+  if (p.completed_on && p.completed_on > asOf) problems.push(['completed_on', 'completed-after-report', `completed_on ${quote(p.completed_on)} is after the report's as_of ${asOf}`]);
+  if (p.status === 'done' && p.percent !== undefined && p.percent < 100) problems.push(['percent', 'done-below-100', `percent ${quote(String(p.percent))} is below 100 for a row whose status is done`]);
+  if (p.reported_by && !refs.units.has(p.reported_by)) problems.push(['reported_by', 'unknown-unit', `reported_by ${quote(p.reported_by)} is not a unit id in units`]);
+  return problems;
+}

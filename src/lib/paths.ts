@@ -1,0 +1,20 @@
+/** Site URLs, built in one place so that every link works under a sub-path (astro.config base). */
+
+/** Joins the site base (e.g. `/` or `/ke-hoach/`) with a path inside the site. */
+export function withBase(base: string, path: string): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return `${b}${path.replace(/^\//, '')}`;
+}
+
+/** Path of a plan page. */
+export const planPath = (planId: string) => `plans/${encodeURIComponent(planId)}/`;
+/** Path of a section page. */
+export const sectionPath = (planId: string, sectionId: string) => `plans/${encodeURIComponent(planId)}/sections/${encodeURIComponent(sectionId)}/`;
+/** Path of a task page. */
+export const taskPath = (planId: string, taskId: string) => `plans/${encodeURIComponent(planId)}/tasks/${encodeURIComponent(taskId)}/`;
+/** Path of a unit page. */
+export const unitPath = (unitId: string) => `units/${encodeURIComponent(unitId)}/`;
+/** Path of a leader page. */
+export const leaderPath = (leaderId: string) => `leaders/${encodeURIComponent(leaderId)}/`;
+/** Path of a plan's JSON or CSV export. */
+export const exportPath = (planId: string, ext: 'json' | 'csv') => `exports/${encodeURIComponent(planId)}.${ext}`;

@@ -1,0 +1,66 @@
+/** Vietnamese text helpers: Unicode normalisation, diacritic folding and collation. */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
+
+/** Normalises a string to NFC and turns non-breaking and odd spaces into plain ones, trimming the ends. */
+export function cleanText(value: string): string {
+  return value.normalize('NFC').replace(SPACES, ' ').trim();
+}
+
+/** Folds text for matching: no diacritics, đ → d, lower case, single spaces. "Đảng" and "dang" fold alike. */
+export function foldVietnamese(value: string): string {
+  return value
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase()
+    .replace(SPACES, ' ')
+    .trim();
+}
+
+const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+
+/** Compares two strings in Vietnamese alphabetical order (a ă â b c d đ e ê …), numbers by value. */
+export function compareVi(a: string, b: string): number {
+  return collator.compare(a, b);
+}
+
+/** Sorts a copy of items by a text key in Vietnamese order. */
+export function sortVi<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...items].sort((x, y) => compareVi(key(x), key(y)));
+}
+
+/** Compares section or task ids such as II.1.a and II.10.b part by part, Roman numerals by value. */
+export function compareIds(a: string, b: string): number {
+  const pa = a.split('.');
+  const pb = b.split('.');
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === undefined) return -1;
+    if (y === undefined) return 1;
+    const nx = idPartValue(x);
+    const ny = idPartValue(y);
+    if (!Number.isNaN(nx) && !Number.isNaN(ny) && nx !== ny) return nx - ny;
+    const c = compareVi(x, y);
+    if (c !== 0) return c;
+  }
+  return 0;
+}
+
+const ROMAN: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+
+function idPartValue(part: string): number {
+  if (/^\d+$/.test(part)) return Number(part);
+  if (/^[IVXLC]+$/.test(part)) {
+    let total = 0;
+    for (let i = 0; i < part.length; i++) {
+      const v = ROMAN[part[i]!]!;
+      const next = ROMAN[part[i + 1] ?? ''] ?? 0;
+      total += v < next ? -v : v;
+    }
+    return total;
+  }
+  return Number.NaN;
+}

@@ -1,0 +1,15 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vitest/config';
+
+// Fixed time zone and locale so dates and sorting come out the same on every machine.
+process.env.TZ = 'UTC';
+process.env.LANG = 'C.UTF-8';
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+export default defineConfig({
+  test: {
+    include: ['tests/lib/**/*.test.ts', 'tests/build/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
+  },
+});
