@@ -1,0 +1,16 @@
+/// <reference types="vitest/config" />
+import { defineConfig } from 'vitest/config';
+
+// End-to-end tests: build the site, serve it on 127.0.0.1 and drive Debian's Chromium. One file at a time.
+process.env.TZ = 'UTC';
+process.env.LANG = 'C.UTF-8';
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+
+export default defineConfig({
+  test: {
+    include: ['tests/e2e/**/*.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+    fileParallelism: false,
+  },
+});
