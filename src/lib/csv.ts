@@ -15,6 +15,8 @@ export interface TableRow {
 /** A parsed table: its column names (lower case, trimmed) and rows. */
 export interface Table {
   file: string;
+  /** The header's line (1) for CSV; undefined for JSON, whose rows carry JSON paths. */
+  headerLine?: number | undefined;
   columns: string[];
   rows: TableRow[];
 }
@@ -53,7 +55,7 @@ export function parseCsv(file: string, text: string): { table: Table; issues: Da
     issues.push(errorAt({ file, line }, 'csv-syntax', `CSV syntax: ${err.message}`));
   }
   const headerIndex = data.findIndex((row) => !isBlankRow(row));
-  if (headerIndex < 0) return { table: { file, columns: [], rows: [] }, issues };
+  if (headerIndex < 0) return { table: { file, headerLine: 1, columns: [], rows: [] }, issues };
   const columns = trimTrailingEmpty(data[headerIndex]!.map((h) => cleanText(h).toLowerCase()));
   const rows: TableRow[] = [];
   for (let i = headerIndex + 1; i < data.length; i++) {
@@ -75,7 +77,7 @@ export function parseCsv(file: string, text: string): { table: Table; issues: Da
     columns.forEach((column, c) => (cells[column] = fields[c] ?? ''));
     rows.push({ cells, line });
   }
-  return { table: { file, columns, rows }, issues };
+  return { table: { file, headerLine: lines[headerIndex], columns, rows }, issues };
 }
 
 /** Reads a JSON table: an array of objects with the same field names as the CSV columns. */
@@ -112,7 +114,7 @@ export function parseJsonTable(file: string, text: string): { table: Table; issu
 /** Checks a table's columns: missing required ones are errors, unknown ones warnings. */
 export function checkColumns(table: Table, required: readonly string[], optional: readonly string[]): DataIssue[] {
   const issues: DataIssue[] = [];
-  const where = { file: table.file, line: table.rows.length && table.rows[0]!.line !== undefined ? 1 : undefined };
+  const where = { file: table.file, line: table.headerLine };
   const present = new Set(table.columns);
   const missing = required.filter((c) => !present.has(c));
   if (missing.length > 0 && (table.rows.length > 0 || table.columns.length > 0)) {

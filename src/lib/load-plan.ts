@@ -26,8 +26,8 @@ export function loadPlan(ctx: LoadContext, dir: string, id: string, refs: PlanRe
     ctx.readTable(`${dir}/progress`, 'progress');
     return undefined;
   }
-  const tasks = loadTasks(ctx, `${dir}/tasks`, id, head, refs);
-  const reports = loadProgress(ctx, `${dir}/progress`, id, new Map(tasks.map((t) => [t.id, t])), refs);
+  const { tasks, declared } = loadTasks(ctx, `${dir}/tasks`, id, head, refs);
+  const reports = loadProgress(ctx, `${dir}/progress`, id, declared, refs);
   return { ...head, id, tasks, reports };
 }
 
@@ -80,9 +80,10 @@ function loadSections(ctx: LoadContext, file: string, raw: unknown[]): Section[]
   return sections;
 }
 
-function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHead, refs: PlanRefs): Task[] {
+/** The valid tasks, and every task id the file declares (so reports on a task with other errors are not flagged too). */
+function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHead, refs: PlanRefs): { tasks: Task[]; declared: Set<string> } {
   const table = ctx.readTable(base, 'tasks');
-  if (!table) return [];
+  if (!table) return { tasks: [], declared: new Set() };
   const sectionIds = new Set(head.sections.map((s) => s.id));
   const allUnits = [...refs.units.keys()];
   const tasks: Task[] = [];
@@ -122,10 +123,10 @@ function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHea
       due: due.due,
     });
   }
-  return tasks;
+  return { tasks, declared: new Set(seen.keys()) };
 }
 
-function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Map<string, Task>, refs: PlanRefs): Report[] {
+function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Set<string>, refs: PlanRefs): Report[] {
   const table = ctx.readTable(base, 'progress', false);
   if (!table) return [];
   const reports: Report[] = [];
@@ -152,7 +153,7 @@ function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Map
 
 type Problem = [field: string, code: string, message: string];
 
-function checkReport(p: ReturnType<typeof ProgressSchema.parse>, tasks: Map<string, Task>, refs: PlanRefs): Problem[] {
+function checkReport(p: ReturnType<typeof ProgressSchema.parse>, tasks: Set<string>, refs: PlanRefs): Problem[] {
   const problems: Problem[] = [];
   const asOf = p.as_of!;
   if (!tasks.has(p.task_id)) problems.push(['task_id', 'unknown-task', `task_id ${quote(p.task_id)} is not a task id in this plan's tasks`]);
