@@ -8,6 +8,8 @@ process.env.ASTRO_TELEMETRY_DISABLED = '1';
 
 export default defineConfig({
   test: {
+    // In CI also write a JSON report, from which .ci/run prints one closing 'N passed, N failed' line.
+    reporters: process.env.CI ? ['default', ['json', { outputFile: '.tmp/vitest-unit.json' }]] : ['default'],
     include: ['tests/lib/**/*.test.ts', 'tests/build/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
