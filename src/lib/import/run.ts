@@ -1,0 +1,113 @@
+/** One import run with file access passed in: read the text and tables, refuse to overwrite, write, report. */
+import { parseCsv, parseJsonTable, type Table } from '../csv';
+import { SLUG } from '../schema';
+import { makeRef, type NamedRef, type Refs } from './names';
+import { formatPlanJson, formatTasksCsv } from './output';
+import { importPlan } from './plan';
+import { formatReport } from './report';
+
+/** What the person asked for on the command line. */
+export interface ImportRequest {
+  /** The plan's text file. */
+  input: string;
+  planId: string;
+  year?: number | undefined;
+  /** The data folder, `data` by default. */
+  dataDir: string;
+  force: boolean;
+}
+
+/** How a run reaches files; paths are as given (relative to the working folder or absolute). */
+export interface ImportEffects {
+  /** A file's text, or undefined when there is no such file. */
+  readText(path: string): string | undefined;
+  exists(path: string): boolean;
+  /** Writes every file whole or none: the CLI writes temp files, then renames them into place. */
+  writeFiles(files: readonly { path: string; text: string }[]): void;
+}
+
+/** The exit code (0 done, 1 refused, 2 usage) and the lines to print on stdout and stderr. */
+export interface RunOutcome {
+  code: 0 | 1 | 2;
+  out: string[];
+  err: string[];
+}
+
+/** How to run the importer, printed with usage errors. */
+export const USAGE = 'usage: npm run import -- <plan.txt> --id <plan-id> [--year 2024] [--data data] [--force]';
+
+/** The command-line values as parsed, before they are checked. */
+export interface ImportArgs {
+  input?: string | undefined;
+  id?: string | undefined;
+  year?: string | undefined;
+  data?: string | undefined;
+  force?: boolean | undefined;
+}
+
+/** Checks the command-line values and builds a request, or says what is wrong with them. */
+export function makeRequest(values: ImportArgs): { ok: true; request: ImportRequest } | { ok: false; message: string } {
+  if (!values.input) return { ok: false, message: 'missing the plan text file' };
+  if (!values.id) return { ok: false, message: 'missing --id <plan-id>' };
+  if (!SLUG.test(values.id)) return { ok: false, message: `--id ${JSON.stringify(values.id)} is not a plan id (expected lowercase letters, digits and "-", like "2024-khac-phuc")` };
+  if (values.year !== undefined && !/^(19|2\d)\d\d$/.test(values.year)) return { ok: false, message: `--year ${JSON.stringify(values.year)} is not a year (expected four digits, like 2024)` };
+  const dataDir = (values.data ?? 'data').replace(/[/\\]+$/, '') || '.';
+  return { ok: true, request: { input: values.input, planId: values.id, year: values.year ? Number(values.year) : undefined, dataDir, force: values.force ?? false } };
+}
+
+/** Reads `<base>.csv` or `<base>.json` as references; undefined when neither exists. */
+function readRefs(effects: ImportEffects, base: string, names: (cells: Record<string, unknown>) => unknown[]): { refs: NamedRef[]; file: string } | undefined {
+  for (const file of [`${base}.csv`, `${base}.json`]) {
+    const text = effects.readText(file);
+    if (text === undefined) continue;
+    const { table } = file.endsWith('.csv') ? parseCsv(file, text) : parseJsonTable(file, text);
+    return { refs: refsOf(table, names), file };
+  }
+  return undefined;
+}
+
+function refsOf(table: Table, names: (cells: Record<string, unknown>) => unknown[]): NamedRef[] {
+  return table.rows
+    .filter((r) => typeof r.cells.id === 'string' && r.cells.id.trim() !== '')
+    .map((r) => makeRef(String(r.cells.id).trim(), names(r.cells).filter((n): n is string => typeof n === 'string')));
+}
+
+/** Runs one import: never overwrites plan.json or tasks.csv without `force`. */
+export function runImport(request: ImportRequest, effects: ImportEffects): RunOutcome {
+  const { input, dataDir, planId } = request;
+  const dir = `${dataDir}/plans/${planId}`;
+  const [planFile, tasksFile, tasksJson] = [`${dir}/plan.json`, `${dir}/tasks.csv`, `${dir}/tasks.json`];
+  const text = effects.readText(input);
+  if (text === undefined) return { code: 2, out: [], err: [`error: cannot read ${input}: no such file`, USAGE] };
+  const existing = [planFile, tasksFile, tasksJson].filter((f) => effects.exists(f));
+  if (existing.length > 0 && !request.force) {
+    return { code: 1, out: [], err: [`error: refusing to overwrite ${existing.join(' and ')}; add --force to replace ${existing.length > 1 ? 'them' : 'it'}`] };
+  }
+  const err: string[] = [];
+  const units = readRefs(effects, `${dataDir}/units`, (c) => [c.name, c.short_name]);
+  const leaders = readRefs(effects, `${dataDir}/leaders`, (c) => [c.title]);
+  if (!units) err.push(`warning: no ${dataDir}/units.csv or units.json: every unit name is written as "?name"`);
+  if (!leaders) err.push(`warning: no ${dataDir}/leaders.csv or leaders.json: every leader name is written as "?name"`);
+  const refs: Refs = { units: units?.refs ?? [], leaders: leaders?.refs ?? [] };
+  const unitsFile = units?.file ?? `${dataDir}/units.csv`;
+  const leadersFile = leaders?.file ?? `${dataDir}/leaders.csv`;
+  const result = importPlan(text, { file: input, year: request.year, refs, unitsFile, leadersFile });
+  if (!result.ok) return { code: 2, out: [], err: [...err, ...result.issues.map((i) => `error: ${i.file}: ${i.message}`), USAGE] };
+  if (result.tasks.length === 0) {
+    // Not a plan's text, or one whose structure was lost: a near-empty plan folder would only fail validation.
+    const problems = result.issues.filter((i) => i.code === 'no-parts' || i.code === 'no-tasks');
+    return { code: 2, out: [], err: [...err, ...problems.map((i) => `error: ${i.file}: ${i.message}; nothing written`)] };
+  }
+  effects.writeFiles([
+    { path: planFile, text: formatPlanJson(result.plan) },
+    { path: tasksFile, text: formatTasksCsv(result.tasks) },
+  ]);
+  if (effects.exists(tasksJson)) err.push(`warning: ${tasksJson} also exists; remove it (a plan keeps tasks.csv or tasks.json, not both)`);
+  const out = formatReport({ ...result, input, unitsFile, leadersFile });
+  out.push('', `Wrote ${planFile} and ${tasksFile}.`, NEXT_STEPS);
+  return { code: 0, out, err };
+}
+
+const NEXT_STEPS =
+  'Next: review both files (OCR text keeps its errors: correct the spelling of titles and content), ' +
+  'replace each "?name" with an id (adding the unit or leader if it is new), fill what was not found, then run npm run validate.';
