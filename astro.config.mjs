@@ -1,5 +1,22 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import { dropUrlsFromLegalComments } from './src/lib/legal-comments.ts';
+
+/**
+ * The site is read with no internet: no URL to the outside may remain in the bundled scripts (see tests/build).
+ * @returns {import('vite').Plugin}
+ */
+function noUrlsInLicenceComments() {
+  return {
+    name: 'no-urls-in-licence-comments',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type === 'chunk') file.code = dropUrlsFromLegalComments(file.code);
+      }
+    },
+  };
+}
 
 // SITE_BASE lets the same build be served under a sub-path of the intranet (for example /ke-hoach/).
 export default defineConfig({
@@ -8,4 +25,5 @@ export default defineConfig({
   build: { format: 'directory' },
   devToolbar: { enabled: false },
   prefetch: false,
+  vite: { plugins: [noUrlsInLicenceComments()] },
 });

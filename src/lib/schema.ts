@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseDate, type IsoDate } from './dates';
 import { quote } from './problems';
 import { REPORTED_STATUSES, type ReportedStatus } from './status';
-import { cleanText, foldVietnamese } from './text';
+import { cleanMultilineText, cleanText, foldVietnamese } from './text';
 
 /** Plan, unit and leader ids: what may appear in a URL and a folder name. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -23,6 +23,11 @@ function cellText(value: unknown, ctx: z.RefinementCtx): string {
 }
 
 const text = z.unknown().optional().transform(cellText);
+
+/** A Markdown cell: cleaned like text, but its line breaks (paragraphs, lists) are kept. */
+const markdown = z.unknown().optional().transform((value, ctx) =>
+  typeof value === 'string' ? cleanMultilineText(value) : cellText(value, ctx),
+);
 
 const requiredText = (what: string) =>
   text.pipe(z.string().refine((v) => v !== '', { message: `is empty; ${what} is required` }));
@@ -146,7 +151,7 @@ export const SectionSchema = z.object({
   /** Mục cha, e.g. II for II.1. */
   parent: text.transform((v) => v || undefined),
   /** Nội dung mục (Markdown). */
-  summary: text.transform((v) => v || undefined),
+  summary: markdown.transform((v) => v || undefined),
 });
 
 /** plan.json. */
@@ -167,9 +172,9 @@ export const PlanSchema = z.object({
   /** Ngày ban hành. */
   issued_on: optionalDate,
   /** Căn cứ (Markdown). */
-  basis: text.transform((v) => v || undefined),
+  basis: markdown.transform((v) => v || undefined),
   /** Tóm tắt (Markdown). */
-  summary: text.transform((v) => v || undefined),
+  summary: markdown.transform((v) => v || undefined),
   /** Các mục của kế hoạch. */
   sections: z.array(z.unknown()),
 });
@@ -183,7 +188,7 @@ export const TaskSchema = z.object({
   /** Tên ngắn của nhiệm vụ. */
   title: requiredText('the task title'),
   /** Nội dung, biện pháp (Markdown). */
-  content: text,
+  content: markdown,
   /** Lãnh đạo chỉ đạo, ';'-separated leader ids. */
   directed_by: idList,
   /** Đơn vị tham mưu, chủ trì, ';'-separated unit ids. */
@@ -211,7 +216,7 @@ export const ProgressSchema = z.object({
   /** Ngày hoàn thành; as_of when the row says done and this is empty. */
   completed_on: optionalDate,
   /** Ghi chú (Markdown). */
-  note: text,
+  note: markdown,
   /** Đơn vị báo cáo. */
   reported_by: text.transform((v) => v || undefined),
 });

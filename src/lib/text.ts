@@ -8,6 +8,19 @@ export function cleanText(value: string): string {
   return value.normalize('NFC').replace(SPACES, ' ').trim();
 }
 
+const INLINE_SPACES = /[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
+
+/** Like cleanText for Markdown fields: keeps line breaks and leading indentation (they carry paragraphs and lists). */
+export function cleanMultilineText(value: string): string {
+  return value
+    .normalize('NFC')
+    .replace(/\r\n?/g, '\n')
+    .replace(INLINE_SPACES, ' ')
+    .replace(/ +$/gm, '')
+    .replace(/^\n+|\n+$/g, '')
+    .replace(/^ +(?=\S)/, '');
+}
+
 /** Folds text for matching: no diacritics, đ → d, lower case, single spaces. "Đảng" and "dang" fold alike. */
 export function foldVietnamese(value: string): string {
   return value

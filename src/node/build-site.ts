@@ -32,6 +32,10 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   const oldDir = `${outDir}.old-${process.pid}`;
   rmSync(tmpDir, { recursive: true, force: true });
   process.env.PLAN_DATA_DIR = dataDir;
+  // Astro lets an environment variable named BASE_URL (vitest sets one) override import.meta.env.BASE_URL,
+  // which would point every link away from astro.config's base; the base comes from SITE_BASE only.
+  const baseUrl = process.env.BASE_URL;
+  delete process.env.BASE_URL;
   try {
     const { build } = await import('astro');
     await build({ root, outDir: tmpDir, logLevel: 'warn' });
@@ -39,6 +43,8 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
     rmSync(tmpDir, { recursive: true, force: true });
     log(`Build failed: ${(error as Error).message}\nNothing was published; ${options.outDir}/ is unchanged.`);
     return { ok: false };
+  } finally {
+    if (baseUrl !== undefined) process.env.BASE_URL = baseUrl;
   }
   if (existsSync(outDir)) renameSync(outDir, oldDir);
   renameSync(tmpDir, outDir);
