@@ -8,6 +8,14 @@ export function cleanText(value: string): string {
   return value.normalize('NFC').replace(SPACES, ' ').trim();
 }
 
+const ODD_SPACES = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
+const LINE_BREAKS = /\r\n?|[\v\f\u2028\u2029]/g;
+
+/** Like cleanText for multi-line (Markdown) text: keeps line breaks (as LF) and indentation, trims the ends. */
+export function cleanMultiline(value: string): string {
+  return value.normalize('NFC').replace(LINE_BREAKS, '\n').replace(ODD_SPACES, ' ').trim();
+}
+
 /** Folds text for matching: no diacritics, đ → d, lower case, single spaces. "Đảng" and "dang" fold alike. */
 export function foldVietnamese(value: string): string {
   return value
