@@ -1,0 +1,50 @@
+/** A DataSource over files held in memory, so loader tests never touch the disk (and can count what was read). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { DataSource } from '../../src/lib/load';
+
+/** A DataSource over a Map from repository path (`data/units.csv`) to bytes; `reads` lists every file read. */
+export function memorySource(files: ReadonlyMap<string, Uint8Array>): DataSource & { reads: string[] } {
+  const reads: string[] = [];
+  return {
+    reads,
+    list(dir) {
+      const prefix = `${dir.replace(/\/$/, '')}/`;
+      const entries = new Map<string, boolean>();
+      for (const path of files.keys()) {
+        if (!path.startsWith(prefix)) continue;
+        const [name, ...rest] = path.slice(prefix.length).split('/');
+        if (name) entries.set(name, (entries.get(name) ?? false) || rest.length > 0);
+      }
+      return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, isDir]) => ({ name, isDir }));
+    },
+    size(path) {
+      return files.get(path)?.length;
+    },
+    read(path) {
+      const bytes = files.get(path);
+      if (!bytes) throw new Error(`no file ${path}`);
+      reads.push(path);
+      return bytes;
+    },
+  };
+}
+
+/** Reads a folder on disk (e.g. data/) into a map keyed `<prefix>/<relative path>`. */
+export function readFolder(dir: string, prefix = 'data'): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.set(`${prefix}/${relative(dir, full).split('\\').join('/')}`, new Uint8Array(readFileSync(full)));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** Text files as a map of UTF-8 bytes. */
+export function utf8Files(files: Record<string, string>): Map<string, Uint8Array> {
+  return new Map(Object.entries(files).map(([path, text]) => [path, new TextEncoder().encode(text)]));
+}
