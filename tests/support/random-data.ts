@@ -82,7 +82,7 @@ export const randomData: fc.Arbitrary<RandomData> = fc
             content: markdown,
             directed_by: fc.subarray(leaderIds),
             lead_units: fc.subarray(unitIds, { minLength: 1 }),
-            support_units: fc.oneof(fc.constant(['*']), fc.subarray(unitIds)),
+            support_units: fc.oneof(fc.constant<string[]>(['*']), fc.subarray(unitIds)),
             timeline: line(),
             due: fc.constantFrom(...DUES),
           }),
