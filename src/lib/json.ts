@@ -53,7 +53,8 @@ function cleanKeys(root: unknown): unknown {
 
 /** Sets an own property, even one named `__proto__`, without touching the object's prototype. */
 export function setOwn(target: object, key: string | number, value: unknown): void {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else (target as Record<string | number, unknown>)[key] = value;
 }
 
 function lineOfOffset(text: string, offset: number): number {

@@ -16,7 +16,7 @@ describe('any valid data set, saved any way offices save it, loads as the clean 
         expect(saved.issues.filter((i) => i.code !== 'encoding' || i.level !== 'warning')).toEqual([]);
         expect(saved.dataset).toEqual(clean.dataset);
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
   });
 });
