@@ -1,5 +1,6 @@
 /** Reading and writing CSV tables: papaparse's rows with their 1-based file lines, and Excel-safe output. */
 import Papa from 'papaparse';
+import { parseJsonFile, setOwn } from './json';
 import { cleanText } from './text';
 import { errorAt, quote, warningAt, type DataIssue } from './problems';
 
@@ -15,10 +16,31 @@ export interface TableRow {
 /** A parsed table: its column names (lower case, trimmed) and rows. */
 export interface Table {
   file: string;
-  /** The header's line (1) for CSV; undefined for JSON, whose rows carry JSON paths. */
-  headerLine?: number | undefined;
   columns: string[];
   rows: TableRow[];
+  /** 1-based line of the header row (CSV only). */
+  headerLine?: number | undefined;
+}
+
+/** The separators a CSV file may use: Vietnamese regional settings make Excel write `;`, "Unicode Text" uses tab. */
+export type Separator = ',' | ';' | '\t';
+
+/** Picks a file's separator from its first non-blank line (the header): the one used most outside quotes, `,` on a tie. */
+export function detectSeparator(text: string): Separator {
+  const counts: Record<Separator, number> = { ',': 0, ';': 0, '\t': 0 };
+  let inQuotes = false;
+  let content = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '"') inQuotes = !inQuotes;
+    else if (inQuotes) continue;
+    else if (c === '\n' || c === '\r') {
+      if (content) break;
+    } else if (c === ',' || c === ';' || c === '\t') counts[c]++;
+    if (c.trim() !== '') content = true;
+  }
+  // Header names never hold a separator, so the header alone decides; values with commas inside quotes cannot sway it.
+  return counts[';'] > counts[','] && counts[';'] >= counts['\t'] ? ';' : counts['\t'] > counts[','] ? '\t' : ',';
 }
 
 /** For each parsed row, the 1-based line it starts on, counting line breaks inside quoted fields. */
@@ -43,19 +65,21 @@ function countLineBreaks(text: string): number {
   return n;
 }
 
-/** Parses CSV text into a table, reporting malformed rows; blank lines are skipped. */
+/** Parses CSV text (`,` `;` or tab, any line ends) into a table, reporting malformed rows; blank lines are skipped. */
 export function parseCsv(file: string, text: string): { table: Table; issues: DataIssue[] } {
   const issues: DataIssue[] = [];
-  const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimitersToGuess: [',', ';', '\t'] });
+  // One kind of line end, so that mixed files (CRLF rows, LF inside cells as Excel writes) count lines right.
+  const normalized = text.replace(/\r\n?/g, '\n');
+  const parsed = Papa.parse<string[]>(normalized, { header: false, skipEmptyLines: false, delimiter: detectSeparator(normalized), newline: '\n' });
   const data = parsed.data;
   const lines = rowStartLines(data);
   for (const err of parsed.errors) {
-    if (err.code === 'UndetectableDelimiter') continue; // a one-column file is fine
     const line = err.row !== undefined && err.row !== null ? lines[err.row] : undefined;
-    issues.push(errorAt({ file, line }, 'csv-syntax', `CSV syntax: ${err.message}`));
+    issues.push(errorAt({ file, line: line ?? 1 }, 'csv-syntax', csvSyntaxMessage(err)));
   }
   const headerIndex = data.findIndex((row) => !isBlankRow(row));
-  if (headerIndex < 0) return { table: { file, headerLine: 1, columns: [], rows: [] }, issues };
+  if (headerIndex < 0) return { table: { file, columns: [], rows: [], headerLine: 1 }, issues };
+  const headerLine = lines[headerIndex];
   const columns = trimTrailingEmpty(data[headerIndex]!.map((h) => cleanText(h).toLowerCase()));
   const rows: TableRow[] = [];
   for (let i = headerIndex + 1; i < data.length; i++) {
@@ -74,20 +98,23 @@ export function parseCsv(file: string, text: string): { table: Table; issues: Da
       continue;
     }
     const cells: Record<string, unknown> = {};
-    columns.forEach((column, c) => (cells[column] = fields[c] ?? ''));
+    columns.forEach((column, c) => setOwn(cells, column, fields[c] ?? ''));
     rows.push({ cells, line });
   }
-  return { table: { file, headerLine: lines[headerIndex], columns, rows }, issues };
+  return { table: { file, columns, rows, headerLine }, issues };
+}
+
+function csvSyntaxMessage(err: Papa.ParseError): string {
+  if (err.code === 'MissingQuotes') return 'a value opened with a double quote (") is never closed; close it, or write a quote inside a value as ""';
+  if (err.code === 'InvalidQuotes') return 'a quoted value has text after its closing quote; write a quote inside a value as "" and put the whole value in quotes';
+  return `CSV syntax: ${err.message}`;
 }
 
 /** Reads a JSON table: an array of objects with the same field names as the CSV columns. */
 export function parseJsonTable(file: string, text: string): { table: Table; issues: DataIssue[] } {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    return { table: { file, columns: [], rows: [] }, issues: [errorAt({ file }, 'json-syntax', `is not valid JSON: ${(e as Error).message}`)] };
-  }
+  const parsed = parseJsonFile(file, text);
+  if (!parsed.ok) return { table: { file, columns: [], rows: [] }, issues: [parsed.issue] };
+  const value = parsed.value;
   if (!Array.isArray(value)) {
     return { table: { file, columns: [], rows: [] }, issues: [errorAt({ file }, 'json-shape', 'must be a JSON array of objects, one per row')] };
   }
@@ -101,10 +128,9 @@ export function parseJsonTable(file: string, text: string): { table: Table; issu
       return;
     }
     const cells: Record<string, unknown> = {};
-    for (const [key, cell] of Object.entries(item)) {
-      const column = cleanText(key).toLowerCase();
+    for (const [column, cell] of Object.entries(item)) {
       columns.add(column);
-      cells[column] = cell;
+      setOwn(cells, column, cell);
     }
     rows.push({ cells, jsonPath });
   });

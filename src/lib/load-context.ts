@@ -31,12 +31,12 @@ export class LoadContext {
     const size = this.source.size(path);
     if (size === undefined) return undefined;
     if (size > this.maxFileBytes) {
-      this.issues.push(errorAt({ file: path }, 'file-too-large', `is ${(size / 1048576).toFixed(1)} MB; files over ${this.maxFileBytes / 1048576} MB are refused`));
+      this.issues.push(errorAt({ file: path }, 'file-too-large', `is ${formatSize(size)}; files over ${formatSize(this.maxFileBytes)} are refused (a plan's files are usually well under 1 MB: is this the right file?)`));
       return undefined;
     }
     const decoded = decodeBytes(this.source.read(path));
     if (!decoded.ok) {
-      this.issues.push(errorAt({ file: path }, 'encoding', decoded.message));
+      this.issues.push(errorAt({ file: path, line: decoded.line }, 'encoding', decoded.message));
       return undefined;
     }
     if (decoded.warning) this.issues.push(warningAt({ file: path }, 'encoding', decoded.warning));
@@ -61,11 +61,12 @@ export class LoadContext {
     const text = this.readText(path);
     if (text === undefined) return undefined;
     const { table, issues } = hasCsv ? parseCsv(path, text) : parseJsonTable(path, text);
-    this.issues.push(...issues);
     const columns = COLUMNS[kind];
     const columnIssues = checkColumns(table, columns.required, columns.optional);
-    this.issues.push(...columnIssues);
-    return columnIssues.some((i) => i.level === 'error') ? undefined : table;
+    const headerBroken = columnIssues.some((i) => i.level === 'error');
+    // With required columns missing from the header, "too many fields" on every row only repeats the same fault.
+    this.issues.push(...(headerBroken ? issues.filter((i) => i.code !== 'too-many-fields') : issues), ...columnIssues);
+    return headerBroken ? undefined : table;
   }
 
   /** Validates one row with a schema, recording each failing field; undefined when the row is invalid. */
@@ -79,6 +80,11 @@ export class LoadContext {
     }
     return undefined;
   }
+}
+
+/** A file size for messages: MB from 1 MB up, KB below. */
+export function formatSize(bytes: number): string {
+  return bytes >= 1048576 ? `${Number((bytes / 1048576).toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 
 /** Where a row is, for problems about it. */

@@ -3,6 +3,7 @@ import type { IsoDate } from './dates';
 import { parseDue } from './due';
 import type { TableRow } from './csv';
 import type { Leader, Plan, Report, Section, Task, Unit } from './model';
+import { parseJsonFile } from './json';
 import { errorAt, quote, type RowOrigin } from './problems';
 import { PlanSchema, ProgressSchema, SLUG, SectionSchema, TaskSchema } from './schema';
 import { type LoadContext, originOf, where } from './load-context';
@@ -12,6 +13,8 @@ export interface PlanRefs {
   units: Map<string, Unit>;
   leaders: Map<string, Leader>;
   asOf: IsoDate | undefined;
+  /** Tables that could not be read: references to them go unchecked rather than flooding the report with follow-on errors. */
+  unreadable: ReadonlySet<'units' | 'leaders'>;
 }
 
 /** Loads a plan folder; undefined when plan.json cannot be read (its problems are recorded). */
@@ -26,9 +29,9 @@ export function loadPlan(ctx: LoadContext, dir: string, id: string, refs: PlanRe
     ctx.readTable(`${dir}/progress`, 'progress');
     return undefined;
   }
-  const { tasks, declared } = loadTasks(ctx, `${dir}/tasks`, id, head, refs);
-  const reports = loadProgress(ctx, `${dir}/progress`, id, declared, refs);
-  return { ...head, id, tasks, reports };
+  const loaded = loadTasks(ctx, `${dir}/tasks`, id, head, refs);
+  const reports = loadProgress(ctx, `${dir}/progress`, id, loaded?.declared, refs);
+  return { ...head, id, tasks: loaded?.tasks ?? [], reports };
 }
 
 type PlanHead = Omit<Plan, 'id' | 'tasks' | 'reports'>;
@@ -39,13 +42,12 @@ function loadPlanJson(ctx: LoadContext, file: string): PlanHead | undefined {
     if (ctx.source.size(file) === undefined) ctx.issues.push(errorAt({ file }, 'missing-file', 'is missing (expected {"year", "title", "sections": [...]})'));
     return undefined;
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    ctx.issues.push(errorAt({ file }, 'json-syntax', `is not valid JSON: ${(e as Error).message}`));
+  const parsed = parseJsonFile(file, text);
+  if (!parsed.ok) {
+    ctx.issues.push(parsed.issue);
     return undefined;
   }
+  const value = parsed.value;
   const result = PlanSchema.safeParse(value);
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -81,9 +83,11 @@ function loadSections(ctx: LoadContext, file: string, raw: unknown[]): Section[]
 }
 
 /** The valid tasks, and every task id the file declares (so reports on a task with other errors are not flagged too). */
-function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHead, refs: PlanRefs): { tasks: Task[]; declared: Set<string> } {
+function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHead, refs: PlanRefs): { tasks: Task[]; declared: Set<string> } | undefined {
   const table = ctx.readTable(base, 'tasks');
-  if (!table) return { tasks: [], declared: new Set() };
+  if (!table) return undefined;
+  const isUnit = (u: string) => refs.unreadable.has('units') || refs.units.has(u);
+  const isLeader = (l: string) => refs.unreadable.has('leaders') || refs.leaders.has(l);
   const sectionIds = new Set(head.sections.map((s) => s.id));
   const allUnits = [...refs.units.keys()];
   const tasks: Task[] = [];
@@ -99,11 +103,11 @@ function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHea
     };
     if (seen.has(t.id)) fail('duplicate-id', 'id', `id ${quote(t.id)} is used twice (first at ${where(seen.get(t.id)!)})`);
     if (!sectionIds.has(t.section)) fail('unknown-section', 'section', `section ${quote(t.section)} is not a section of plan.json (known: ${[...sectionIds].join(', ')})`);
-    for (const l of t.directed_by) if (!refs.leaders.has(l)) fail('unknown-leader', 'directed_by', `directed_by ${quote(l)} is not a leader id in leaders`);
+    for (const l of t.directed_by) if (!isLeader(l)) fail('unknown-leader', 'directed_by', `directed_by ${quote(l)} is not a leader id in leaders`);
     if (t.lead_units.length === 0) fail('invalid-value', 'lead_units', 'lead_units is empty; at least one lead unit is required');
-    for (const u of t.lead_units) if (!refs.units.has(u)) fail('unknown-unit', 'lead_units', `lead_units ${quote(u)} is not a unit id in units`);
+    for (const u of t.lead_units) if (!isUnit(u)) fail('unknown-unit', 'lead_units', `lead_units ${quote(u)} is not a unit id in units`);
     const supportAll = t.support_units.length === 1 && t.support_units[0] === '*';
-    if (!supportAll) for (const u of t.support_units) if (!refs.units.has(u)) fail('unknown-unit', 'support_units', `support_units ${quote(u)} is not a unit id in units (or * for every unit)`);
+    if (!supportAll) for (const u of t.support_units) if (!isUnit(u)) fail('unknown-unit', 'support_units', `support_units ${quote(u)} is not a unit id in units (or * for every unit)`);
     const due = parseDue(t.due, head.year);
     if (!due.ok) fail('invalid-due', 'due', `due ${quote(t.due)}: ${due.message}`);
     if (!seen.has(t.id)) seen.set(t.id, row);
@@ -126,7 +130,8 @@ function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHea
   return { tasks, declared: new Set(seen.keys()) };
 }
 
-function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Set<string>, refs: PlanRefs): Report[] {
+/** Loads progress rows; `tasks` (the declared task ids) is undefined when the tasks table could not be read (task ids then go unchecked). */
+function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Set<string> | undefined, refs: PlanRefs): Report[] {
   const table = ctx.readTable(base, 'progress', false);
   if (!table) return [];
   const reports: Report[] = [];
@@ -153,13 +158,13 @@ function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Set
 
 type Problem = [field: string, code: string, message: string];
 
-function checkReport(p: ReturnType<typeof ProgressSchema.parse>, tasks: Set<string>, refs: PlanRefs): Problem[] {
+function checkReport(p: ReturnType<typeof ProgressSchema.parse>, tasks: Set<string> | undefined, refs: PlanRefs): Problem[] {
   const problems: Problem[] = [];
   const asOf = p.as_of!;
-  if (!tasks.has(p.task_id)) problems.push(['task_id', 'unknown-task', `task_id ${quote(p.task_id)} is not a task id in this plan's tasks`]);
+  if (tasks && !tasks.has(p.task_id)) problems.push(['task_id', 'unknown-task', `task_id ${quote(p.task_id)} is not a task id in this plan's tasks`]);
   if (refs.asOf && asOf > refs.asOf) problems.push(['as_of', 'future-report', `as_of ${quote(asOf)} is after the site's as-of date ${refs.asOf}`]);
   if (p.completed_on && p.completed_on > asOf) problems.push(['completed_on', 'completed-after-report', `completed_on ${quote(p.completed_on)} is after the report's as_of ${asOf}`]);
   if (p.status === 'done' && p.percent !== undefined && p.percent < 100) problems.push(['percent', 'done-below-100', `percent ${quote(String(p.percent))} is below 100 for a row whose status is done`]);
-  if (p.reported_by && !refs.units.has(p.reported_by)) problems.push(['reported_by', 'unknown-unit', `reported_by ${quote(p.reported_by)} is not a unit id in units`]);
+  if (p.reported_by && !refs.unreadable.has('units') && !refs.units.has(p.reported_by)) problems.push(['reported_by', 'unknown-unit', `reported_by ${quote(p.reported_by)} is not a unit id in units`]);
   return problems;
 }

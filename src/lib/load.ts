@@ -7,6 +7,7 @@ export type { DataSource };
 import type { Dataset, Leader, Site, Unit } from './model';
 import { loadPlan } from './load-plan';
 import { DEFAULT_MAX_FILE_BYTES, LoadContext, originOf, where } from './load-context';
+import { parseJsonFile } from './json';
 import { errorAt, hasErrors, quote, type DataIssue } from './problems';
 import { LeaderSchema, SiteSchema, UnitSchema } from './schema';
 
@@ -32,10 +33,13 @@ export { DEFAULT_MAX_FILE_BYTES };
 export function loadDataset(source: DataSource, options: LoadOptions): LoadResult {
   const ctx = new LoadContext(source, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   const site = loadSite(ctx, `${options.root}/site.json`, options.buildDate);
-  const units = loadEntities(ctx, `${options.root}/units`, 'units', UnitSchema, (u): Unit => ({ id: u.id, name: u.name, shortName: u.short_name || u.name }));
-  const leaders = loadEntities(ctx, `${options.root}/leaders`, 'leaders', LeaderSchema, (l): Leader => ({ id: l.id, title: l.title }));
+  const unitList = loadEntities(ctx, `${options.root}/units`, 'units', UnitSchema, (u): Unit => ({ id: u.id, name: u.name, shortName: u.short_name || u.name }));
+  const leaderList = loadEntities(ctx, `${options.root}/leaders`, 'leaders', LeaderSchema, (l): Leader => ({ id: l.id, title: l.title }));
+  const units = unitList ?? [];
+  const leaders = leaderList ?? [];
   const plans = [];
-  const refs = { units: new Map(units.map((u) => [u.id, u])), leaders: new Map(leaders.map((l) => [l.id, l])), asOf: site?.asOf };
+  const unreadable = new Set([...(unitList ? [] : ['units' as const]), ...(leaderList ? [] : ['leaders' as const])]);
+  const refs = { units: new Map(units.map((u) => [u.id, u])), leaders: new Map(leaders.map((l) => [l.id, l])), asOf: site?.asOf, unreadable };
   const folders = source.list(`${options.root}/plans`).filter((e) => e.isDir);
   for (const entry of folders) {
     const plan = loadPlan(ctx, `${options.root}/plans/${entry.name}`, entry.name, refs);
@@ -52,13 +56,12 @@ function loadSite(ctx: LoadContext, path: string, buildDate: IsoDate): Site | un
     if (ctx.source.size(path) === undefined) ctx.issues.push(errorAt({ file: path }, 'missing-file', 'is missing (expected {"organization", "title", "as_of"})'));
     return undefined;
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (e) {
-    ctx.issues.push(errorAt({ file: path }, 'json-syntax', `is not valid JSON: ${(e as Error).message}`));
+  const parsed = parseJsonFile(path, text);
+  if (!parsed.ok) {
+    ctx.issues.push(parsed.issue);
     return undefined;
   }
+  const value = parsed.value;
   const result = SiteSchema.safeParse(value);
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -83,9 +86,9 @@ function loadEntities<S extends z.ZodType<{ id: string }>, T>(
   kind: 'units' | 'leaders',
   schema: S,
   build: (row: z.output<S>) => T,
-): T[] {
+): T[] | undefined {
   const table = ctx.readTable(base, kind);
-  if (!table) return [];
+  if (!table) return undefined;
   const out: T[] = [];
   const seen = new Map<string, TableRow>();
   for (const row of table.rows) {

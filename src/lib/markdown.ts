@@ -22,9 +22,14 @@ const PLAIN = /^[\p{L}\p{N} ,.;:()%/'"\-–—?!]*$/u;
 export async function renderMarkdown(source: string): Promise<string> {
   const text = source.trim();
   if (text === '') return '';
-  if (PLAIN.test(text) && !/^\d+[.)]\s|^[-–]\s/.test(text)) return `<p>${escapeHtml(text)}</p>`;
+  if (isPlain(text)) return `<p>${escapeHtml(text)}</p>`;
   const result = await (await getProcessor()).render(text);
   return result.code;
+}
+
+// Plain text needs no parser, unless Markdown would read it as a list item or turn a web address into a link.
+function isPlain(text: string): boolean {
+  return PLAIN.test(text) && !/^\d+[.)]\s|^[-–]\s/.test(text) && !/https?:\/\/|www\./i.test(text);
 }
 
 /** Escapes text for HTML element content and attribute values. */

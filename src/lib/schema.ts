@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { parseDate, type IsoDate } from './dates';
 import { quote } from './problems';
 import { REPORTED_STATUSES, type ReportedStatus } from './status';
-import { cleanMultilineText, cleanText, foldVietnamese } from './text';
+import { cleanMultiline, cleanText, foldVietnamese } from './text';
 
 /** Plan, unit and leader ids: what may appear in a URL and a folder name. */
 export const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -14,6 +14,17 @@ export const NUMBERING = /^[\p{L}\p{N}]+(?:[.\-_][\p{L}\p{N}]+)*$/u;
 function cellText(value: unknown, ctx: z.RefinementCtx): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return cleanText(value);
+  return nonStringText(value, ctx);
+}
+
+/** Like cellText for Markdown fields: line breaks are kept, since they separate paragraphs and list items. */
+function markdownText(value: unknown, ctx: z.RefinementCtx): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return cleanMultiline(value);
+  return nonStringText(value, ctx);
+}
+
+function nonStringText(value: unknown, ctx: z.RefinementCtx): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
     return value.map((v) => cleanText(String(v))).join(';');
@@ -23,19 +34,31 @@ function cellText(value: unknown, ctx: z.RefinementCtx): string {
 }
 
 const text = z.unknown().optional().transform(cellText);
-
-/** A Markdown cell: cleaned like text, but its line breaks (paragraphs, lists) are kept. */
-const markdown = z.unknown().optional().transform((value, ctx) =>
-  typeof value === 'string' ? cleanMultilineText(value) : cellText(value, ctx),
-);
+const markdown = z.unknown().optional().transform(markdownText);
 
 const requiredText = (what: string) =>
   text.pipe(z.string().refine((v) => v !== '', { message: `is empty; ${what} is required` }));
 
+/** Ids name pages and folders: longer ones would break file-name limits long before any real plan needs them. */
+export const MAX_ID_LENGTH = 64;
+
+/** Why an id would make an unsafe web address or file name, or undefined when it is merely not in the expected form. */
+export function unsafeIdReason(v: string): string | undefined {
+  const control = /[\p{Cc}\p{Cf}]/u.exec(v);
+  if (control) return `it contains the invisible character U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (v.includes('..')) return '".." would point outside the site\'s folders';
+  if (/[/\\]/.test(v)) return `"${/[/\\]/.exec(v)![0]}" would split the page's web address and file name`;
+  if (v.length > MAX_ID_LENGTH) return `it is ${v.length} characters long (at most ${MAX_ID_LENGTH})`;
+  return undefined;
+}
+
 const id = (pattern: RegExp, expected: string) =>
   text.transform((v, ctx) => {
     if (v === '') ctx.addIssue({ code: 'custom', message: `is empty; an id is required` });
-    else if (!pattern.test(v)) ctx.addIssue({ code: 'custom', message: `${quote(v)} is not a valid id (expected ${expected})` });
+    else if (!pattern.test(v) || v.length > MAX_ID_LENGTH) {
+      const reason = unsafeIdReason(v);
+      ctx.addIssue({ code: 'custom', message: `${quote(v)} is not a valid id${reason ? `: ${reason}` : ''} (expected ${expected})` });
+    }
     return v;
   });
 

@@ -8,17 +8,12 @@ export function cleanText(value: string): string {
   return value.normalize('NFC').replace(SPACES, ' ').trim();
 }
 
-const INLINE_SPACES = /[\t\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
+const ODD_SPACES = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;
+const LINE_BREAKS = /\r\n?|[\v\f\u2028\u2029]/g;
 
-/** Like cleanText for Markdown fields: keeps line breaks and leading indentation (they carry paragraphs and lists). */
-export function cleanMultilineText(value: string): string {
-  return value
-    .normalize('NFC')
-    .replace(/\r\n?/g, '\n')
-    .replace(INLINE_SPACES, ' ')
-    .replace(/ +$/gm, '')
-    .replace(/^\n+|\n+$/g, '')
-    .replace(/^ +(?=\S)/, '');
+/** Like cleanText for multi-line (Markdown) text: keeps line breaks (as LF) and indentation, trims the ends. */
+export function cleanMultiline(value: string): string {
+  return value.normalize('NFC').replace(LINE_BREAKS, '\n').replace(ODD_SPACES, ' ').trim();
 }
 
 /** Folds text for matching: no diacritics, đ → d, lower case, single spaces. "Đảng" and "dang" fold alike. */

