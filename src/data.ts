@@ -52,9 +52,12 @@ export function getPlan(id: string): PlanState {
   return plan;
 }
 
+let archiveByPlan: Map<string, ArchiveState> | undefined;
+
 /** The archived year a plan belongs to, or undefined for a live plan. */
 export function getArchiveOf(planId: string): ArchiveState | undefined {
-  return getSiteData().archives.find((a) => a.plans.some((p) => p.plan.id === planId));
+  archiveByPlan ??= new Map(getSiteData().archives.flatMap((a) => a.plans.map((p) => [p.plan.id, a] as const)));
+  return archiveByPlan.get(planId);
 }
 
 /** The units and leaders a plan's pages name: the archived year's own for an archived plan, the live ones otherwise. */

@@ -38,8 +38,8 @@ export function snapshotYear(options: SnapshotOptions): SnapshotResult {
   const dataDir = resolve(cwd, options.dataDir ?? dataDirFromEnv());
   const archiveDir = resolve(cwd, options.archiveDir ?? archiveDirFor(dataDir));
   const fail = (message: string): SnapshotResult => ({ ok: false, message, plans: [] });
-  const leftover = interruptedSnapshot(join(dataDir, 'plans'));
-  if (leftover) return fail(`An earlier snapshot was interrupted: plan folders are still in ${leftover}. Move them back to ${join(dataDir, 'plans')}/ and run the snapshot again.`);
+  const leftover = interruptedSnapshot(join(dataDir, 'plans'), archiveDir);
+  if (leftover) return fail(`An earlier snapshot was interrupted: ${leftover}. Nothing was changed.`);
 
   const target = join(archiveDir, String(options.year));
   if (existsSync(target) && !options.force) {
@@ -69,10 +69,14 @@ export function snapshotYear(options: SnapshotOptions): SnapshotResult {
   };
 }
 
-function interruptedSnapshot(plansDir: string): string | undefined {
-  const names = existsSync(plansDir) ? readdirSync(plansDir) : [];
-  const name = names.find((n) => n.startsWith('.snapshot-'));
-  return name ? join(plansDir, name) : undefined;
+/** What an interrupted snapshot left behind that a person must put back: moved plan folders, or an archive moved aside. */
+function interruptedSnapshot(plansDir: string, archiveDir: string): string | undefined {
+  const hidden = (dir: string, prefix: string) => (existsSync(dir) ? readdirSync(dir).find((n) => n.startsWith(prefix)) : undefined);
+  const staged = hidden(plansDir, '.snapshot-');
+  if (staged) return `plan folders are still in ${join(plansDir, staged)}; move them back to ${plansDir}/ and run the snapshot again`;
+  const old = hidden(archiveDir, '.old-');
+  if (old) return `an archived year is still in ${join(archiveDir, old)}; rename it back to ${join(archiveDir, old.split('-')[1]!)} (if that folder is missing) or delete it, and run the snapshot again`;
+  return undefined;
 }
 
 interface ArchiveInput {
