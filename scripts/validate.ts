@@ -1,10 +1,11 @@
-/** `npm run validate [-- --data DIR]`: checks the data and prints every problem, one a line. */
+/** `npm run validate [-- --data DIR]`: checks the data (and archive/ against its manifests) and prints every problem, one a line. */
 import { parseArgs } from 'node:util';
 import { formatIssue, hasErrors, sortIssues } from '../src/lib/problems';
-import { dataDirFromEnv, loadDataFromDisk } from '../src/node/load-data';
+import { dataDirFromEnv } from '../src/node/load-data';
+import { loadSiteFromDisk } from '../src/node/load-site';
 
 const { values } = parseArgs({ options: { data: { type: 'string' } } });
-const { dataset, issues } = loadDataFromDisk(values.data ?? dataDirFromEnv());
+const { dataset, archives, issues } = loadSiteFromDisk(values.data ?? dataDirFromEnv());
 for (const issue of sortIssues(issues)) console.error(formatIssue(issue));
 if (hasErrors(issues) || !dataset) {
   const errors = issues.filter((i) => i.level === 'error').length;
@@ -16,3 +17,4 @@ const reports = dataset.plans.reduce((n, p) => n + p.reports.length, 0);
 console.log(
   `Data OK: ${dataset.plans.length} plan(s), ${tasks} task(s), ${reports} progress report(s), ${dataset.units.length} unit(s), ${dataset.leaders.length} leader(s); as of ${dataset.site.asOf}.`,
 );
+for (const a of archives) console.log(`Archived ${a.year}: ${a.dataset.plans.length} plan(s), as of ${a.asOf}, matches ${a.dir}/manifest.json.`);

@@ -1,19 +1,23 @@
 /** The one place the site reads data/: loads and validates once per build, judges every plan, and fails with every problem. */
-import { evaluatePlan, type PlanState, type TaskState } from './lib/evaluate';
+import { readFileSync } from 'node:fs';
+import { judgeArchives, judgePlans, type ArchiveState } from './lib/archive-model';
+import type { PlanState, TaskState } from './lib/evaluate';
 import type { Dataset, Leader, Unit } from './lib/model';
 import { DataError, hasErrors } from './lib/problems';
-import { compareIds } from './lib/text';
-import { loadDataFromDisk } from './node/load-data';
+import { parseChangesFile, type ChangesFile } from './lib/updates';
+import { loadSiteFromDisk } from './node/load-site';
 
 /** Everything the pages need, loaded once. */
 export interface SiteData {
   dataset: Dataset;
-  /** Every plan judged at the site's as-of date, in year then id order (newest year first). */
+  /** Every live plan judged at the site's as-of date, in year then id order (newest year first); archived plans are not here. */
   plans: PlanState[];
-  /** Every task of every plan. */
+  /** Every task of every live plan. */
   tasks: TaskState[];
   units: Map<string, Unit>;
   leaders: Map<string, Leader>;
+  /** Archived years (newest first), each judged at its frozen as-of date with its own units and leaders. */
+  archives: ArchiveState[];
 }
 
 let cached: SiteData | undefined;
@@ -21,25 +25,55 @@ let cached: SiteData | undefined;
 /** Loads, validates and judges the data (memoised); throws a DataError listing every problem. */
 export function getSiteData(): SiteData {
   if (cached) return cached;
-  const { dataset, issues } = loadDataFromDisk();
+  const { dataset, archives, issues } = loadSiteFromDisk();
   if (!dataset || hasErrors(issues)) throw new DataError(issues);
-  const plans = [...dataset.plans]
-    .sort((a, b) => b.year - a.year || a.id.localeCompare(b.id))
-    .map((plan) => evaluatePlan(plan, dataset.site.asOf));
-  for (const p of plans) p.tasks.sort((a, b) => compareIds(a.task.id, b.task.id));
+  const plans = judgePlans(dataset.plans, dataset.site.asOf);
   cached = {
     dataset,
     plans,
     tasks: plans.flatMap((p) => p.tasks),
     units: new Map(dataset.units.map((u) => [u.id, u])),
     leaders: new Map(dataset.leaders.map((l) => [l.id, l])),
+    archives: judgeArchives(archives),
   };
   return cached;
 }
 
-/** The judged plan with this id. */
+/** Every plan with pages: the live ones, then the archived ones (newest year first). */
+export function getAllPlans(): PlanState[] {
+  const data = getSiteData();
+  return [...data.plans, ...data.archives.flatMap((a) => a.plans)];
+}
+
+/** The judged plan with this id, live or archived. */
 export function getPlan(id: string): PlanState {
-  const plan = getSiteData().plans.find((p) => p.plan.id === id);
+  const plan = getAllPlans().find((p) => p.plan.id === id);
   if (!plan) throw new Error(`no plan ${id}`);
   return plan;
+}
+
+let archiveByPlan: Map<string, ArchiveState> | undefined;
+
+/** The archived year a plan belongs to, or undefined for a live plan. */
+export function getArchiveOf(planId: string): ArchiveState | undefined {
+  archiveByPlan ??= new Map(getSiteData().archives.flatMap((a) => a.plans.map((p) => [p.plan.id, a] as const)));
+  return archiveByPlan.get(planId);
+}
+
+/** The units and leaders a plan's pages name: the archived year's own for an archived plan, the live ones otherwise. */
+export function namesFor(planId?: string): { units: Map<string, Unit>; leaders: Map<string, Leader>; archived: boolean } {
+  const archive = planId === undefined ? undefined : getArchiveOf(planId);
+  if (archive) return { units: archive.units, leaders: archive.leaders, archived: true };
+  const { units, leaders } = getSiteData();
+  return { units, leaders, archived: false };
+}
+
+let updates: ChangesFile | undefined;
+
+/** The release history for /updates/: from the file $PLAN_UPDATES_FILE names (written by npm run publish), or empty. */
+export function getUpdates(): ChangesFile {
+  if (updates) return updates;
+  const file = process.env.PLAN_UPDATES_FILE;
+  updates = file ? parseChangesFile(readFileSync(file, 'utf8')) : { format: 1, history: [], report_digests: [] };
+  return updates;
 }

@@ -19,6 +19,8 @@ export interface LoadOptions {
   buildDate: IsoDate;
   /** Files larger than this are refused instead of read. */
   maxFileBytes?: number;
+  /** Accept a plans folder with no plan (true once earlier years are archived and this year's plans are not in yet). */
+  allowNoPlans?: boolean;
 }
 
 /** The dataset (when there were no errors) and every problem found. */
@@ -45,7 +47,7 @@ export function loadDataset(source: DataSource, options: LoadOptions): LoadResul
     const plan = loadPlan(ctx, `${options.root}/plans/${entry.name}`, entry.name, refs);
     if (plan) plans.push(plan);
   }
-  if (folders.length === 0) ctx.issues.push(errorAt({ file: `${options.root}/plans` }, 'no-plans', 'holds no plan; expected folders like data/plans/2024-vp/ with plan.json, tasks.csv and progress.csv'));
+  if (folders.length === 0 && !options.allowNoPlans) ctx.issues.push(errorAt({ file: `${options.root}/plans` }, 'no-plans', 'holds no plan; expected folders like data/plans/2024-vp/ with plan.json, tasks.csv and progress.csv'));
   const dataset = site && !hasErrors(ctx.issues) ? { site, units, leaders, plans } : undefined;
   return { dataset, issues: ctx.issues };
 }

@@ -2,7 +2,9 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
-import { dataDirFromEnv, loadDataFromDisk } from './load-data';
+import { runAstroBuild } from './astro-build';
+import { dataDirFromEnv } from './load-data';
+import { loadSiteFromDisk } from './load-site';
 
 /** Options of one build. */
 export interface BuildOptions {
@@ -16,12 +18,12 @@ export interface BuildOptions {
   log?: (line: string) => void;
 }
 
-/** Validates, builds into `<out>.tmp-<pid>`, and renames it over outDir; a failure leaves outDir as it was. */
+/** Validates data/ and archive/, builds into `<out>.tmp-<pid>`, and renames it over outDir; a failure leaves outDir as it was. */
 export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }> {
   const log = options.log ?? ((line: string) => console.error(line));
   const root = resolve(options.root ?? process.cwd());
   const dataDir = resolve(root, options.dataDir ?? dataDirFromEnv());
-  const { issues } = loadDataFromDisk(dataDir, root);
+  const { issues } = loadSiteFromDisk(dataDir, root);
   for (const issue of sortIssues(issues)) log(formatIssue(issue));
   if (hasErrors(issues)) {
     log(`\nBuild stopped: ${issues.filter((i) => i.level === 'error').length} error(s) in the data. Nothing was published; ${options.outDir}/ is unchanged.`);
@@ -31,20 +33,12 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   const tmpDir = `${outDir}.tmp-${process.pid}`;
   const oldDir = `${outDir}.old-${process.pid}`;
   rmSync(tmpDir, { recursive: true, force: true });
-  process.env.PLAN_DATA_DIR = dataDir;
-  // Astro lets an environment variable named BASE_URL (vitest sets one) override import.meta.env.BASE_URL,
-  // which would point every link away from astro.config's base; the base comes from SITE_BASE only.
-  const baseUrl = process.env.BASE_URL;
-  delete process.env.BASE_URL;
-  try {
-    const { build } = await import('astro');
-    await build({ root, outDir: tmpDir, logLevel: 'warn' });
-  } catch (error) {
+  // A child process: astro's server chunks keep their names from build to build, so a second build in this process would reuse the first one's modules and data.
+  const built = await runAstroBuild(root, tmpDir, { PLAN_DATA_DIR: dataDir });
+  if (!built.ok) {
     rmSync(tmpDir, { recursive: true, force: true });
-    log(`Build failed: ${(error as Error).message}\nNothing was published; ${options.outDir}/ is unchanged.`);
+    log(`Build failed: ${built.message}\nNothing was published; ${options.outDir}/ is unchanged.`);
     return { ok: false };
-  } finally {
-    if (baseUrl !== undefined) process.env.BASE_URL = baseUrl;
   }
   if (existsSync(outDir)) renameSync(outDir, oldDir);
   renameSync(tmpDir, outDir);

@@ -1,4 +1,5 @@
 /** A DataSource over files held in memory, so loader tests never touch the disk (and can count what was read). */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DataSource } from '../../src/lib/load';
@@ -56,3 +57,6 @@ function toBytes(files: MemoryFiles): Map<string, Uint8Array> {
 export function utf8Files(files: Record<string, string>): Map<string, Uint8Array> {
   return new Map(Object.entries(files).map(([path, text]) => [path, new TextEncoder().encode(text)]));
 }
+
+/** SHA-256 in hex, as src/node/hash.ts computes it. */
+export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');

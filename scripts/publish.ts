@@ -1,0 +1,13 @@
+/** `npm run publish -- <target-dir> [--data DIR]`: builds a checked release into <target>/releases/ and switches <target>/current to it. */
+import { parseArgs } from 'node:util';
+import { publish } from '../src/node/publish';
+
+const { values, positionals } = parseArgs({ allowPositionals: true, options: { data: { type: 'string' } } });
+if (positionals.length !== 1) {
+  console.error('Usage: npm run publish -- <target-dir> [--data DIR]   (a web server serves <target-dir>/current)');
+  process.exit(2);
+}
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const result = await publish({ target: positionals[0]!, dataDir: values.data });
+(result.ok ? console.log : console.error)(result.message);
+process.exit(result.ok ? 0 : 1);

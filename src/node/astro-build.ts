@@ -1,0 +1,69 @@
+/** Runs `astro build` in a child process, so each build starts with fresh modules (no data memoised by an earlier build in this process). */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** The result of one astro build: ok, or the tail of its output saying why not. */
+export type AstroBuildResult = { ok: true } | { ok: false; message: string };
+
+let builds = 0;
+
+/** Names Astro fills import.meta.env with; when a caller's environment has them (vitest sets BASE_URL=/), they would override the site's own. */
+const BUILT_IN_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
+
+function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+  for (const name of BUILT_IN_ENV) delete env[name];
+  return env;
+}
+
+/** Builds the site at root into outDir with extra environment variables; never throws. */
+export async function runAstroBuild(root: string, outDir: string, env: Record<string, string>): Promise<AstroBuildResult> {
+  // Astro writes its server chunks inside outDir when outDir is inside the project (where they can import node_modules),
+  // and into the shared <root>/.astro/ otherwise; a private folder inside the project keeps parallel builds apart.
+  const work = join(root, `.dist-${process.pid}-${++builds}`);
+  rmSync(work, { recursive: true, force: true });
+  const result = await spawnBuild(root, work, env);
+  if (result.ok) {
+    try {
+      moveFolder(work, outDir);
+    } catch (error) {
+      rmSync(work, { recursive: true, force: true });
+      return { ok: false, message: (error as Error).message };
+    }
+  } else rmSync(work, { recursive: true, force: true });
+  return result;
+}
+
+function spawnBuild(root: string, outDir: string, env: Record<string, string>): Promise<AstroBuildResult> {
+  const cli = join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'astro.js');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cli, 'build', '--root', root, '--outDir', outDir], {
+      cwd: root,
+      env: childEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const keep = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-20_000));
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    child.on('error', (error) => resolve({ ok: false, message: error.message }));
+    child.on('close', (code) => {
+      const tail = output.trim().split('\n').slice(-30).join('\n');
+      resolve(code === 0 ? { ok: true } : { ok: false, message: `astro build exited with code ${code}:\n${tail}` });
+    });
+  });
+}
+
+/** Renames a folder, or copies then deletes it when the destination is on another file system. */
+function moveFolder(from: string, to: string): void {
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    renameSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,27 @@
+/** Checks a built site folder: every expected page and export is there, and no internal link is broken. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findBrokenLinks } from '../lib/links';
+
+/** Every file below dir, as paths relative to it with '/' separators. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (rel: string) => {
+    for (const entry of readdirSync(join(dir, rel), { withFileTypes: true })) {
+      const path = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(path);
+      else out.push(path);
+    }
+  };
+  walk('');
+  return out.sort();
+}
+
+/** Problems with a built site, one line each: missing pages, then broken links (page: "href" reason). */
+export function checkBuiltSite(dir: string, base: string, expected: readonly string[]): string[] {
+  const files = new Set(listFiles(dir));
+  const problems = expected.filter((f) => !files.has(f)).map((f) => `${f}: missing (the data calls for this page)`);
+  const pages = [...files].filter((f) => f.endsWith('.html')).map((file) => ({ file, html: readFileSync(join(dir, file), 'utf8') }));
+  for (const b of findBrokenLinks(pages, (f) => files.has(f), base)) problems.push(`${b.page}: broken link ${JSON.stringify(b.href)} ${b.reason}`);
+  return problems;
+}

@@ -1,0 +1,42 @@
+/** Loads everything the site is built from: the live data/ folder and every archived year, with all their problems. */
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { checkPlanOverlap, hasArchivedYears, loadArchives, type ArchivedYear } from '../lib/archive';
+import { todayInVietnam } from '../lib/dates';
+import { loadDataset } from '../lib/load';
+import type { Dataset } from '../lib/model';
+import type { DataIssue } from '../lib/problems';
+import { fsSource } from './fs-source';
+import { sha256Hex } from './hash';
+import { dataDirFromEnv } from './load-data';
+
+/** The live dataset, the archived years and every problem in either. */
+export interface SiteLoadResult {
+  dataset: Dataset | undefined;
+  archives: ArchivedYear[];
+  issues: DataIssue[];
+}
+
+/** The archive folder: $PLAN_ARCHIVE_DIR, or `archive` beside the data folder (data/ → archive/). */
+export function archiveDirFor(dataDir: string): string {
+  return process.env.PLAN_ARCHIVE_DIR || resolve(dirname(resolve(dataDir)), 'archive');
+}
+
+/** Loads archive/ (each year checked against its manifest, skipYear left out) and data/; problems name files relative to cwd when inside it. */
+export function loadSiteFromDisk(dataDir = dataDirFromEnv(), cwd = process.cwd(), archiveDir?: string, skipYear?: number): SiteLoadResult {
+  const source = fsSource(cwd);
+  const buildDate = todayInVietnam();
+  const archiveRoot = shownPath(archiveDir ?? archiveDirFor(resolve(cwd, dataDir)), cwd);
+  const { archives, issues } = loadArchives(source, { root: archiveRoot, buildDate, hash: sha256Hex, skipYear });
+  const liveRoot = shownPath(dataDir, cwd);
+  // Once a year is archived, data/plans/ may stay empty until the next year's plans are entered.
+  const allowNoPlans = hasArchivedYears(source, archiveRoot);
+  const live = loadDataset(source, { root: liveRoot, buildDate, allowNoPlans });
+  return { dataset: live.dataset, archives, issues: [...live.issues, ...issues, ...checkPlanOverlap(liveRoot, live.dataset, archives)] };
+}
+
+/** A folder as problems name it: relative to cwd when inside it, absolute otherwise. */
+export function shownPath(dir: string, cwd = process.cwd()): string {
+  const absolute = resolve(cwd, dir);
+  const rel = relative(cwd, absolute);
+  return rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? absolute : rel.split('\\').join('/');
+}

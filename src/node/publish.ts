@@ -1,0 +1,120 @@
+/** `npm run publish` and `npm run rollback`: build into a new release folder, check it, then switch `current` to it atomically. */
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expectedFiles } from '../lib/links';
+import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
+import { buildSite } from './build-site';
+import { checkBuiltSite } from './check-site';
+import { dataDirFromEnv } from './load-data';
+import { loadSiteFromDisk } from './load-site';
+import { acquireLock } from './lock';
+import { changesForRelease, judgeEverything, outlineOf, readPreviousRelease } from './release-changes';
+import { currentRelease, KEEP_RELEASES, listReleases, pruneReleases, RELEASE_MARKER, releaseName, switchCurrent } from './releases';
+
+/** Options of one publish. */
+export interface PublishOptions {
+  /** The folder a web server serves through `<target>/current`. */
+  target: string;
+  dataDir?: string | undefined;
+  /** The project root (where astro.config.mjs is). */
+  root?: string;
+  /** The release time (for tests). */
+  now?: Date;
+  log?: (line: string) => void;
+}
+
+/** The outcome of a publish or rollback, with a message saying what happened or why not. */
+export interface PublishResult {
+  ok: boolean;
+  release?: string | undefined;
+  message: string;
+}
+
+/** Name of the lock file in the target folder. */
+export const LOCK_FILE = '.publish.lock';
+
+/** Builds the data into `<target>/releases/<time>/`, checks it, and switches `current` to it; any failure leaves `current` as it was. */
+export async function publish(options: PublishOptions): Promise<PublishResult> {
+  const target = resolve(options.target);
+  mkdirSync(join(target, 'releases'), { recursive: true });
+  const held = acquireLock(join(target, LOCK_FILE), options.now);
+  if (!held.ok) return { ok: false, message: held.message };
+  try {
+    return await publishLocked(target, options);
+  } catch (error) {
+    // Nothing before the final switch touches `current`, so whatever failed, the served site is as it was.
+    return { ok: false, message: `Publish stopped: ${(error as Error).message}. ${target}/current was not changed.` };
+  } finally {
+    held.lock.release();
+  }
+}
+
+async function publishLocked(target: string, options: PublishOptions): Promise<PublishResult> {
+  const log = options.log ?? ((line: string) => console.error(line));
+  const root = resolve(options.root ?? process.cwd());
+  const dataDir = resolve(root, options.dataDir ?? dataDirFromEnv());
+  const served = currentRelease(target);
+  const untouched = served ? `${target}/current still serves releases/${served}` : `${target}/current was not created`;
+  const { dataset, archives, issues } = loadSiteFromDisk(dataDir, root);
+  if (!dataset || hasErrors(issues)) {
+    for (const issue of sortIssues(issues)) log(formatIssue(issue));
+    return { ok: false, message: `Publish stopped: the data has ${issues.filter((i) => i.level === 'error').length} error(s) (listed above). ${untouched}.` };
+  }
+  const now = options.now ?? new Date();
+  const release = releaseName(now, listReleases(target));
+  const releaseDir = join(target, 'releases', release);
+  const plans = judgeEverything(dataset, archives);
+  const previous = served ? readPreviousRelease(join(target, 'releases', served), served, log) : undefined;
+  const changes = changesForRelease({ release, now, asOf: dataset.site.asOf, plans, previous });
+  const changesFile = join(target, `.changes-${process.pid}.json`);
+  writeFileSync(changesFile, `${JSON.stringify(changes, null, 2)}\n`);
+  const before = process.env.PLAN_UPDATES_FILE;
+  process.env.PLAN_UPDATES_FILE = changesFile;
+  try {
+    const built = await buildSite({ outDir: releaseDir, dataDir, root, log });
+    if (!built.ok) return fail(releaseDir, `Publish stopped: the build failed (see above). ${untouched}.`);
+    const problems = checkBuiltSite(releaseDir, process.env.SITE_BASE || '/', expectedFiles(outlineOf(dataset, plans)));
+    if (problems.length) return fail(releaseDir, `Publish stopped: the new release failed its check:\n${problems.join('\n')}\n${untouched}.`);
+    // The marker goes in last: only a built and checked release is ever listed, served or rolled back to.
+    renameSync(changesFile, join(releaseDir, RELEASE_MARKER));
+    switchCurrent(target, release);
+  } catch (error) {
+    return fail(releaseDir, `Publish stopped: ${(error as Error).message}. ${untouched}.`);
+  } finally {
+    restoreEnv('PLAN_UPDATES_FILE', before);
+    rmSync(changesFile, { force: true });
+  }
+  const removed = pruneReleases(target);
+  const latest = changes.history[0]!;
+  const summary = latest.previous ? `${latest.status_changes.length} task(s) changed status, ${latest.new_reports.length} new progress report(s) since ${latest.previous}` : 'first release';
+  return { ok: true, release, message: `Published releases/${release} (${summary}); ${target}/current now points to it.${removed.length ? ` Removed old release(s): ${removed.join(', ')}.` : ''}` };
+}
+
+function fail(releaseDir: string, message: string): PublishResult {
+  rmSync(releaseDir, { recursive: true, force: true });
+  return { ok: false, message };
+}
+
+function restoreEnv(name: string, value: string | undefined): void {
+  if (value === undefined) delete process.env[name];
+  else process.env[name] = value;
+}
+
+/** Points `current` back at the release before the one it serves (keeping the last KEEP_RELEASES releases allows that many steps back). */
+export function rollback(targetDir: string, now?: Date): PublishResult {
+  const target = resolve(targetDir);
+  const held = acquireLock(join(target, LOCK_FILE), now);
+  if (!held.ok) return { ok: false, message: held.message };
+  try {
+    const served = currentRelease(target);
+    const releases = listReleases(target);
+    const at = served ? releases.indexOf(served) : -1;
+    if (!served || at < 0) return { ok: false, message: `${target}/current does not point to a release; nothing to roll back.` };
+    if (at === 0) return { ok: false, message: `releases/${served} is the oldest release kept (at most ${KEEP_RELEASES}); there is none before it. Nothing was changed.` };
+    const previous = releases[at - 1]!;
+    switchCurrent(target, previous);
+    return { ok: true, release: previous, message: `Rolled back: ${target}/current now points to releases/${previous} (was releases/${served}).` };
+  } finally {
+    held.lock.release();
+  }
+}

@@ -1,0 +1,58 @@
+/** What a new release changes compared with the one being served: read the old release's exports and changes.json, judge the new data. */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ArchivedYear } from '../lib/archive';
+import { judgeArchives, judgePlans } from '../lib/archive-model';
+import type { PlanState } from '../lib/evaluate';
+import { buildPlanExport } from '../lib/exports';
+import type { SiteOutline } from '../lib/links';
+import type { Dataset } from '../lib/model';
+import { nextChangesFile, parseChangesFile, readExportedStatuses, reportDigestText, type ChangesFile, type ExportedStatuses, type PreviousRelease } from '../lib/updates';
+import { sha256Hex } from './hash';
+import { RELEASE_MARKER } from './releases';
+
+/** Every plan the site will show (live and archived), judged as the build will judge it. */
+export function judgeEverything(dataset: Dataset, archives: readonly ArchivedYear[]): PlanState[] {
+  return [...judgePlans(dataset.plans, dataset.site.asOf), ...judgeArchives(archives).flatMap((a) => a.plans)];
+}
+
+/** The pages a build of this data must have. */
+export function outlineOf(dataset: Dataset, plans: readonly PlanState[]): SiteOutline {
+  return {
+    plans: plans.map((p) => ({ id: p.plan.id, sections: p.plan.sections.map((s) => s.id), tasks: p.tasks.map((t) => t.task.id) })),
+    units: dataset.units.map((u) => u.id),
+    leaders: dataset.leaders.map((l) => l.id),
+  };
+}
+
+/** Reads what a published release left to compare with: its plan exports and its changes.json; unreadable files are skipped with a warning. */
+export function readPreviousRelease(dir: string, release: string, warn: (line: string) => void = () => {}): PreviousRelease {
+  const read = <T>(file: string, parse: (text: string) => T): T | undefined => {
+    try {
+      return parse(readFileSync(file, 'utf8'));
+    } catch (error) {
+      warn(`warning: ${file} could not be read (${(error as Error).message}); the changes list will leave it out`);
+      return undefined;
+    }
+  };
+  const exportsDir = join(dir, 'exports');
+  const exports: ExportedStatuses[] = [];
+  for (const name of existsSync(exportsDir) ? readdirSync(exportsDir).sort() : []) {
+    if (!name.endsWith('.json')) continue;
+    const statuses = read(join(exportsDir, name), (text) => readExportedStatuses(JSON.parse(text)));
+    if (statuses) exports.push(statuses);
+  }
+  const marker = join(dir, RELEASE_MARKER);
+  const changes = existsSync(marker) ? read(marker, parseChangesFile) : undefined;
+  return { release, exports, changes };
+}
+
+/** The changes.json of a new release built from these plans. */
+export function changesForRelease(input: { release: string; now: Date; asOf: string; plans: readonly PlanState[]; previous: PreviousRelease | undefined }): ChangesFile {
+  const exports = input.plans.map((p) => buildPlanExport(p));
+  const reports = input.plans.flatMap((p) => {
+    const titles = new Map(p.plan.tasks.map((t) => [t.id, t.title]));
+    return p.plan.reports.map((report) => ({ digest: sha256Hex(reportDigestText(report)), report, title: titles.get(report.taskId) ?? report.taskId }));
+  });
+  return nextChangesFile({ release: input.release, publishedAt: input.now.toISOString(), asOf: input.asOf, exports, reports, previous: input.previous });
+}
