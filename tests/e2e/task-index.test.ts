@@ -52,13 +52,13 @@ describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
     await select('Lãnh đạo chỉ đạo').selectOption('chanh-vp');
     expect(await shownIds(page)).toEqual(['II.1.a', 'II.1.c']);
     expect(await countText(page)).toBe('2 / 12 nhiệm vụ');
-    expect(query()).toBe('?status=in_progress&unit=hcqt&leader=chanh-vp');
+    await expect.poll(query).toBe('?status=in_progress&unit=hcqt&leader=chanh-vp');
     await select('Tình trạng').selectOption('overdue');
     expect(await shownIds(page)).toEqual([]);
     await expect(page.getByText('Không có nhiệm vụ nào khớp với bộ lọc.').isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Xóa bộ lọc' }).click();
     expect(await shownIds(page)).toEqual(ALL);
-    expect(query()).toBe('');
+    await expect.poll(query).toBe('');
     await select('Thời hạn').selectOption('overdue');
     expect(await shownIds(page)).toEqual(['II.3.b']);
     await select('Mục').selectOption('2024-khac-phuc/II.3');
@@ -95,6 +95,7 @@ describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
     expect(await select('Tình trạng').inputValue()).toBe('in_progress');
     await select('Lãnh đạo chỉ đạo').selectOption('chanh-vp');
     const filtered = await shownIds(page);
+    await expect.poll(query).toBe('?status=in_progress&leader=chanh-vp&q=kiem+soat&sort=percent&dir=desc');
     await page.reload();
     await page.locator('form.task-filter:not([hidden])').waitFor();
     expect(await shownIds(page)).toEqual(filtered);
@@ -105,7 +106,7 @@ describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
   it('ignores filter values the page does not offer', async () => {
     await open('?status=finished&unit=hcqt');
     expect(await select('Tình trạng').inputValue()).toBe('');
-    expect(query()).toBe('?unit=hcqt');
+    await expect.poll(query).toBe('?unit=hcqt');
     expect(await countText(page)).toBe('8 / 12 nhiệm vụ');
   });
 
@@ -115,12 +116,12 @@ describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
     await select('Đơn vị tham mưu').selectOption('tt-pvhcc');
     await search().pressSequentially('giao duc');
     await search().blur();
-    expect(query()).toBe('?status=in_progress&unit=tt-pvhcc&q=giao+duc');
+    await expect.poll(query).toBe('?status=in_progress&unit=tt-pvhcc&q=giao+duc');
     const typed = await shownIds(page);
     expect(typed).toContain('II.1.a'); // "Giáo dục chính trị tư tưởng …"
     expect(typed.length).toBeLessThan(7);
     await page.goBack();
-    expect(query()).toBe('?status=in_progress&unit=tt-pvhcc');
+    await expect.poll(query).toBe('?status=in_progress&unit=tt-pvhcc');
     expect(await search().inputValue()).toBe('');
     expect(await shownIds(page)).toEqual(['II.1.a', 'II.1.b', 'II.1.c', 'II.1.d', 'II.2.a', 'II.2.c', 'II.3.c']);
     await page.goBack();
@@ -148,7 +149,7 @@ describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
     expect(await shownIds(page)).toEqual(['II.3.a', 'II.3.b', ...rest]);
     await due.click();
     expect(await page.locator('th[data-sort="due"]').getAttribute('aria-sort')).toBe('descending');
-    expect(query()).toBe('?sort=due&dir=desc');
+    await expect.poll(query).toBe('?sort=due&dir=desc');
     expect(await shownIds(page)).toEqual([...rest, 'II.3.a', 'II.3.b']);
     await page.getByRole('button', { name: 'Tiến độ' }).click();
     const percents = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.percent)));
@@ -170,6 +171,38 @@ describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
     expect(rows.slice(1)).toEqual(await shownCells(page));
     expect(rows).toHaveLength(9);
     expect(rows[1]![3]).toBe('Đang thực hiện');
+  });
+
+  it('prints a filtered view with its filters in words and without the form', async () => {
+    await open('?status=in_progress&unit=hcqt&q=kiem+soat');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('form.task-filter').isVisible()).toBe(false);
+    expect(await page.locator('[data-summary]').innerText()).toBe(
+      `Bộ lọc: Tình trạng: Đang thực hiện; Đơn vị tham mưu: Phòng Hành chính - Quản trị; Tìm: “kiem soat”. ${await countText(page)}.`,
+    );
+    await page.locator('[data-action="clear"]').evaluate((b) => (b as HTMLButtonElement).click()); // the form is not printed
+    expect(await page.locator('[data-summary]').isVisible()).toBe(false);
+  });
+
+  it('shows the first matches of a very long list and the rest on request, and downloads them all', async () => {
+    // The display limit (500 rows) is lowered to 5 so that 12 tasks count as a long list.
+    await page.route('**/tasks/', async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace('<task-filter ', '<task-filter data-limit="5" ');
+      await route.fulfill({ response, body: html });
+    });
+    await open();
+    expect(await shownIds(page)).toEqual(ALL.slice(0, 5));
+    expect(await countText(page)).toBe('12 / 12 nhiệm vụ');
+    expect(await page.getByText('Đang hiện 5 nhiệm vụ đầu tiên trong 12 nhiệm vụ khớp.').isVisible()).toBe(true);
+    expect((await downloadCsv(page)).rows).toHaveLength(1 + 12);
+    await select('Tình trạng').selectOption('in_progress');
+    expect(await shownIds(page)).toHaveLength(5);
+    await page.getByRole('button', { name: 'Hiện cả 8 nhiệm vụ' }).click();
+    expect(await shownIds(page)).toHaveLength(8);
+    expect(await page.locator('[data-more]').isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.dataset.id)).toBe((await shownIds(page))[5]);
+    expect((await downloadCsv(page)).rows.slice(1)).toEqual(await shownCells(page));
   });
 
   it('is usable from the keyboard, with labelled controls and no accessibility violations', async () => {
