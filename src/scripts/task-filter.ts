@@ -1,0 +1,248 @@
+/** <task-filter>: filters, searches and sorts the server-rendered task table in place, keeping the state in the URL. */
+import {
+  FILTER_KEYS, emptyQuery, isFiltered, keepKnownFilters, matchesTask, parseTaskQuery, searchTerms, writeTaskQuery,
+  type FilterKey, type SortKey, type TaskQuery,
+} from '../lib/task-query';
+import { sortTaskRows } from '../lib/task-sort';
+import { cellText, downloadCsv, readRows, type Row } from './task-rows';
+
+// A pause this long ends a burst of typing: the next keystroke starts a new history entry.
+const TYPING_PAUSE_MS = 800;
+// While typing, the URL is rewritten only after this pause: on a big page history writes cost more than filtering.
+const TYPING_URL_DELAY_MS = 300;
+// Laying out thousands of table rows takes far longer than matching them, so a view shows this many matches until
+// the reader asks for all; real plans have a few hundred tasks at most and never reach it.
+const DEFAULT_LIMIT = 500;
+
+class TaskFilter extends HTMLElement {
+  #rows: Row[] = [];
+  #query: TaskQuery = emptyQuery();
+  #sorted = ':asc';
+  /** The query (as written to the URL) for which the reader asked to see every match. */
+  #showAllFor: string | undefined;
+  #typing = false;
+  #typingTimer: ReturnType<typeof setTimeout> | undefined;
+  #urlQueued = false;
+  #urlPush = false;
+  #urlFrame = 0;
+  #urlTimer: ReturnType<typeof setTimeout> | undefined;
+  #form!: HTMLFormElement;
+  #search!: HTMLInputElement;
+  #headers: HTMLTableCellElement[] = [];
+  #onPopState = () => this.#load();
+
+  connectedCallback(): void {
+    const form = this.querySelector('form');
+    const tbody = this.querySelector('tbody');
+    if (!form || !tbody) return;
+    this.#form = form;
+    this.#search = form.elements.namedItem('q') as HTMLInputElement;
+    this.#headers = [...this.querySelectorAll<HTMLTableCellElement>('thead th')];
+    this.#rows = readRows(tbody, this.#headers);
+    this.#addSortButtons();
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.#endTyping();
+      this.#flushUrl();
+    });
+    form.addEventListener('change', (e) => {
+      if (e.target !== this.#search) this.#update();
+    });
+    this.#search.addEventListener('input', () => this.#onType());
+    this.#search.addEventListener('blur', () => {
+      this.#endTyping();
+      this.#flushUrl();
+    });
+    form.querySelector('[data-action="clear"]')?.addEventListener('click', () => this.#clear());
+    form.querySelector('[data-action="csv"]')?.addEventListener('click', () => this.#downloadCsv());
+    this.querySelector('[data-action="more"]')?.addEventListener('click', () => this.#showAll());
+    window.addEventListener('popstate', this.#onPopState);
+    this.#load();
+    form.hidden = false;
+  }
+
+  disconnectedCallback(): void {
+    window.removeEventListener('popstate', this.#onPopState);
+  }
+
+  /** Shows the view the URL asks for (first load, reload, back and forward). */
+  #load(): void {
+    this.#endTyping();
+    this.#cancelUrl();
+    const allowed = Object.fromEntries(FILTER_KEYS.map((key) => [key, new Set([...this.#select(key).options].map((o) => o.value))]));
+    this.#query = keepKnownFilters(parseTaskQuery(location.search), allowed as Record<FilterKey, Set<string>>);
+    for (const key of FILTER_KEYS) this.#select(key).value = this.#query.filters[key];
+    this.#search.value = this.#query.q;
+    this.#render();
+    this.#writeUrl('replace');
+  }
+
+  #select(key: FilterKey): HTMLSelectElement {
+    return this.#form.elements.namedItem(key) as HTMLSelectElement;
+  }
+
+  #update(): void {
+    for (const key of FILTER_KEYS) this.#query.filters[key] = this.#select(key).value;
+    this.#render();
+    this.#queueUrl(true);
+  }
+
+  // The first keystroke of a burst adds a history entry; the rest of the burst only rewrites it.
+  #onType(): void {
+    this.#query.q = this.#search.value;
+    this.#render();
+    this.#queueUrl(!this.#typing, TYPING_URL_DELAY_MS);
+    this.#typing = true;
+    clearTimeout(this.#typingTimer);
+    this.#typingTimer = setTimeout(() => this.#endTyping(), TYPING_PAUSE_MS);
+  }
+
+  #endTyping(): void {
+    clearTimeout(this.#typingTimer);
+    this.#typing = false;
+  }
+
+  #clear(): void {
+    const { sort, dir } = this.#query;
+    this.#query = { ...emptyQuery(), sort, dir };
+    for (const key of FILTER_KEYS) this.#select(key).value = '';
+    this.#search.value = '';
+    this.#render();
+    this.#queueUrl(true);
+  }
+
+  #sortBy(key: SortKey): void {
+    const same = this.#query.sort === key;
+    this.#query.sort = key;
+    this.#query.dir = same && this.#query.dir === 'asc' ? 'desc' : 'asc';
+    this.#render();
+    this.#queueUrl(true);
+  }
+
+  // History writes get slow on a big page, so they wait until the change is painted (and typing pauses).
+  #queueUrl(push: boolean, delay = 0): void {
+    if (push) this.#flushUrl(); // each change keeps its own history entry, however quick the next one comes
+    const keepPush = this.#urlPush || push;
+    this.#cancelUrl();
+    this.#urlQueued = true;
+    this.#urlPush = keepPush;
+    this.#urlFrame = requestAnimationFrame(() => (this.#urlTimer = setTimeout(() => this.#flushUrl(), delay)));
+  }
+
+  #cancelUrl(): void {
+    cancelAnimationFrame(this.#urlFrame);
+    clearTimeout(this.#urlTimer);
+    this.#urlQueued = false;
+    this.#urlPush = false;
+  }
+
+  #flushUrl(): void {
+    if (!this.#urlQueued) return;
+    const push = this.#urlPush;
+    this.#cancelUrl();
+    this.#writeUrl(push ? 'push' : 'replace');
+  }
+
+  #writeUrl(mode: 'push' | 'replace'): void {
+    const search = writeTaskQuery(this.#query);
+    if (search === location.search) return;
+    const url = `${location.pathname}${search}${location.hash}`;
+    if (mode === 'push') history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  #showAll(): void {
+    this.#showAllFor = writeTaskQuery(this.#query);
+    this.#render();
+    this.#rows.filter((r) => r.match)[this.#limit()]?.el.querySelector('a')?.focus();
+  }
+
+  #limit(): number {
+    const limit = Number(this.dataset.limit);
+    return Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_LIMIT;
+  }
+
+  #render(): void {
+    this.#applySort();
+    const matches = this.#applyFilter();
+    const count = this.querySelector('[data-count]');
+    const text = `${matches} / ${this.#rows.length} nhiệm vụ`;
+    if (count && count.textContent !== text) count.textContent = text;
+    const empty = this.querySelector<HTMLElement>('[data-empty]');
+    if (empty) empty.hidden = matches > 0;
+    const shown = this.#rows.reduce((n, r) => n + (r.shown ? 1 : 0), 0);
+    const summary = this.querySelector<HTMLElement>('[data-summary]');
+    if (summary) {
+      summary.hidden = !isFiltered(this.#query);
+      summary.textContent = `${this.#describe()} ${text}.`;
+    }
+    const more = this.querySelector<HTMLElement>('[data-more]');
+    if (more) {
+      more.hidden = shown === matches;
+      more.querySelector('[data-more-text]')!.textContent = `Đang hiện ${shown} nhiệm vụ đầu tiên trong ${matches} nhiệm vụ khớp.`;
+      more.querySelector('button')!.textContent = `Hiện cả ${matches} nhiệm vụ`;
+    }
+  }
+
+  // The filters in words, for the printed page: "Tình trạng: Đang thực hiện; Tìm: “kiem soat”".
+  #describe(): string {
+    const parts = FILTER_KEYS.filter((key) => this.#query.filters[key] !== '').map((key) => {
+      const select = this.#select(key);
+      return `${cellText(select.labels[0])}: ${cellText(select.selectedOptions[0])}`;
+    });
+    if (this.#query.q.trim() !== '') parts.push(`Tìm: “${this.#query.q.trim()}”`);
+    return `Bộ lọc: ${parts.join('; ')}.`;
+  }
+
+  #applySort(): void {
+    const { sort, dir } = this.#query;
+    for (const th of this.#headers) {
+      if (th.dataset.sort === sort && sort !== '') th.setAttribute('aria-sort', dir === 'asc' ? 'ascending' : 'descending');
+      else th.removeAttribute('aria-sort');
+    }
+    if (`${sort}:${dir}` === this.#sorted) return;
+    this.#rows = sortTaskRows(this.#rows, sort, dir);
+    const tbody = this.#rows[0]?.el.parentElement;
+    const fragment = document.createDocumentFragment();
+    for (const row of this.#rows) fragment.append(row.el);
+    tbody?.append(fragment);
+    this.#sorted = `${sort}:${dir}`;
+  }
+
+  // Matches every row first, then writes only the rows whose visibility changes; returns the number of matches.
+  #applyFilter(): number {
+    const terms = searchTerms(this.#query.q);
+    const limit = this.#showAllFor === writeTaskQuery(this.#query) ? Infinity : this.#limit();
+    let matches = 0;
+    for (const row of this.#rows) {
+      row.match = matchesTask(row.facets, this.#query, terms);
+      const show = row.match && matches < limit;
+      if (row.match) matches++;
+      if (show !== row.shown) {
+        row.shown = show;
+        row.el.hidden = !show;
+      }
+    }
+    return matches;
+  }
+
+  #addSortButtons(): void {
+    for (const th of this.#headers) {
+      const key = th.dataset.sort as SortKey | undefined;
+      if (!key) continue;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = th.textContent?.trim() ?? key;
+      button.addEventListener('click', () => this.#sortBy(key));
+      th.replaceChildren(button);
+    }
+  }
+
+  // The CSV holds the table's columns and every row of the view (all matches, also past the display limit), in order.
+  #downloadCsv(): void {
+    const header = this.#headers.map((th) => cellText(th));
+    downloadCsv(header, this.#rows.filter((r) => r.match).map((r) => r.el), this.dataset.csvName || 'nhiem-vu.csv');
+  }
+}
+
+customElements.define('task-filter', TaskFilter);
