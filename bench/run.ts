@@ -1,4 +1,4 @@
-/** `npm run bench [-- --quick] [-- --archived N]`: measures the build, loading, /tasks/ and JavaScript at province scale. */
+/** `npm run bench [-- --quick] [--archived N] [--profile] [--keep] [--seed N] [--project DIR]`: the build, loading, /tasks/ and JavaScript at province scale. */
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -11,6 +11,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '7' },
     profile: { type: 'boolean', default: false },
     keep: { type: 'boolean', default: false },
+    project: { type: 'string' },
   },
 });
 const archived = Number(values.archived);
@@ -18,8 +19,10 @@ if (!Number.isInteger(archived) || archived < 0 || archived > 10) {
   console.error(`--archived ${values.archived}: expected a whole number of years from 0 to 10`);
   process.exit(2);
 }
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 await runBench({
-  repo: resolve(dirname(fileURLToPath(import.meta.url)), '..'),
+  repo,
+  project: values.project ? resolve(values.project) : repo,
   quick: values.quick!,
   seed: Number(values.seed),
   archived,

@@ -2,20 +2,22 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
-import { hasErrors } from '../../src/lib/problems';
-import { loadDataFromDisk } from '../../src/node/load-data';
+import { pathToFileURL } from 'node:url';
 import { FULL_SIZE, generateProvince, QUICK_SIZE, type DataFiles } from '../lib/province';
 import { checkTargets, formatChecks, PAGE_TYPES, round, type BenchResults, type PageType } from '../lib/report';
 import { buildFloor, buildProject, filesEndingWith, writeFloorProject } from './builds';
 import { measureIndex, type IndexMeasure } from './measure-index';
 import { measureJs, type PageJs } from './measure-js';
-import { measureLoad, type LoadMeasure } from './measure-load';
+import { measureLoad, type LoadMeasure, type Loader } from './measure-load';
 import type { MeasuredRun } from './process';
 import { printProfile } from './profile';
 
 /** What the command line asked for. */
 export interface BenchOptions {
+  /** This repository: where bench/results.json goes. */
   repo: string;
+  /** The checkout whose build and loader are measured (this repository unless --project says otherwise). */
+  project: string;
   quick: boolean;
   seed: number;
   /** Extra years of archived plans to generate (0: none). */
@@ -59,14 +61,20 @@ function hasArchiveLoader(repo: string): boolean {
   return (readdirSync(join(repo, 'src'), { recursive: true }) as string[]).some((p) => /(^|\/)archive/i.test(p));
 }
 
+/** The project's own loader (loadDataFromDisk), imported from the checkout measured. */
+async function importLoader(project: string): Promise<Loader> {
+  const module = (await import(pathToFileURL(join(project, 'src/node/load-data.ts')).href)) as { loadDataFromDisk: Loader };
+  return module.loadDataFromDisk;
+}
+
 /** Generates and validates the archived variant; returns why archived_ratio is not measured yet. */
-function prepareArchived(o: BenchOptions, tmp: string): string {
+function prepareArchived(o: BenchOptions, tmp: string, load: Loader): string {
   const dir = join(tmp, 'data-archived');
   writeDataFiles(dir, generateProvince({ ...size(o), seed: o.seed, year: 2024, archivedYears: o.archived }));
-  const { dataset, issues } = loadDataFromDisk(dir);
-  if (!dataset || hasErrors(issues)) throw new Error(`the archived data does not validate (${issues.length} problems)`);
+  const { dataset, issues } = load(dir);
+  if (!dataset || issues.some((i) => i.level === 'error')) throw new Error(`the archived data does not validate (${issues.length} problems)`);
   o.log(`archived: ${o.archived} older year(s) of the same size, as plans of ${2024 - o.archived}–2023 (${dataset.plans.length} plans in all) → ${dir}`);
-  return hasArchiveLoader(o.repo)
+  return hasArchiveLoader(o.project)
     ? 'archived_ratio not yet supported: an archive module exists in src/, but the benchmark does not know its format yet'
     : 'archived_ratio not yet supported: src/ has no archive loader, so archived years would be rebuilt like live ones';
 }
@@ -77,16 +85,16 @@ const cpu = (run: MeasuredRun) => (run.cpuSeconds === null ? '' : `, ${run.cpuSe
 async function measureBuilds(o: BenchOptions, dataDir: string, tmp: string): Promise<{ build: MeasuredRun; floor: MeasuredRun; pages: number; site: string }> {
   const site = join(tmp, 'site');
   const profileDir = o.profile ? join(tmp, 'profile') : undefined;
-  const build = await buildProject(o.repo, dataDir, site, profileDir);
+  const build = await buildProject(o.project, dataDir, site, profileDir);
   const pages = filesEndingWith(site, '.html').length;
   o.log(`project build: ${build.seconds.toFixed(1)} s${cpu(build)}, peak ${build.peakMb.toFixed(0)} MB, ${pages} pages`);
   const floorDir = join(tmp, 'floor');
-  writeFloorProject(floorDir, pages, o.repo);
+  writeFloorProject(floorDir, pages, o.project);
   const floor = await buildFloor(floorDir);
   const floorPages = filesEndingWith(join(floorDir, 'dist'), '.html').length;
   o.log(`bare Astro floor: ${floor.seconds.toFixed(1)} s${cpu(floor)}, peak ${floor.peakMb.toFixed(0)} MB, ${floorPages} pages`);
   if (build.cpuSeconds && floor.cpuSeconds) o.log(`CPU time ratio (less sensitive to other load on the machine): ${(build.cpuSeconds / floor.cpuSeconds).toFixed(2)}×`);
-  if (profileDir) printProfile(profileDir, o.repo, o.log);
+  if (profileDir) printProfile(profileDir, o.project, o.log);
   return { build, floor, pages, site };
 }
 
@@ -136,10 +144,13 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
   const tmp = mkdtempSync(join(tmpdir(), 'bench-'));
   try {
     o.log(describeMachine());
+    if (o.project !== o.repo) o.log(`project measured: ${o.project}`);
     const dataDir = generate(o, tmp);
-    const archivedNote = o.archived > 0 ? prepareArchived(o, tmp) : undefined;
-    const load = measureLoad(dataDir, 5);
-    o.log(`load + validate: ${load.loadMs.toFixed(0)} ms; papaparse's raw parse of the ${load.csvFiles} CSV files (${load.csvMb.toFixed(1)} MB): ${load.papaMs.toFixed(0)} ms (medians of 5)`);
+    const loader = await importLoader(o.project);
+    const archivedNote = o.archived > 0 ? prepareArchived(o, tmp, loader) : undefined;
+    const load = measureLoad(dataDir, 7, loader);
+    o.log(`load + validate: ${load.loadMs.toFixed(0)} ms; papaparse's raw parse of the ${load.csvFiles} CSV files (${load.csvMb.toFixed(1)} MB): ${load.papaMs.toFixed(0)} ms (medians of 7)`);
+    o.log(`  in CPU time: ${load.loadCpuMs.toFixed(0)} ms vs ${load.papaCpuMs.toFixed(0)} ms, ${(load.loadCpuMs / load.papaCpuMs).toFixed(2)}×`);
     const { build, floor, pages, site } = await measureBuilds(o, dataDir, tmp);
     const js = measureJs(site);
     logJs(o, js);
