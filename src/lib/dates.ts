@@ -6,8 +6,15 @@ export type IsoDate = string;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const VIET = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 /** Days in a month of a year, leap years included (month 1–12). */
 export function daysInMonth(year: number, month: number): number {
+  // Arithmetic, not a Date object: loading asks this for every date cell. Date.UTC reads years 0–99 as 19xx; keep that for them.
+  if (month >= 1 && month <= 12 && year >= 100) {
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    return month === 2 && leap ? 29 : MONTH_DAYS[month - 1]!;
+  }
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 

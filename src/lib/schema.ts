@@ -84,19 +84,20 @@ const optionalDate = text.transform((v, ctx): IsoDate | undefined => {
 
 const requiredDate = optionalDate.refine((v) => v !== undefined, { message: 'is empty; a date is required (YYYY-MM-DD or DD/MM/YYYY)' });
 
-const STATUS_WORDS: Record<string, ReportedStatus> = {
-  not_started: 'not_started',
-  in_progress: 'in_progress',
-  done: 'done',
-  'chua thuc hien': 'not_started',
-  'dang thuc hien': 'in_progress',
-  'da hoan thanh': 'done',
-  'hoan thanh': 'done',
-};
+const STATUS_WORDS = new Map<string, ReportedStatus>([
+  ['not_started', 'not_started'],
+  ['in_progress', 'in_progress'],
+  ['done', 'done'],
+  ['chua thuc hien', 'not_started'],
+  ['dang thuc hien', 'in_progress'],
+  ['da hoan thanh', 'done'],
+  ['hoan thanh', 'done'],
+]);
 
 /** Reads a reported status: the English code or the Vietnamese label, whatever its case or diacritics. */
 export function parseReportedStatus(value: string): ReportedStatus | undefined {
-  return STATUS_WORDS[foldVietnamese(value).replace(/\s+/g, ' ')];
+  // Most rows give the code exactly as documented; folding is only needed for the other spellings.
+  return STATUS_WORDS.get(value) ?? STATUS_WORDS.get(foldVietnamese(value).replace(/\s+/g, ' '));
 }
 
 const status = text.transform((v, ctx): ReportedStatus => {

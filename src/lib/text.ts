@@ -3,9 +3,16 @@
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const SPACES = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
 
+/** Characters that are NFC on their own and never combine with a neighbour (tests/lib/text.test.ts checks each one). */
+export const NFC_STABLE = /^[\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e]*$/;
+// What the SPACES rewrite would change: a space other than U+0020, or two in a row.
+const ODD_SPACE = /[^\S ]|\u200b| {2}/;
+
 /** Normalises a string to NFC and turns non-breaking and odd spaces into plain ones, trimming the ends. */
 export function cleanText(value: string): string {
-  return value.normalize('NFC').replace(SPACES, ' ').trim();
+  // Most cells are already clean NFC; testing for that costs far less than rewriting them (docs/performance.md).
+  const nfc = NFC_STABLE.test(value) ? value : value.normalize('NFC');
+  return (ODD_SPACE.test(nfc) ? nfc.replace(SPACES, ' ') : nfc).trim();
 }
 
 const ODD_SPACES = /[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/g;

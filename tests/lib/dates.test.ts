@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, daysBetween, formatDateVi, parseDate, todayInVietnam } from '../../src/lib/dates';
+import { addDays, daysBetween, daysInMonth, formatDateVi, parseDate, todayInVietnam } from '../../src/lib/dates';
 
 describe('parseDate', () => {
   it.each([
@@ -15,6 +15,25 @@ describe('parseDate', () => {
     'refuses %j',
     (text) => expect(parseDate(text)).toBeNull(),
   );
+});
+
+describe('daysInMonth', () => {
+  it.each([
+    [2024, 2, 29],
+    [2023, 2, 28],
+    [1900, 2, 28],
+    [2000, 2, 29],
+    [2024, 4, 30],
+    [2024, 12, 31],
+  ])('%i-%i has %i days', (year, month, days) => expect(daysInMonth(year, month)).toBe(days));
+
+  it('agrees with the calendar for every month from year 1 to 3000', () => {
+    for (let year = 1; year <= 3000; year++) {
+      for (let month = 1; month <= 12; month++) {
+        if (daysInMonth(year, month) !== new Date(Date.UTC(year, month, 0)).getUTCDate()) throw new Error(`${year}-${month}`);
+      }
+    }
+  });
 });
 
 describe('date arithmetic and display', () => {

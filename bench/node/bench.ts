@@ -1,0 +1,168 @@
+/** One benchmark run: generate the province, build it and the bare-Astro floor, load it, open /tasks/, weigh the JS. */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { FULL_SIZE, generateProvince, QUICK_SIZE, type DataFiles } from '../lib/province';
+import { checkTargets, formatChecks, PAGE_TYPES, round, type BenchResults, type PageType } from '../lib/report';
+import { buildFloor, buildProject, filesEndingWith, writeFloorProject } from './builds';
+import { measureIndex, type IndexMeasure } from './measure-index';
+import { measureJs, type PageJs } from './measure-js';
+import { measureLoad, type LoadMeasure, type Loader } from './measure-load';
+import type { MeasuredRun } from './process';
+import { printProfile } from './profile';
+
+/** What the command line asked for. */
+export interface BenchOptions {
+  /** This repository: where bench/results.json goes. */
+  repo: string;
+  /** The checkout whose build and loader are measured (this repository unless --project says otherwise). */
+  project: string;
+  quick: boolean;
+  seed: number;
+  /** Extra years of archived plans to generate (0: none). */
+  archived: number;
+  /** Record a CPU profile of the project build and print where its time went. */
+  profile: boolean;
+  /** Keep the temporary folder (data, built sites) for inspection. */
+  keep: boolean;
+  log: (line: string) => void;
+}
+
+/** Writes generated files under dir. */
+export function writeDataFiles(dir: string, files: DataFiles): void {
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+}
+
+const size = (o: BenchOptions) => (o.quick ? QUICK_SIZE : FULL_SIZE);
+
+function describeMachine(): string {
+  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  return `machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}; load average ${load}`;
+}
+
+function generate(o: BenchOptions, tmp: string): string {
+  const s = size(o);
+  const started = performance.now();
+  const files = generateProvince({ ...s, seed: o.seed, year: 2024 });
+  const dataDir = join(tmp, 'data');
+  writeDataFiles(dataDir, files);
+  const mb = Object.values(files).reduce((n, t) => n + Buffer.byteLength(t), 0) / 1048576;
+  const took = ((performance.now() - started) / 1000).toFixed(1);
+  o.log(`data: ${s.plans} plans, ${s.tasks} tasks, ${s.tasks * s.reportsPerTask} reports, ${s.units} units, ${s.leaders} leaders; ${mb.toFixed(1)} MB in ${Object.keys(files).length} files (${took} s) → ${dataDir}`);
+  return dataDir;
+}
+
+/** Whether src/ holds an archive loader (a file or folder named archive…), which archived_ratio needs. */
+function hasArchiveLoader(repo: string): boolean {
+  return (readdirSync(join(repo, 'src'), { recursive: true }) as string[]).some((p) => /(^|\/)archive/i.test(p));
+}
+
+/** The project's own loader (loadDataFromDisk), imported from the checkout measured. */
+async function importLoader(project: string): Promise<Loader> {
+  const module = (await import(pathToFileURL(join(project, 'src/node/load-data.ts')).href)) as { loadDataFromDisk: Loader };
+  return module.loadDataFromDisk;
+}
+
+/** Generates and validates the archived variant; returns why archived_ratio is not measured yet. */
+function prepareArchived(o: BenchOptions, tmp: string, load: Loader): string {
+  const dir = join(tmp, 'data-archived');
+  writeDataFiles(dir, generateProvince({ ...size(o), seed: o.seed, year: 2024, archivedYears: o.archived }));
+  const { dataset, issues } = load(dir);
+  if (!dataset || issues.some((i) => i.level === 'error')) throw new Error(`the archived data does not validate (${issues.length} problems)`);
+  o.log(`archived: ${o.archived} older year(s) of the same size, as plans of ${2024 - o.archived}–2023 (${dataset.plans.length} plans in all) → ${dir}`);
+  return hasArchiveLoader(o.project)
+    ? 'archived_ratio not yet supported: an archive module exists in src/, but the benchmark does not know its format yet'
+    : 'archived_ratio not yet supported: src/ has no archive loader, so archived years would be rebuilt like live ones';
+}
+
+const cpu = (run: MeasuredRun) => (run.cpuSeconds === null ? '' : `, ${run.cpuSeconds.toFixed(1)} s CPU`);
+
+/** Builds the project and the floor with the same page count. */
+async function measureBuilds(o: BenchOptions, dataDir: string, tmp: string): Promise<{ build: MeasuredRun; floor: MeasuredRun; pages: number; site: string }> {
+  const site = join(tmp, 'site');
+  const profileDir = o.profile ? join(tmp, 'profile') : undefined;
+  const build = await buildProject(o.project, dataDir, site, profileDir);
+  const pages = filesEndingWith(site, '.html').length;
+  o.log(`project build: ${build.seconds.toFixed(1)} s${cpu(build)}, peak ${build.peakMb.toFixed(0)} MB, ${pages} pages`);
+  const floorDir = join(tmp, 'floor');
+  writeFloorProject(floorDir, pages, o.project);
+  const floor = await buildFloor(floorDir);
+  const floorPages = filesEndingWith(join(floorDir, 'dist'), '.html').length;
+  o.log(`bare Astro floor: ${floor.seconds.toFixed(1)} s${cpu(floor)}, peak ${floor.peakMb.toFixed(0)} MB, ${floorPages} pages`);
+  if (build.cpuSeconds && floor.cpuSeconds) o.log(`CPU time ratio (less sensitive to other load on the machine): ${(build.cpuSeconds / floor.cpuSeconds).toFixed(2)}×`);
+  if (profileDir) printProfile(profileDir, o.project, o.log);
+  return { build, floor, pages, site };
+}
+
+function logJs(o: BenchOptions, js: Partial<Record<PageType, PageJs>>): void {
+  for (const type of PAGE_TYPES) {
+    const j = js[type];
+    o.log(`JS ${type}: ${j ? `${j.kb.toFixed(1)} KB gz from ${j.files.length} file(s) + ${j.inlineScripts} inline script(s) on ${j.page}${j.hasChart ? ' (chart)' : ''}` : 'no page found'}`);
+  }
+}
+
+function logIndex(o: BenchOptions, index: IndexMeasure): void {
+  o.log(`/tasks/: ${index.requests} requests, ${index.rawKb.toFixed(0)} KB raw, ${index.gzKb.toFixed(0)} KB gzipped; DOMContentLoaded ${index.dclMs.toFixed(0)} ms (median of 5)`);
+  if (index.search) o.log(`search: ${index.search.times.map((t) => t.toFixed(0)).join(', ')} ms (${index.search.unchanged} keystroke(s) changed nothing)`);
+}
+
+interface Measured {
+  load: LoadMeasure;
+  build: MeasuredRun;
+  floor: MeasuredRun;
+  pages: number;
+  js: Partial<Record<PageType, PageJs>>;
+  index: IndexMeasure;
+}
+
+/** The figures of results.json, rounded. */
+function toResults(o: BenchOptions, m: Measured): BenchResults {
+  const { load, build, floor, js, index } = m;
+  return {
+    tasks: size(o).tasks,
+    pages: m.pages,
+    build_s: round(build.seconds, 2),
+    floor_s: round(floor.seconds, 2),
+    build_ratio: round(build.seconds / floor.seconds, 2),
+    build_peak_mb: round(build.peakMb, 0),
+    load_ratio: round(load.ratio, 2),
+    index_gz_kb: round(index.gzKb, 1),
+    index_dcl_ms: round(index.dclMs, 0),
+    search_median_ms: index.search ? round(index.search.medianMs, 1) : null,
+    search_worst_ms: index.search ? round(index.search.worstMs, 1) : null,
+    js_gz_kb: Object.fromEntries(PAGE_TYPES.map((t) => [t, js[t] ? round(js[t].kb, 2) : null])) as Record<PageType, number | null>,
+    ...(o.archived > 0 ? { archived_ratio: null } : {}),
+  };
+}
+
+/** Runs the whole benchmark, prints the table and writes bench/results.json. */
+export async function runBench(o: BenchOptions): Promise<BenchResults> {
+  const tmp = mkdtempSync(join(tmpdir(), 'bench-'));
+  try {
+    o.log(describeMachine());
+    if (o.project !== o.repo) o.log(`project measured: ${o.project}`);
+    const dataDir = generate(o, tmp);
+    const loader = await importLoader(o.project);
+    const archivedNote = o.archived > 0 ? prepareArchived(o, tmp, loader) : undefined;
+    const load = measureLoad(dataDir, 7, loader);
+    o.log(`load + validate: ${load.loadMs.toFixed(0)} ms; papaparse's raw parse of the ${load.csvFiles} CSV files (${load.csvMb.toFixed(1)} MB): ${load.papaMs.toFixed(0)} ms (medians of 7)`);
+    o.log(`  in CPU time: ${load.loadCpuMs.toFixed(0)} ms vs ${load.papaCpuMs.toFixed(0)} ms, ${(load.loadCpuMs / load.papaCpuMs).toFixed(2)}×`);
+    const { build, floor, pages, site } = await measureBuilds(o, dataDir, tmp);
+    const js = measureJs(site);
+    logJs(o, js);
+    const index = await measureIndex(site, 5);
+    logIndex(o, index);
+    const results = toResults(o, { load, build, floor, pages, js, index });
+    const charts = Object.fromEntries(PAGE_TYPES.map((t) => [t, js[t]?.hasChart ?? false]));
+    o.log(`\n${formatChecks(checkTargets(results, charts, { search: index.searchNote || undefined, archived: archivedNote }))}`);
+    writeFileSync(join(o.repo, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+    o.log(`\n${describeMachine()}\nwrote bench/results.json${o.keep ? `; kept ${tmp}` : ''}`);
+    return results;
+  } finally {
+    if (!o.keep && existsSync(tmp)) rmSync(tmp, { recursive: true, force: true });
+  }
+}
