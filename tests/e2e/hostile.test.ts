@@ -62,7 +62,7 @@ describe('a data set with hostile text, built and opened in Chromium', () => {
     expect(errors).toEqual([]);
     const dom = await page.evaluate(() => ({
       // Data blocks (type="application/json", read by the charts) never run; any other script holding data text would.
-      scripts: [...document.querySelectorAll('script:not([type="application/json"])')].map((s) => `${s.src} ${s.textContent ?? ''}`).filter((s) => /alert/.test(s)),
+      scripts: [...document.querySelectorAll<HTMLScriptElement>('script:not([type="application/json"])')].map((s) => `${s.src} ${s.textContent ?? ''}`).filter((s) => /alert/.test(s)),
       dataBlocksIntact: [...document.querySelectorAll('script[type="application/json"]')].every((s) => { try { JSON.parse(s.textContent ?? ''); return true; } catch { return false; } }),
       handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
       frames: document.querySelectorAll('iframe, frame, object, embed').length,
