@@ -67,6 +67,7 @@ class TaskFilter extends HTMLElement {
     window.addEventListener('popstate', this.#onPopState);
     this.#load();
     form.hidden = false;
+    this.removeAttribute('data-loading');
   }
 
   disconnectedCallback(): void {
