@@ -107,6 +107,7 @@ function logJs(o: BenchOptions, js: Partial<Record<PageType, PageJs>>): void {
 
 function logIndex(o: BenchOptions, index: IndexMeasure): void {
   o.log(`/tasks/: ${index.requests} requests, ${index.rawKb.toFixed(0)} KB raw, ${index.gzKb.toFixed(0)} KB gzipped; DOMContentLoaded ${index.dclMs.toFixed(0)} ms (median of 5)`);
+  if (index.searchIndexGzKb !== null) o.log(`/tasks/ search file (fetched after the load, not counted above): ${index.searchIndexGzKb.toFixed(0)} KB gzipped`);
   if (index.search) o.log(`search: ${index.search.times.map((t) => t.toFixed(0)).join(', ')} ms (${index.search.unchanged} keystroke(s) changed nothing)`);
 }
 

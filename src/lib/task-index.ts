@@ -84,12 +84,21 @@ export function buildTaskIndex(plans: readonly PlanState[], units: ReadonlyMap<s
   return { rows, options: filterOptions(plans, rows, units, leaders) };
 }
 
-/** The folded search text of a task: id, title, content, report notes and unit names (not every unit's when all support). */
+/**
+ * The folded search text of a task: id, title, content, report notes and unit names (not every unit's when all support),
+ * each word once. A search word never holds a space, so it is found in the text exactly when it is found in one word.
+ */
 export function searchText(state: TaskState, units: ReadonlyMap<string, Unit>): string {
   const { task } = state;
   const unitIds = task.supportAll ? task.leadUnits : [...task.leadUnits, ...task.supportUnits];
   const names = unitIds.flatMap((id) => [units.get(id)?.name ?? id, units.get(id)?.shortName ?? '']);
-  return foldVietnamese([task.id, task.title, task.content, ...state.reports.map((r) => r.note), ...names].join(' '));
+  const folded = foldVietnamese([task.id, task.title, task.content, ...state.reports.map((r) => r.note), ...names].join(' '));
+  return [...new Set(folded.split(' ').filter((word) => word !== ''))].join(' ');
+}
+
+/** The search file /tasks/search-index.json: `[plan, task id, search text]` per row, in the page's order. */
+export function searchIndexJson(rows: readonly TaskIndexRow[]): string {
+  return JSON.stringify(rows.map((r) => [r.state.task.planId, r.state.task.id, r.search]));
 }
 
 // For each section id, the ids of it and the sections above it.

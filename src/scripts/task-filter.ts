@@ -4,7 +4,7 @@ import {
   type FilterKey, type SortKey, type TaskQuery,
 } from '../lib/task-query';
 import { sortTaskRows } from '../lib/task-sort';
-import { cellText, downloadCsv, readRows, type Row } from './task-rows';
+import { applySearchIndex, cellText, downloadCsv, readRows, withSortFields, type Row } from './task-rows';
 
 // A pause this long ends a burst of typing: the next keystroke starts a new history entry.
 const TYPING_PAUSE_MS = 800;
@@ -30,6 +30,9 @@ class TaskFilter extends HTMLElement {
   #search!: HTMLInputElement;
   #headers: HTMLTableCellElement[] = [];
   #onPopState = () => this.#load();
+  /** The search file, fetched once: after the page has loaded, or sooner when the reader searches. */
+  #searchFile: Promise<void> | undefined;
+  #searchReady = false;
 
   connectedCallback(): void {
     const form = this.querySelector('form');
@@ -38,7 +41,7 @@ class TaskFilter extends HTMLElement {
     this.#form = form;
     this.#search = form.elements.namedItem('q') as HTMLInputElement;
     this.#headers = [...this.querySelectorAll<HTMLTableCellElement>('thead th')];
-    this.#rows = readRows(tbody, this.#headers);
+    this.#rows = readRows(tbody, this.#headers, this.dataset.asOf ?? '');
     this.#addSortButtons();
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -49,6 +52,11 @@ class TaskFilter extends HTMLElement {
       if (e.target !== this.#search) this.#update();
     });
     this.#search.addEventListener('input', () => this.#onType());
+    this.#search.addEventListener('focus', () => void this.#loadSearch(), { once: true });
+    // The page itself comes first: the search text is fetched once the browser has nothing else to do.
+    const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => void this.#loadSearch(), { timeout: 2000 }) : setTimeout(() => void this.#loadSearch(), 200));
+    if (document.readyState === 'complete') idle();
+    else window.addEventListener('load', idle, { once: true });
     this.#search.addEventListener('blur', () => {
       this.#endTyping();
       this.#flushUrl();
@@ -59,6 +67,7 @@ class TaskFilter extends HTMLElement {
     window.addEventListener('popstate', this.#onPopState);
     this.#load();
     form.hidden = false;
+    this.removeAttribute('data-loading');
   }
 
   disconnectedCallback(): void {
@@ -75,6 +84,25 @@ class TaskFilter extends HTMLElement {
     this.#search.value = this.#query.q;
     this.#render();
     this.#writeUrl('replace');
+  }
+
+  // The search text of every row lives in a separate file (it is most of the data), so the page stays small.
+  #loadSearch(): Promise<void> {
+    this.#searchFile ??= fetch(this.dataset.searchSrc ?? 'search-index.json')
+      .then((response) => {
+        if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+        return response.json() as Promise<[string, string, string][]>;
+      })
+      .then((entries) => {
+        if (!applySearchIndex(this.#rows, entries)) console.warn('task-filter: some rows are missing from the search file');
+      })
+      .catch((error: unknown) => console.error('task-filter: the search file could not be read', error))
+      .finally(() => {
+        this.#searchReady = true;
+        this.dataset.searchReady = '';
+        if (searchTerms(this.#query.q).length > 0) this.#render();
+      });
+    return this.#searchFile;
   }
 
   #select(key: FilterKey): HTMLSelectElement {
@@ -163,6 +191,11 @@ class TaskFilter extends HTMLElement {
   }
 
   #render(): void {
+    // Until the search file is in, a search waits for it rather than showing no matches.
+    if (!this.#searchReady && searchTerms(this.#query.q).length > 0) {
+      void this.#loadSearch();
+      return;
+    }
     this.#applySort();
     const matches = this.#applyFilter();
     const count = this.querySelector('[data-count]');
@@ -201,7 +234,7 @@ class TaskFilter extends HTMLElement {
       else th.removeAttribute('aria-sort');
     }
     if (`${sort}:${dir}` === this.#sorted) return;
-    this.#rows = sortTaskRows(this.#rows, sort, dir);
+    this.#rows = sortTaskRows(withSortFields(this.#rows, this.#headers), sort, dir);
     const tbody = this.#rows[0]?.el.parentElement;
     const fragment = document.createDocumentFragment();
     for (const row of this.#rows) fragment.append(row.el);

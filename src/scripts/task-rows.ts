@@ -1,5 +1,7 @@
 /** The task table's rows as <task-filter> sees them: read once from their data-* attributes, and written out as CSV. */
 import { writeCsv } from '../lib/csv-write';
+import type { DerivedStatus } from '../lib/status';
+import { dueTags } from '../lib/task-index';
 import type { TaskFacets } from '../lib/task-query';
 import type { TaskSortFields } from '../lib/task-sort';
 
@@ -7,7 +9,8 @@ import type { TaskSortFields } from '../lib/task-sort';
 export interface Row {
   el: HTMLTableRowElement;
   facets: TaskFacets;
-  sort: TaskSortFields;
+  /** Read on the first sort: reading every row's cells up front would slow the page's start. */
+  sort?: TaskSortFields;
   /** Passes the filters and the search. */
   match: boolean;
   /** Not hidden: a match within the display limit. */
@@ -19,27 +22,54 @@ const words = (value: string | undefined) => (value ? value.split(' ') : []);
 /** A cell's text with its white space collapsed. */
 export const cellText = (cell: Element | undefined) => (cell?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** Reads every row once: filters from data-* attributes, sort keys from them or from the cells shown. */
-export function readRows(tbody: HTMLTableSectionElement, headers: readonly HTMLTableCellElement[]): Row[] {
-  const column = (key: string) => headers.findIndex((th) => th.dataset.sort === key);
-  const [title, unit, leader] = [column('title'), column('unit'), column('leader')];
-  return [...tbody.rows].map((el, index) => {
+/**
+ * Reads every row's filters once: from its data-* attributes (sections without the plan, which the row already says),
+ * the status badge, and the due tags worked out from the deadline as on the server; the search text comes later.
+ */
+export function readRows(tbody: HTMLTableSectionElement, headers: readonly HTMLTableCellElement[], asOf: string): Row[] {
+  const statusColumn = headers.findIndex((th) => th.dataset.sort === 'status');
+  return [...tbody.rows].map((el) => {
     const d = el.dataset;
-    const percent = d.percent ? Number(d.percent) : undefined;
+    const plan = d.plan ?? '';
+    const status = el.cells[statusColumn]?.querySelector<HTMLElement>('[data-status]')?.dataset.status ?? '';
     return {
       el,
       match: true,
       shown: !el.hidden,
       facets: {
-        plan: d.plan ?? '', sections: words(d.sections), status: d.status ?? '', lead: words(d.lead), support: words(d.support),
-        leaders: words(d.leaders), dueTags: words(d.dueTags), search: d.search ?? '',
-      },
-      sort: {
-        plan: d.plan ?? '', id: d.id ?? '', title: cellText(el.cells[title]), status: d.status ?? '', percent, due: d.due ?? '',
-        unit: cellText(el.cells[unit]), leader: cellText(el.cells[leader]), last: d.last ?? '', index,
+        plan, sections: words(d.sections).map((s) => `${plan}/${s}`), status, lead: words(d.lead), support: words(d.support),
+        leaders: words(d.leaders), dueTags: d.due ? dueTags(d.due, status as DerivedStatus, asOf) : [], search: '',
       },
     };
   });
+}
+
+/** Gives every row its sort keys (once), from data-* attributes or from the cells shown; rows must be in page order. */
+export function withSortFields(rows: Row[], headers: readonly HTMLTableCellElement[]): (Row & { sort: TaskSortFields })[] {
+  const column = (key: string) => headers.findIndex((th) => th.dataset.sort === key);
+  const [title, unit, leader] = [column('title'), column('unit'), column('leader')];
+  rows.forEach((row, index) => {
+    if (row.sort) return;
+    const { el } = row;
+    const d = el.dataset;
+    row.sort = {
+      plan: d.plan ?? '', id: d.id ?? '', title: cellText(el.cells[title]), status: row.facets.status, percent: d.percent ? Number(d.percent) : undefined,
+      due: d.due ?? '', unit: cellText(el.cells[unit]), leader: cellText(el.cells[leader]), last: d.last ?? '', index,
+    };
+  });
+  return rows as (Row & { sort: TaskSortFields })[];
+}
+
+/** Puts each row's folded search text from the search file (`[plan, id, text]` per row) onto the rows; true when all found one. */
+export function applySearchIndex(rows: readonly Row[], entries: readonly (readonly [string, string, string])[]): boolean {
+  const byKey = new Map(entries.map(([plan, id, text]) => [`${plan}\n${id}`, text]));
+  let all = true;
+  for (const row of rows) {
+    const text = byKey.get(`${row.facets.plan}\n${row.el.dataset.id ?? ''}`);
+    if (text === undefined) all = false;
+    row.facets.search = text ?? '';
+  }
+  return all;
 }
 
 /** Downloads the given rows' cells as a CSV file (UTF-8 with a BOM; "—" written as an empty cell). */

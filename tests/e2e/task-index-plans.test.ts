@@ -27,6 +27,7 @@ describe('the task index with two plans of the year (fixture data)', () => {
     page = await browser.newPage();
     await page.goto(`${site.url}tasks/`);
     await page.locator('form.task-filter:not([hidden])').waitFor();
+    await page.locator('task-filter[data-search-ready]').waitFor({ state: 'attached' }); // the search file is in
   });
   afterEach(async () => {
     await page.close();

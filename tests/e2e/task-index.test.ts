@@ -15,6 +15,7 @@ describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
   const open = async (query = '') => {
     await page.goto(`${site.url}tasks/${query}`);
     await page.locator('form.task-filter:not([hidden])').waitFor();
+    await page.locator('task-filter[data-search-ready]').waitFor({ state: 'attached' }); // the search file is in
   };
   const search = () => page.getByRole('searchbox', { name: 'Tìm kiếm' });
   const select = (label: string) => page.getByLabel(label, { exact: true });
@@ -85,6 +86,16 @@ describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
     expect(await shownIds(page)).toContain('II.1.a'); // "chủ trương của Đảng"
     await search().fill('thu thap ra soat quy dinh');
     expect(await shownIds(page)).toEqual(['II.3.b']); // only in a progress report note
+  });
+
+  it('keeps the search text out of the page and finds with it once it arrives, also when typed straight away', async () => {
+    const html = await (await fetch(`${site.url}tasks/`)).text();
+    expect(html).not.toContain('thu thap ra soat'); // a report note's words live in the search file only
+    await page.goto(`${site.url}tasks/`);
+    await page.locator('form.task-filter:not([hidden])').waitFor();
+    await search().fill('thu thap ra soat quy dinh');
+    await expect.poll(() => shownIds(page)).toEqual(['II.3.b']);
+    expect(await countText(page)).toBe('1 / 12 nhiệm vụ');
   });
 
   it('shows the same view after a reload of the URL', async () => {

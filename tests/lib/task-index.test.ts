@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { currentPlans } from '../../src/lib/current';
 import { evaluatePlan } from '../../src/lib/evaluate';
 import type { DerivedStatus } from '../../src/lib/status';
-import { buildTaskIndex, dueTags, quarterLabel, quarterOf } from '../../src/lib/task-index';
+import { buildTaskIndex, dueTags, quarterLabel, quarterOf, searchIndexJson } from '../../src/lib/task-index';
 import { emptyQuery, matchesTask, searchTerms, type TaskFacets } from '../../src/lib/task-query';
+import { foldVietnamese } from '../../src/lib/text';
 import { loadDataFromDisk } from '../../src/node/load-data';
 
 describe('due tags', () => {
@@ -75,8 +76,21 @@ describe('the task index of the default data', () => {
 
   it('leaves out the unit names of "every unit" support, so a unit name does not match every task', () => {
     expect(byId('II.3.b').state.task.supportAll).toBe(true);
-    expect(byId('II.3.b').search).not.toContain('cong bao va tin hoc');
-    expect(byId('II.3.b').search).toContain('phong hanh chinh - quan tri');
+    const { state } = byId('II.3.b');
+    const lead = state.task.leadUnits.flatMap((id) => [units.get(id)!.name, units.get(id)!.shortName ?? '']);
+    const words = foldVietnamese([state.task.id, state.task.title, state.task.content, ...state.reports.map((r) => r.note), ...lead].join(' ')).split(' ');
+    expect(new Set(byId('II.3.b').search.split(' '))).toEqual(new Set(words));
+    expect(find('phong hanh chinh - quan tri')).toContain('II.3.b'); // its lead unit
+  });
+
+  it('keeps each word of the search text once, so the search file stays small', () => {
+    for (const row of index.rows) expect(new Set(row.search.split(' ')).size).toBe(row.search.split(' ').length);
+  });
+
+  it('writes the search file as [plan, task id, search text] in the page order', () => {
+    const entries = JSON.parse(searchIndexJson(index.rows)) as string[][];
+    expect(entries.map(([plan, id]) => `${plan}/${id}`)).toEqual(index.rows.map((r) => `${r.state.task.planId}/${r.state.task.id}`));
+    expect(entries[9]![2]).toBe(byId('II.3.b').search);
   });
 
   it('offers the choices the rows use, in Vietnamese order', () => {
