@@ -17,19 +17,34 @@ function getProcessor(): Promise<MarkdownProcessor> {
 }
 
 const PLAIN = /^[\p{L}\p{N} ,.;:()%/'"\-–—?!]*$/u;
+// The same note or content is shown on several pages (task, section, unit, leader): parse each text once per build.
+const parsed = new Map<string, string>();
 
-/** Renders Markdown to HTML that is safe to insert into a page; plain one-line text skips the parser. */
+/** Renders Markdown to HTML that is safe to insert into a page; plain paragraphs skip the parser. */
 export async function renderMarkdown(source: string): Promise<string> {
   const text = source.trim();
   if (text === '') return '';
-  if (isPlain(text)) return `<p>${escapeHtml(text)}</p>`;
-  const result = await (await getProcessor()).render(text);
-  return result.code;
+  const paragraphs = text.split('\n\n');
+  if (paragraphs.every(isPlainParagraph) && !/https?:\/\/|www\./i.test(text)) {
+    return paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  }
+  return renderWithParser(text);
 }
 
-// Plain text needs no parser, unless Markdown would read it as a list item or turn a web address into a link.
-function isPlain(text: string): boolean {
-  return PLAIN.test(text) && !/^\d+[.)]\s|^[-–]\s/.test(text) && !/https?:\/\/|www\./i.test(text);
+/** Renders through the Markdown parser and sanitiser, memoised by text (the slow path; tests compare the fast path with it). */
+export async function renderWithParser(text: string): Promise<string> {
+  let html = parsed.get(text);
+  if (html === undefined) {
+    html = (await (await getProcessor()).render(text)).code;
+    parsed.set(text, html);
+  }
+  return html;
+}
+
+// A paragraph of plain lines needs no parser, unless a line starts a list or a rule, or is indented or ends in spaces
+// (a code block or a hard break); a web address would become a link (checked on the whole text).
+function isPlainParagraph(paragraph: string): boolean {
+  return paragraph.split('\n').every((line) => line !== '' && PLAIN.test(line) && !/^[\s\-–]|\s$|^\d+[.)](\s|$)/.test(line));
 }
 
 /** Escapes text for HTML element content and attribute values. */
