@@ -109,10 +109,16 @@ const status = text.transform((v, ctx): ReportedStatus => {
   return parsed;
 });
 
-const percent = text.transform((v, ctx): number | undefined => {
+/** A percent cell: the whole number, undefined when empty, null when it is not a whole number from 0 to 100. */
+export function parsePercent(v: string): number | undefined | null {
   if (v === '') return undefined;
   const n = Number(v.replace(/%$/, '').trim());
-  if (!/^\d+(\.0+)?%?$/.test(v) || !Number.isInteger(n) || n < 0 || n > 100) {
+  return /^\d+(\.0+)?%?$/.test(v) && Number.isInteger(n) && n >= 0 && n <= 100 ? n : null;
+}
+
+const percent = text.transform((v, ctx): number | undefined => {
+  const n = parsePercent(v);
+  if (n === null) {
     ctx.addIssue({ code: 'custom', message: `${quote(v)} is not a whole number from 0 to 100` });
     return z.NEVER;
   }
