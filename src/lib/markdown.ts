@@ -20,15 +20,30 @@ const PLAIN = /^[\p{L}\p{N} ,.;:()%/'"\-–—?!]*$/u;
 // The same note or content is shown on several pages (task, section, unit, leader): parse each text once per build.
 const parsed = new Map<string, string>();
 
-/** Renders Markdown to HTML that is safe to insert into a page; plain paragraphs skip the parser. */
+/** Renders Markdown to HTML that is safe to insert into a page; plain paragraphs and simple lists skip the parser. */
 export async function renderMarkdown(source: string): Promise<string> {
   const text = source.trim();
   if (text === '') return '';
-  const paragraphs = text.split('\n\n');
-  if (paragraphs.every(isPlainParagraph) && !/https?:\/\/|www\./i.test(text)) {
-    return paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n');
+  return renderSimple(text) ?? renderWithParser(text);
+}
+
+/** Renders text whose blocks are all plain paragraphs, bold one-line paragraphs or tight "- " lists; undefined otherwise. */
+function renderSimple(text: string): string | undefined {
+  if (/https?:\/\/|www\./i.test(text)) return undefined;
+  const html: string[] = [];
+  let previousList = false;
+  for (const block of text.split('\n\n')) {
+    const lines = block.split('\n');
+    const bold = lines.length === 1 ? /^\*\*([^*]+)\*\*$/.exec(block) : null;
+    const items = lines.every((line) => line.startsWith('- ')) ? lines.map((line) => line.slice(2)) : undefined;
+    // Two lists apart by a blank line are one loose list to Markdown (items in <p>): leave those to the parser.
+    if (items && !previousList && items.every(isPlainLine)) html.push(`<ul>\n${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`);
+    else if (bold && isPlainLine(bold[1]!)) html.push(`<p><strong>${escapeHtml(bold[1]!)}</strong></p>`);
+    else if (lines.every(isPlainLine)) html.push(`<p>${escapeHtml(block)}</p>`);
+    else return undefined;
+    previousList = items !== undefined;
   }
-  return renderWithParser(text);
+  return html.join('\n');
 }
 
 /** Renders through the Markdown parser and sanitiser, memoised by text (the slow path; tests compare the fast path with it). */
@@ -41,10 +56,10 @@ export async function renderWithParser(text: string): Promise<string> {
   return html;
 }
 
-// A paragraph of plain lines needs no parser, unless a line starts a list or a rule, or is indented or ends in spaces
-// (a code block or a hard break); a web address would become a link (checked on the whole text).
-function isPlainParagraph(paragraph: string): boolean {
-  return paragraph.split('\n').every((line) => line !== '' && PLAIN.test(line) && !/^[\s\-–]|\s$|^\d+[.)](\s|$)/.test(line));
+// A plain line needs no parser, unless it starts a list or a rule, or is indented or ends in spaces (a code block or a
+// hard break); a web address would become a link (checked on the whole text).
+function isPlainLine(line: string): boolean {
+  return line !== '' && PLAIN.test(line) && !/^[\s\-–]|\s$|^\d+[.)](\s|$)/.test(line);
 }
 
 /** Escapes text for HTML element content and attribute values. */
