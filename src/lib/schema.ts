@@ -92,6 +92,11 @@ const STATUS_WORDS = new Map<string, ReportedStatus>([
   ['dang thuc hien', 'in_progress'],
   ['da hoan thanh', 'done'],
   ['hoan thanh', 'done'],
+  // The labels as the site shows them: the usual Vietnamese spelling needs no folding either.
+  ['Chưa thực hiện', 'not_started'],
+  ['Đang thực hiện', 'in_progress'],
+  ['Đã hoàn thành', 'done'],
+  ['Hoàn thành', 'done'],
 ]);
 
 /** Reads a reported status: the English code or the Vietnamese label, whatever its case or diacritics. */
