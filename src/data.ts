@@ -4,6 +4,7 @@ import { judgeArchives, judgePlans, type ArchiveState } from './lib/archive-mode
 import type { PlanState, TaskState } from './lib/evaluate';
 import type { Dataset, Leader, Unit } from './lib/model';
 import { DataError, hasErrors } from './lib/problems';
+import { reportsByUnit, type UnitReport } from './lib/reporting';
 import { parseChangesFile, type ChangesFile } from './lib/updates';
 import { loadSiteFromDisk } from './node/load-site';
 
@@ -66,6 +67,33 @@ export function namesFor(planId?: string): { units: Map<string, Unit>; leaders: 
   if (archive) return { units: archive.units, leaders: archive.leaders, archived: true };
   const { units, leaders } = getSiteData();
   return { units, leaders, archived: false };
+}
+
+/** A unit's live work: tasks it leads, tasks it supports without leading (both in plan order), its reports newest first. */
+export interface UnitWork {
+  led: TaskState[];
+  supported: TaskState[];
+  reports: UnitReport[];
+}
+
+let workByUnit: Map<string, UnitWork> | undefined;
+
+/** A unit's live tasks and reports, indexed once for all units (a scan of every task per unit page is slow at province scale). */
+export function getUnitWork(unitId: string): UnitWork {
+  workByUnit ??= indexUnitWork(getSiteData().tasks);
+  return workByUnit.get(unitId) ?? { led: [], supported: [], reports: [] };
+}
+
+function indexUnitWork(tasks: readonly TaskState[]): Map<string, UnitWork> {
+  const byUnit = new Map<string, UnitWork>();
+  const of = (unit: string) => byUnit.get(unit) ?? byUnit.set(unit, { led: [], supported: [], reports: [] }).get(unit)!;
+  for (const t of tasks) {
+    const lead = new Set(t.task.leadUnits);
+    for (const unit of lead) of(unit).led.push(t);
+    for (const unit of new Set(t.task.supportUnits)) if (!lead.has(unit)) of(unit).supported.push(t);
+  }
+  for (const [unit, reports] of reportsByUnit(tasks)) of(unit).reports = reports;
+  return byUnit;
 }
 
 let updates: ChangesFile | undefined;

@@ -57,12 +57,24 @@ export function rowStartLines(rows: readonly (readonly string[])[]): number[] {
 }
 
 function countLineBreaks(text: string): number {
+  // Most fields hold no line break: indexOf finds that without a loop over every character.
+  if (text.indexOf('\n') < 0 && text.indexOf('\r') < 0) return 0;
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) n++;
   }
   return n;
+}
+
+// One cell per column; a plain assignment when no column is named __proto__ (setOwn is needed only for that one).
+function rowCells(columns: readonly string[], fields: readonly string[], plainKeys: boolean): Record<string, unknown> {
+  const cells: Record<string, unknown> = {};
+  for (let c = 0; c < columns.length; c++) {
+    if (plainKeys) cells[columns[c]!] = fields[c] ?? '';
+    else setOwn(cells, columns[c]!, fields[c] ?? '');
+  }
+  return cells;
 }
 
 /** Parses CSV text (`,` `;` or tab, any line ends) into a table, reporting malformed rows; blank lines are skipped. */
@@ -82,6 +94,7 @@ export function parseCsv(file: string, text: string): { table: Table; issues: Da
   const headerLine = lines[headerIndex];
   const columns = trimTrailingEmpty(data[headerIndex]!.map((h) => cleanText(h).toLowerCase()));
   const rows: TableRow[] = [];
+  const plainKeys = !columns.includes('__proto__');
   for (let i = headerIndex + 1; i < data.length; i++) {
     const row = data[i]!;
     if (isBlankRow(row)) continue;
@@ -97,9 +110,7 @@ export function parseCsv(file: string, text: string): { table: Table; issues: Da
       );
       continue;
     }
-    const cells: Record<string, unknown> = {};
-    columns.forEach((column, c) => setOwn(cells, column, fields[c] ?? ''));
-    rows.push({ cells, line });
+    rows.push({ cells: rowCells(columns, fields, plainKeys), line });
   }
   return { table: { file, columns, rows, headerLine }, issues };
 }

@@ -71,9 +71,12 @@ function isControlCode(code: number): boolean {
   return code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0b && code !== 0x0c && code !== 0x0d;
 }
 
+// The same characters as isControlCode: C0 controls except tab, line feed, vertical tab, form feed and carriage return.
+const CONTROL = /[\x00-\x08\x0e-\x1f]/;
+
+// A regular expression scans a large file many times faster than a loop over char codes.
 function firstControl(text: string): number {
-  for (let i = 0; i < text.length; i++) if (isControlCode(text.charCodeAt(i))) return i;
-  return -1;
+  return text.search(CONTROL);
 }
 
 function controlMessage(code: number): string {

@@ -5,6 +5,7 @@ import type { TableRow } from './csv';
 import type { Leader, Plan, Report, Section, Task, Unit } from './model';
 import { parseJsonFile } from './json';
 import { errorAt, quote, type RowOrigin } from './problems';
+import { readProgressRow } from './progress-row';
 import { PlanSchema, ProgressSchema, SLUG, SectionSchema, TaskSchema } from './schema';
 import { type LoadContext, originOf, where } from './load-context';
 
@@ -136,7 +137,7 @@ function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Set
   if (!table) return [];
   const reports: Report[] = [];
   for (const row of table.rows) {
-    const p = ctx.parseRow(ProgressSchema, row, table.file);
+    const p = readProgressRow(row.cells) ?? ctx.parseRow(ProgressSchema, row, table.file);
     if (!p) continue;
     const problems = checkReport(p, tasks, refs);
     const origin: RowOrigin = originOf(table.file, row);

@@ -17,19 +17,49 @@ function getProcessor(): Promise<MarkdownProcessor> {
 }
 
 const PLAIN = /^[\p{L}\p{N} ,.;:()%/'"\-–—?!]*$/u;
+// The same note or content is shown on several pages (task, section, unit, leader): parse each text once per build.
+const parsed = new Map<string, string>();
 
-/** Renders Markdown to HTML that is safe to insert into a page; plain one-line text skips the parser. */
+/** Renders Markdown to HTML that is safe to insert into a page; plain paragraphs and simple lists skip the parser. */
 export async function renderMarkdown(source: string): Promise<string> {
   const text = source.trim();
   if (text === '') return '';
-  if (isPlain(text)) return `<p>${escapeHtml(text)}</p>`;
-  const result = await (await getProcessor()).render(text);
-  return result.code;
+  return renderSimple(text) ?? renderWithParser(text);
 }
 
-// Plain text needs no parser, unless Markdown would read it as a list item or turn a web address into a link.
-function isPlain(text: string): boolean {
-  return PLAIN.test(text) && !/^\d+[.)]\s|^[-–]\s/.test(text) && !/https?:\/\/|www\./i.test(text);
+/** Renders text whose blocks are all plain paragraphs, bold one-line paragraphs or tight "- " lists; undefined otherwise. */
+function renderSimple(text: string): string | undefined {
+  if (/https?:\/\/|www\./i.test(text)) return undefined;
+  const html: string[] = [];
+  let previousList = false;
+  for (const block of text.split('\n\n')) {
+    const lines = block.split('\n');
+    const bold = lines.length === 1 ? /^\*\*([^*]+)\*\*$/.exec(block) : null;
+    const items = lines.every((line) => line.startsWith('- ')) ? lines.map((line) => line.slice(2)) : undefined;
+    // Two lists apart by a blank line are one loose list to Markdown (items in <p>): leave those to the parser.
+    if (items && !previousList && items.every(isPlainLine)) html.push(`<ul>\n${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`);
+    else if (bold && isPlainLine(bold[1]!)) html.push(`<p><strong>${escapeHtml(bold[1]!)}</strong></p>`);
+    else if (lines.every(isPlainLine)) html.push(`<p>${escapeHtml(block)}</p>`);
+    else return undefined;
+    previousList = items !== undefined;
+  }
+  return html.join('\n');
+}
+
+/** Renders through the Markdown parser and sanitiser, memoised by text (the slow path; tests compare the fast path with it). */
+export async function renderWithParser(text: string): Promise<string> {
+  let html = parsed.get(text);
+  if (html === undefined) {
+    html = (await (await getProcessor()).render(text)).code;
+    parsed.set(text, html);
+  }
+  return html;
+}
+
+// A plain line needs no parser, unless it starts a list or a rule, or is indented or ends in spaces (a code block or a
+// hard break); a web address would become a link (checked on the whole text).
+function isPlainLine(line: string): boolean {
+  return line !== '' && PLAIN.test(line) && !/^[\s\-–]|\s$|^\d+[.)](\s|$)/.test(line);
 }
 
 /** Escapes text for HTML element content and attribute values. */

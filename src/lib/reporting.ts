@@ -38,6 +38,25 @@ export function reportsOfUnit(unitId: string, tasks: readonly TaskState[]): Unit
   return out.sort((a, b) => (a.report.asOf > b.report.asOf ? -1 : a.report.asOf < b.report.asOf ? 1 : 0));
 }
 
+/** reportsOfUnit for every unit at once, in one pass over the reports: a map from unit id to its reports, newest first. */
+export function reportsByUnit(tasks: readonly TaskState[]): Map<string, UnitReport[]> {
+  const byUnit = new Map<string, UnitReport[]>();
+  for (const t of tasks) {
+    for (const report of t.reports) {
+      const units = reportingUnits(report, t.task);
+      // A unit named twice (lead_units "a;a") gets the report once, as in reportsOfUnit.
+      for (const [i, unit] of units.entries()) {
+        if (units.indexOf(unit) !== i) continue;
+        let list = byUnit.get(unit);
+        if (!list) byUnit.set(unit, (list = []));
+        list.push({ report, task: t.task });
+      }
+    }
+  }
+  for (const list of byUnit.values()) list.sort((a, b) => (a.report.asOf > b.report.asOf ? -1 : a.report.asOf < b.report.asOf ? 1 : 0));
+  return byUnit;
+}
+
 /** The latest report date of every unit that reported on these tasks. */
 export function lastReportByUnit(tasks: readonly TaskState[]): Map<string, IsoDate> {
   const last = new Map<string, IsoDate>();

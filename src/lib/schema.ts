@@ -92,6 +92,11 @@ const STATUS_WORDS = new Map<string, ReportedStatus>([
   ['dang thuc hien', 'in_progress'],
   ['da hoan thanh', 'done'],
   ['hoan thanh', 'done'],
+  // The labels as the site shows them: the usual Vietnamese spelling needs no folding either.
+  ['Chưa thực hiện', 'not_started'],
+  ['Đang thực hiện', 'in_progress'],
+  ['Đã hoàn thành', 'done'],
+  ['Hoàn thành', 'done'],
 ]);
 
 /** Reads a reported status: the English code or the Vietnamese label, whatever its case or diacritics. */
@@ -109,10 +114,16 @@ const status = text.transform((v, ctx): ReportedStatus => {
   return parsed;
 });
 
-const percent = text.transform((v, ctx): number | undefined => {
+/** A percent cell: the whole number, undefined when empty, null when it is not a whole number from 0 to 100. */
+export function parsePercent(v: string): number | undefined | null {
   if (v === '') return undefined;
   const n = Number(v.replace(/%$/, '').trim());
-  if (!/^\d+(\.0+)?%?$/.test(v) || !Number.isInteger(n) || n < 0 || n > 100) {
+  return /^\d+(\.0+)?%?$/.test(v) && Number.isInteger(n) && n >= 0 && n <= 100 ? n : null;
+}
+
+const percent = text.transform((v, ctx): number | undefined => {
+  const n = parsePercent(v);
+  if (n === null) {
     ctx.addIssue({ code: 'custom', message: `${quote(v)} is not a whole number from 0 to 100` });
     return z.NEVER;
   }

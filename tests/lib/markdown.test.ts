@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderMarkdown } from '../../src/lib/markdown';
+import fc from 'fast-check';
+import { escapeHtml, renderMarkdown, renderWithParser } from '../../src/lib/markdown';
 
 // What a note, a task's content or a plan's summary may hold, typed or pasted by many people: none of it may run.
 const HOSTILE: [string, string][] = [
@@ -76,5 +77,45 @@ describe('the plain-text fast path escapes', () => {
 
   it('escapeHtml escapes the five HTML characters', () => {
     expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;');
+  });
+});
+
+// The fast path quotes with &#34; and &#39; where the parser leaves quotes as they are; everything else must be equal.
+const unquote = (html: string) => html.replaceAll('&#34;', '"').replaceAll('&#39;', "'");
+
+describe('plain paragraphs skip the parser but render as it would', () => {
+  it.each([
+    ['two paragraphs', 'Đã ban hành Văn bản số 1100/KH-STTTT.\n\nĐang kiểm tra tại 11 đơn vị (đạt 80%).'],
+    ['a line break inside a paragraph', 'Tổ chức 12 hội nghị;\nđã xong 3 hội nghị.'],
+    ['a line that starts a list', 'Kết quả:\n- Một\n- Hai'],
+    ['a numbered line', 'Kết quả:\n\n1. Một'],
+    ['a number alone on a line', 'Kết quả\n\n2)'],
+    ['a rule under a line (a heading)', 'Tiêu đề\n---'],
+    ['an indented line', 'Một\n\n    mã'],
+    ['a hard break (two spaces)', 'Một  \nHai'],
+    ['three line ends', 'Một\n\n\nHai'],
+    ['a web address on the second line', 'Xem\nwww.example.com'],
+    ['a dash at the start', '–5 ngày so với kế hoạch'],
+    ['a bold line, then a list', 'Chủ trì thực hiện.\n\n**Nội dung chủ yếu:**\n\n- Tham mưu mô hình điểm về kinh tế - xã hội;\n- Hướng dẫn (đạt 100%).'],
+    ['a list, then a paragraph', '- Một;\n- Hai.\n\nBa.'],
+    ['two lists apart by a blank line (one loose list)', '- Một\n\n- Hai'],
+    ['a list item starting another list', '- - Một'],
+    ['a list item with two spaces', '-  Một'],
+    ['a bold line with spaces inside the stars', '** Một **'],
+    ['four stars (a rule)', '****'],
+    ['bold inside a line', 'Một **hai** ba'],
+    ['a paragraph running into a list', 'Kết quả:\n- Một'],
+  ])('%s', async (_, source) => {
+    expect(unquote(await renderMarkdown(source))).toBe(await renderWithParser(source));
+  });
+
+  it('for any text of letters, digits, punctuation, stars, dashes, spaces and line ends', async () => {
+    const text = fc.string({ unit: fc.constantFrom(...'aăđ Đ1 2.,;:()%/\'"-–?!*\n'.split(''), '- ', '**', '\n\n'), maxLength: 30 }).map((s) => s.trim());
+    await fc.assert(
+      fc.asyncProperty(text, async (source) => {
+        expect(unquote(await renderMarkdown(source))).toBe(source === '' ? '' : await renderWithParser(source));
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

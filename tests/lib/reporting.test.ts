@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findStaleUnits, lastReportByUnit, latestNotedReport, reportsOfUnit } from '../../src/lib/reporting';
+import { findStaleUnits, lastReportByUnit, latestNotedReport, reportsByUnit, reportsOfUnit } from '../../src/lib/reporting';
 import { judge, report, task, unit } from '../support/plan-fixture';
 
 const AS_OF = '2024-11-30';
@@ -33,6 +33,25 @@ describe('reportsOfUnit', () => {
       AS_OF,
     );
     expect(reportsOfUnit('a', state.tasks).map((r) => `${r.task.id}@${r.report.asOf}`)).toEqual(['t1@2024-09-01', 't2@2024-08-01', 't1@2024-06-01']);
+  });
+});
+
+describe('reportsByUnit', () => {
+  it('gives every unit the same list as reportsOfUnit, a unit named twice counted once', () => {
+    const state = judge(
+      [task('t1', '2024-12-31', ['a', 'a', 'b']), task('t2', '2024-12-31', ['b'])],
+      [
+        report('t1', '2024-06-01', 'in_progress'),
+        report('t2', '2024-08-01', 'in_progress', { reportedBy: 'a' }),
+        report('t2', '2024-06-01', 'in_progress'),
+        report('t1', '2024-07-01', 'in_progress', { reportedBy: 'b' }),
+        report('t1', '2024-09-01', 'done'),
+      ],
+      AS_OF,
+    );
+    const byUnit = reportsByUnit(state.tasks);
+    expect([...byUnit.keys()].sort()).toEqual(['a', 'b']);
+    for (const unit of ['a', 'b']) expect(byUnit.get(unit)).toEqual(reportsOfUnit(unit, state.tasks));
   });
 });
 
