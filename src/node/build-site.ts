@@ -83,6 +83,8 @@ function fillFromCache(cache: OpenCache | undefined, archives: readonly Archived
       }
     } else {
       const planIds = archives.find((a) => a.year === entry.year)?.dataset.plans.map((p) => p.id) ?? [];
+      // An entry must hold every page of its year; a year not loaded here is left to render next time.
+      if (planIds.length === 0) continue;
       const problem = saveYear(entry, planIds, siteDir, cache!.dir);
       if (problem) log(problem);
     }
