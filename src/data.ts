@@ -46,6 +46,19 @@ export function getAllPlans(): PlanState[] {
   return [...data.plans, ...data.archives.flatMap((a) => a.plans)];
 }
 
+/** Archived years whose pages the build copies from its cache ($PLAN_SKIP_ARCHIVED_YEARS, e.g. `2022,2023`, set by src/node/build-site.ts). */
+export function skippedArchivedYears(): Set<number> {
+  const list = process.env.PLAN_SKIP_ARCHIVED_YEARS ?? '';
+  return new Set(list.split(',').filter((y) => y.trim() !== '').map(Number));
+}
+
+/** The plans whose pages and exports Astro renders (getStaticPaths): every plan but those of archived years served from the build's cache. */
+export function getRenderedPlans(): PlanState[] {
+  const skipped = skippedArchivedYears();
+  const data = getSiteData();
+  return [...data.plans, ...data.archives.filter((a) => !skipped.has(a.year)).flatMap((a) => a.plans)];
+}
+
 /** The judged plan with this id, live or archived. */
 export function getPlan(id: string): PlanState {
   const plan = getAllPlans().find((p) => p.plan.id === id);

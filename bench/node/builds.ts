@@ -4,17 +4,17 @@ import { join } from 'node:path';
 import { runMeasured, type MeasuredRun } from './process';
 
 /** The environment of a build: no telemetry, base path /, data only from the --data flag. */
-function buildEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+function buildEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
   delete env.SITE_BASE;
   delete env.PLAN_DATA_DIR;
   return env;
 }
 
 /** Builds the project from dataDir into outDir exactly as `npm run build` does, in a child process. */
-export async function buildProject(repo: string, dataDir: string, outDir: string, profileDir?: string): Promise<MeasuredRun> {
+export async function buildProject(repo: string, dataDir: string, outDir: string, profileDir?: string, env: Record<string, string> = {}): Promise<MeasuredRun> {
   const profile = profileDir ? ['--cpu-prof', '--cpu-prof-dir', profileDir] : [];
-  const run = await runMeasured(process.execPath, [...profile, '--import', 'tsx', 'scripts/build.ts', '--data', dataDir, '--out', outDir], { cwd: repo, env: buildEnv() });
+  const run = await runMeasured(process.execPath, [...profile, '--import', 'tsx', 'scripts/build.ts', '--data', dataDir, '--out', outDir], { cwd: repo, env: buildEnv(env) });
   if (run.code !== 0) throw new Error(`the project build failed (exit ${run.code}):\n${run.output}`);
   return run;
 }

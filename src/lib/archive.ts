@@ -32,11 +32,21 @@ export interface ArchiveLoadOptions {
   hash: (bytes: Uint8Array) => string;
   /** A year to leave out (the one a forced snapshot is about to replace). */
   skipYear?: number | undefined;
+  /** Years checked against their manifest but not read (the build has their pages cached, keyed by the manifest). */
+  verifyOnly?: ReadonlySet<number> | undefined;
+}
+
+/** An archived year whose files match its manifest, not read further: its plan ids are those the manifest lists. */
+export interface VerifiedYear {
+  year: number;
+  dir: string;
+  plans: string[];
 }
 
 /** Loads every archived year under root; a year whose files do not match its manifest is reported and not loaded. */
-export function loadArchives(source: DataSource, options: ArchiveLoadOptions): { archives: ArchivedYear[]; issues: DataIssue[] } {
+export function loadArchives(source: DataSource, options: ArchiveLoadOptions): { archives: ArchivedYear[]; verified: VerifiedYear[]; issues: DataIssue[] } {
   const archives: ArchivedYear[] = [];
+  const verified: VerifiedYear[] = [];
   const issues: DataIssue[] = [];
   for (const entry of source.list(options.root)) {
     if (!entry.isDir) continue;
@@ -49,12 +59,13 @@ export function loadArchives(source: DataSource, options: ArchiveLoadOptions): {
     const year = loadArchivedYear(source, dir, Number(entry.name), options);
     issues.push(...year.issues);
     if (year.archive) archives.push(year.archive);
+    if (year.verified) verified.push(year.verified);
   }
-  return { archives, issues };
+  return { archives, verified, issues };
 }
 
 /** Checks one archived year against its manifest, then loads it; the archive only when it has no errors. */
-export function loadArchivedYear(source: DataSource, dir: string, year: number, options: ArchiveLoadOptions): { archive?: ArchivedYear; issues: DataIssue[] } {
+export function loadArchivedYear(source: DataSource, dir: string, year: number, options: ArchiveLoadOptions): { archive?: ArchivedYear; verified?: VerifiedYear; issues: DataIssue[] } {
   const manifestPath = `${dir}/${MANIFEST_FILE}`;
   if (source.size(manifestPath) === undefined) {
     return { issues: [errorAt({ file: manifestPath }, 'missing-file', `is missing; an archived year needs the manifest written by npm run snapshot -- ${year}`)] };
@@ -67,6 +78,7 @@ export function loadArchivedYear(source: DataSource, dir: string, year: number, 
   issues.push(...verifyManifest(dir, manifest, hashFiles(source, dir, options.hash)));
   // A record that does not match its manifest is not read at all: what it says can no longer be trusted.
   if (hasErrors(issues)) return { issues };
+  if (options.verifyOnly?.has(year)) return { verified: { year, dir, plans: manifest.plans }, issues };
   const loaded = loadDataset(source, { root: dir, buildDate: options.buildDate });
   issues.push(...loaded.issues);
   if (!loaded.dataset) return { issues };
@@ -108,15 +120,16 @@ function checkArchivedDataset(dir: string, year: number, manifest: ArchiveManife
 }
 
 /** A plan id must be either live or archived, and archived only once: each clash is an error naming both folders. */
-export function checkPlanOverlap(liveRoot: string, live: Dataset | undefined, archives: readonly ArchivedYear[]): DataIssue[] {
+export function checkPlanOverlap(liveRoot: string, live: Dataset | undefined, archives: readonly ArchivedYear[], verified: readonly VerifiedYear[] = []): DataIssue[] {
   const issues: DataIssue[] = [];
   const seen = new Map<string, string>();
-  for (const archive of archives) {
-    for (const plan of archive.dataset.plans) {
-      const dir = `${archive.dir}/plans/${plan.id}`;
-      const first = seen.get(plan.id);
-      if (first) issues.push(errorAt({ file: dir }, 'archive-duplicate-plan', `plan id ${quote(plan.id)} is archived twice (also in ${first})`));
-      else seen.set(plan.id, dir);
+  const years = [...archives.map((a) => ({ dir: a.dir, year: a.year, plans: a.dataset.plans.map((p) => p.id) })), ...verified];
+  for (const archive of years) {
+    for (const id of archive.plans) {
+      const dir = `${archive.dir}/plans/${id}`;
+      const first = seen.get(id);
+      if (first) issues.push(errorAt({ file: dir }, 'archive-duplicate-plan', `plan id ${quote(id)} is archived twice (also in ${first})`));
+      else seen.set(id, dir);
     }
   }
   for (const plan of live?.plans ?? []) {

@@ -2,9 +2,11 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
+import type { ArchivedYear } from '../lib/archive';
+import { archiveCacheDirFor, codeFingerprint, lookUpArchives, readSiteFrame, restoreYear, saveYear, type CachedYear } from './archive-cache';
 import { runAstroBuild } from './astro-build';
 import { dataDirFromEnv } from './load-data';
-import { loadSiteFromDisk } from './load-site';
+import { archiveDirFor, loadSiteFromDisk } from './load-site';
 
 /** Options of one build. */
 export interface BuildOptions {
@@ -16,6 +18,10 @@ export interface BuildOptions {
   root?: string;
   /** Where messages go. */
   log?: (line: string) => void;
+  /** The folder of rendered archived years ($PLAN_ARCHIVE_CACHE_DIR or <root>/.cache/archive/), or false to render every year afresh. */
+  archiveCache?: string | false;
+  /** The code fingerprint the cache is keyed by (computed from the project when absent; tests pass another to act as a code change). */
+  codeFingerprint?: string;
 }
 
 /** Validates data/ and archive/, builds into `<out>.tmp-<pid>`, and renames it over outDir; a failure leaves outDir as it was. */
@@ -23,7 +29,10 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   const log = options.log ?? ((line: string) => console.error(line));
   const root = resolve(options.root ?? process.cwd());
   const dataDir = resolve(root, options.dataDir ?? dataDirFromEnv());
-  const { issues } = loadSiteFromDisk(dataDir, root);
+  const cache = options.archiveCache === false ? undefined : openCache(options, root, dataDir);
+  // Cached years are checked against their manifests (tamper detection) but not read: their pages were made from exactly these files.
+  const hits = new Set(cache?.entries.filter((e) => e.hit).map((e) => e.year));
+  const { archives, issues } = loadSiteFromDisk(dataDir, root, undefined, undefined, hits);
   for (const issue of sortIssues(issues)) log(formatIssue(issue));
   if (hasErrors(issues)) {
     log(`\nBuild stopped: ${issues.filter((i) => i.level === 'error').length} error(s) in the data. Nothing was published; ${options.outDir}/ is unchanged.`);
@@ -34,15 +43,51 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   const oldDir = `${outDir}.old-${process.pid}`;
   rmSync(tmpDir, { recursive: true, force: true });
   // A child process: astro's server chunks keep their names from build to build, so a second build in this process would reuse the first one's modules and data.
-  const built = await runAstroBuild(root, tmpDir, { PLAN_DATA_DIR: dataDir });
-  if (!built.ok) {
+  const built = await runAstroBuild(root, tmpDir, { PLAN_DATA_DIR: dataDir, PLAN_SKIP_ARCHIVED_YEARS: [...hits].join(',') });
+  const finished = built.ok ? fillFromCache(cache, archives, tmpDir, log) : built;
+  if (!finished.ok) {
     rmSync(tmpDir, { recursive: true, force: true });
-    log(`Build failed: ${built.message}\nNothing was published; ${options.outDir}/ is unchanged.`);
+    log(`Build failed: ${finished.message}\nNothing was published; ${options.outDir}/ is unchanged.`);
     return { ok: false };
   }
   if (existsSync(outDir)) renameSync(outDir, oldDir);
   renameSync(tmpDir, outDir);
   rmSync(oldDir, { recursive: true, force: true });
   log(`Site built in ${options.outDir}/ from ${dirname(dataDir) === root ? 'data/' : dataDir}.`);
+  return { ok: true };
+}
+
+interface OpenCache {
+  dir: string;
+  entries: CachedYear[];
+}
+
+function openCache(options: BuildOptions, root: string, dataDir: string): OpenCache {
+  const dir = resolve(root, options.archiveCache || archiveCacheDirFor(root));
+  const code = options.codeFingerprint ?? codeFingerprint(root);
+  const context = { code, base: process.env.SITE_BASE || '/', site: readSiteFrame(dataDir) };
+  return { dir, entries: lookUpArchives(dir, resolve(root, archiveDirFor(dataDir)), context) };
+}
+
+/** Copies cached archived years into the fresh build and caches the years it rendered; a cache that cannot be read fails the build (its pages would be missing). */
+function fillFromCache(cache: OpenCache | undefined, archives: readonly ArchivedYear[], siteDir: string, log: (line: string) => void): { ok: true } | { ok: false; message: string } {
+  const entries = cache?.entries ?? [];
+  const years = (hit: boolean) => entries.filter((e) => e.hit === hit).map((e) => e.year).join(', ') || 'none';
+  if (entries.length > 0) log(`Archived years copied from the cache: ${years(true)}; rendered and cached: ${years(false)}.`);
+  for (const entry of entries) {
+    if (entry.hit) {
+      try {
+        restoreYear(entry, siteDir);
+      } catch (error) {
+        return { ok: false, message: `archive cache: could not copy ${entry.year} from ${entry.dir} (${(error as Error).message}); delete that folder and build again` };
+      }
+    } else {
+      const planIds = archives.find((a) => a.year === entry.year)?.dataset.plans.map((p) => p.id) ?? [];
+      // An entry must hold every page of its year; a year not loaded here is left to render next time.
+      if (planIds.length === 0) continue;
+      const problem = saveYear(entry, planIds, siteDir, cache!.dir);
+      if (problem) log(problem);
+    }
+  }
   return { ok: true };
 }

@@ -1,6 +1,6 @@
 /** Loads everything the site is built from: the live data/ folder and every archived year, with all their problems. */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { checkPlanOverlap, hasArchivedYears, loadArchives, type ArchivedYear } from '../lib/archive';
+import { checkPlanOverlap, hasArchivedYears, loadArchives, type ArchivedYear, type VerifiedYear } from '../lib/archive';
 import { todayInVietnam } from '../lib/dates';
 import { loadDataset } from '../lib/load';
 import type { Dataset } from '../lib/model';
@@ -13,6 +13,8 @@ import { dataDirFromEnv } from './load-data';
 export interface SiteLoadResult {
   dataset: Dataset | undefined;
   archives: ArchivedYear[];
+  /** Archived years only checked against their manifest (verifyOnly). */
+  verified: VerifiedYear[];
   issues: DataIssue[];
 }
 
@@ -21,17 +23,18 @@ export function archiveDirFor(dataDir: string): string {
   return process.env.PLAN_ARCHIVE_DIR || resolve(dirname(resolve(dataDir)), 'archive');
 }
 
-/** Loads archive/ (each year checked against its manifest, skipYear left out) and data/; problems name files relative to cwd when inside it. */
-export function loadSiteFromDisk(dataDir = dataDirFromEnv(), cwd = process.cwd(), archiveDir?: string, skipYear?: number): SiteLoadResult {
+/** Loads archive/ (each year checked against its manifest, skipYear left out, verifyOnly years not read) and data/; problems name files relative to cwd when inside it. */
+export function loadSiteFromDisk(dataDir = dataDirFromEnv(), cwd = process.cwd(), archiveDir?: string, skipYear?: number, verifyOnly?: ReadonlySet<number>): SiteLoadResult {
   const source = fsSource(cwd);
   const buildDate = todayInVietnam();
   const archiveRoot = shownPath(archiveDir ?? archiveDirFor(resolve(cwd, dataDir)), cwd);
-  const { archives, issues } = loadArchives(source, { root: archiveRoot, buildDate, hash: sha256Hex, skipYear });
+  const { archives, verified, issues } = loadArchives(source, { root: archiveRoot, buildDate, hash: sha256Hex, skipYear, verifyOnly });
   const liveRoot = shownPath(dataDir, cwd);
   // Once a year is archived, data/plans/ may stay empty until the next year's plans are entered.
   const allowNoPlans = hasArchivedYears(source, archiveRoot);
   const live = loadDataset(source, { root: liveRoot, buildDate, allowNoPlans });
-  return { dataset: live.dataset, archives, issues: [...live.issues, ...issues, ...checkPlanOverlap(liveRoot, live.dataset, archives)] };
+  const overlap = checkPlanOverlap(liveRoot, live.dataset, archives, verified);
+  return { dataset: live.dataset, archives, verified, issues: [...live.issues, ...issues, ...overlap] };
 }
 
 /** A folder as problems name it: relative to cwd when inside it, absolute otherwise. */

@@ -1,0 +1,136 @@
+/** Reuses archived years' rendered pages and exports between builds: their content is frozen, so only the code or the site's frame can change them. */
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { dirname, join, relative } from 'node:path';
+import { YEAR_FOLDER } from '../lib/archive';
+import { decodeBytes } from '../lib/decode';
+import { MANIFEST_FILE } from '../lib/manifest';
+import type { Site } from '../lib/model';
+import { sha256Hex } from './hash';
+
+/** Where cached years live by default: `<root>/.cache/archive/` (git-ignored); $PLAN_ARCHIVE_CACHE_DIR overrides it. */
+export function archiveCacheDirFor(root: string): string {
+  return process.env.PLAN_ARCHIVE_CACHE_DIR || join(root, '.cache', 'archive');
+}
+
+/** Files and folders whose content changes how pages are rendered (besides node_modules, covered by the lock file). */
+const CODE_INPUTS = ['package-lock.json', 'package.json', 'astro.config.mjs', 'tsconfig.json', 'src', 'public'];
+
+/** A hash of everything that renders pages: the lock file, the Astro config, src/** and public/**, and the Astro version installed. */
+export function codeFingerprint(root: string): string {
+  const hash = [] as string[];
+  const add = (path: string) => {
+    if (!existsSync(path)) return;
+    if (statSync(path).isDirectory()) {
+      for (const name of readdirSync(path).sort()) add(join(path, name));
+    } else hash.push(`${relative(root, path)}\u0000${sha256Hex(readFileSync(path))}`);
+  };
+  for (const input of CODE_INPUTS) add(join(root, input));
+  add(join(root, 'node_modules', 'astro', 'package.json'));
+  return sha256Hex(hash.join('\n'));
+}
+
+/** What an archived year's rendered output depends on, besides its own frozen files. */
+export interface CacheContext {
+  /** codeFingerprint() of the project. */
+  code: string;
+  /** The base path the site is built for (SITE_BASE). */
+  base: string;
+  /** The live site's title and organization: every page's frame shows them. */
+  site: Pick<Site, 'title' | 'organization'>;
+}
+
+/** The cache key of one archived year: its manifest (which pins every file by hash), the code, the base and the site's frame. */
+export function archiveCacheKey(manifestBytes: Uint8Array, context: CacheContext): string {
+  const parts = [sha256Hex(manifestBytes), context.code, context.base, context.site.title, context.site.organization];
+  return sha256Hex(parts.join('\u0000')).slice(0, 32);
+}
+
+/** The output files of a year's plans, relative to the site folder: `plans/<id>/` and `exports/<id>.json|.csv`. */
+export function planOutputs(planIds: readonly string[]): string[] {
+  return planIds.flatMap((id) => [`plans/${id}`, `exports/${id}.json`, `exports/${id}.csv`]);
+}
+
+/** One archived year as the cache sees it. */
+export interface CachedYear {
+  year: number;
+  /** The cache folder for this year and key, e.g. `.cache/archive/2023-<key>`. */
+  dir: string;
+  /** Whether that folder holds a complete earlier render. */
+  hit: boolean;
+}
+
+/** Looks up every year folder of archiveDir that has a manifest (before anything is loaded: a hit need not be read, only checked). */
+export function lookUpArchives(cacheDir: string, archiveDir: string, context: CacheContext): CachedYear[] {
+  if (!existsSync(archiveDir)) return [];
+  const years = readdirSync(archiveDir).filter((name) => YEAR_FOLDER.test(name) && existsSync(join(archiveDir, name, MANIFEST_FILE)));
+  return years.map((name) => {
+    const key = archiveCacheKey(readFileSync(join(archiveDir, name, MANIFEST_FILE)), context);
+    const dir = join(cacheDir, `${name}-${key}`);
+    // A year is complete only once its folder has been renamed into place, so its existence is the proof.
+    return { year: Number(name), dir, hit: existsSync(dir) };
+  });
+}
+
+/** The live site's title and organization as site.json writes them (raw text: a spelling the loader would normalise only costs a cache miss). */
+export function readSiteFrame(dataDir: string): CacheContext['site'] {
+  const file = join(dataDir, 'site.json');
+  try {
+    const decoded = decodeBytes(readFileSync(file));
+    const json = decoded.ok ? (JSON.parse(decoded.text) as Record<string, unknown>) : {};
+    return { title: String(json.title ?? ''), organization: String(json.organization ?? '') };
+  } catch {
+    // The loader reports a broken site.json and stops the build; a key from the bytes keeps the cache honest meanwhile.
+    return { title: existsSync(file) ? sha256Hex(readFileSync(file)) : '', organization: '' };
+  }
+}
+
+/** Puts a cached year's files into the site folder (hard links where possible: the cache is never edited in place). */
+export function restoreYear(entry: CachedYear, siteDir: string): void {
+  copyTree(entry.dir, siteDir);
+}
+
+/** Saves a freshly rendered year's files from the site folder into the cache, replacing older keys of the same year; never throws (a cache is optional). */
+export function saveYear(entry: CachedYear, planIds: readonly string[], siteDir: string, cacheDir: string): string | undefined {
+  // Test workers share a pid, so the temporary name needs more than the pid to be private.
+  const tmp = `${entry.dir}.tmp-${process.pid}-${randomUUID().slice(0, 8)}`;
+  try {
+    rmSync(tmp, { recursive: true, force: true });
+    for (const path of planOutputs(planIds)) {
+      if (existsSync(join(siteDir, path))) copyTree(join(siteDir, path), join(tmp, path));
+    }
+    mkdirSync(tmp, { recursive: true });
+    renameSync(tmp, entry.dir);
+    pruneYear(cacheDir, entry);
+    return undefined;
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    return `archive cache: could not save ${entry.year} (${(error as Error).message}); the next build renders it again`;
+  }
+}
+
+/** Other keys of a year are left for an hour: a build running in parallel (another data folder, another base) may be reading one. */
+const KEEP_OTHER_KEYS_MS = 60 * 60 * 1000;
+
+function pruneYear(cacheDir: string, entry: CachedYear): void {
+  for (const name of readdirSync(cacheDir)) {
+    const path = join(cacheDir, name);
+    if (path === entry.dir || !name.startsWith(`${entry.year}-`)) continue;
+    if (Date.now() - statSync(path).mtimeMs > KEEP_OTHER_KEYS_MS) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/** Copies a file or folder tree, hard-linking each file when source and target share a file system. */
+function copyTree(from: string, to: string): void {
+  if (statSync(from).isDirectory()) {
+    mkdirSync(to, { recursive: true });
+    for (const name of readdirSync(from)) copyTree(join(from, name), join(to, name));
+    return;
+  }
+  mkdirSync(dirname(to), { recursive: true });
+  try {
+    linkSync(from, to);
+  } catch {
+    copyFileSync(from, to);
+  }
+}
