@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { checkColumns, parseCsv, parseJsonTable, type Table, type TableRow } from './csv';
 import { decodeBytes } from './decode';
+import { parseJsonFile } from './json';
 import { errorAt, warningAt, type DataIssue, type RowOrigin } from './problems';
 import { COLUMNS } from './schema';
 
@@ -67,6 +68,27 @@ export class LoadContext {
     // With required columns missing from the header, "too many fields" on every row only repeats the same fault.
     this.issues.push(...(headerBroken ? issues.filter((i) => i.code !== 'too-many-fields') : issues), ...columnIssues);
     return headerBroken ? undefined : table;
+  }
+
+  /** Reads a JSON settings file (site.json, plan.json) and validates it with a schema; undefined (with problems) when missing or invalid. */
+  readJsonFile<S extends z.ZodType>(file: string, schema: S, expected: string): z.output<S> | undefined {
+    const text = this.readText(file);
+    if (text === undefined) {
+      if (this.source.size(file) === undefined) this.issues.push(errorAt({ file }, 'missing-file', `is missing (expected ${expected})`));
+      return undefined;
+    }
+    const parsed = parseJsonFile(file, text);
+    if (!parsed.ok) {
+      this.issues.push(parsed.issue);
+      return undefined;
+    }
+    const result = schema.safeParse(parsed.value);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      const field = issue.path.join('.');
+      this.issues.push(errorAt({ file, jsonPath: field || undefined }, 'invalid-value', `${field} ${issue.message}`.trim(), field));
+    }
+    return undefined;
   }
 
   /** Validates one row with a schema, recording each failing field; undefined when the row is invalid. */

@@ -3,7 +3,6 @@ import type { IsoDate } from './dates';
 import { parseDue } from './due';
 import type { TableRow } from './csv';
 import type { Leader, Plan, Report, Section, Task, Unit } from './model';
-import { parseJsonFile } from './json';
 import { errorAt, quote, type RowOrigin } from './problems';
 import { readProgressRow } from './progress-row';
 import { PlanSchema, ProgressSchema, SLUG, SectionSchema, TaskSchema } from './schema';
@@ -38,26 +37,8 @@ export function loadPlan(ctx: LoadContext, dir: string, id: string, refs: PlanRe
 type PlanHead = Omit<Plan, 'id' | 'tasks' | 'reports'>;
 
 function loadPlanJson(ctx: LoadContext, file: string): PlanHead | undefined {
-  const text = ctx.readText(file);
-  if (text === undefined) {
-    if (ctx.source.size(file) === undefined) ctx.issues.push(errorAt({ file }, 'missing-file', 'is missing (expected {"year", "title", "sections": [...]})'));
-    return undefined;
-  }
-  const parsed = parseJsonFile(file, text);
-  if (!parsed.ok) {
-    ctx.issues.push(parsed.issue);
-    return undefined;
-  }
-  const value = parsed.value;
-  const result = PlanSchema.safeParse(value);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const field = issue.path.join('.');
-      ctx.issues.push(errorAt({ file, jsonPath: field || undefined }, 'invalid-value', `${field} ${issue.message}`.trim(), field));
-    }
-    return undefined;
-  }
-  const p = result.data;
+  const p = ctx.readJsonFile(file, PlanSchema, '{"year", "title", "sections": [...]}');
+  if (!p) return undefined;
   return { year: p.year, title: p.title, number: p.number, issuedOn: p.issued_on, basis: p.basis, summary: p.summary, sections: loadSections(ctx, file, p.sections) };
 }
 

@@ -7,7 +7,6 @@ export type { DataSource };
 import type { Dataset, Leader, Site, Unit } from './model';
 import { loadPlan } from './load-plan';
 import { DEFAULT_MAX_FILE_BYTES, LoadContext, originOf, where } from './load-context';
-import { parseJsonFile } from './json';
 import { errorAt, hasErrors, quote, type DataIssue } from './problems';
 import { LeaderSchema, SiteSchema, UnitSchema } from './schema';
 
@@ -53,26 +52,8 @@ export function loadDataset(source: DataSource, options: LoadOptions): LoadResul
 }
 
 function loadSite(ctx: LoadContext, path: string, buildDate: IsoDate): Site | undefined {
-  const text = ctx.readText(path);
-  if (text === undefined) {
-    if (ctx.source.size(path) === undefined) ctx.issues.push(errorAt({ file: path }, 'missing-file', 'is missing (expected {"organization", "title", "as_of"})'));
-    return undefined;
-  }
-  const parsed = parseJsonFile(path, text);
-  if (!parsed.ok) {
-    ctx.issues.push(parsed.issue);
-    return undefined;
-  }
-  const value = parsed.value;
-  const result = SiteSchema.safeParse(value);
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const field = issue.path.join('.');
-      ctx.issues.push(errorAt({ file: path, jsonPath: field || undefined }, 'invalid-value', `${field} ${issue.message}`.trim(), field));
-    }
-    return undefined;
-  }
-  const s = result.data;
+  const s = ctx.readJsonFile(path, SiteSchema, '{"organization", "title", "as_of"}');
+  if (!s) return undefined;
   return {
     organization: s.organization,
     title: s.title,
