@@ -42,8 +42,13 @@ export function getSiteData(): SiteData {
 
 /** Every plan with pages: the live ones, then the archived ones (newest year first). */
 export function getAllPlans(): PlanState[] {
+  return livePlusArchived(() => true);
+}
+
+/** The live plans, then the plans of the archived years kept. */
+function livePlusArchived(keepYear: (archive: ArchiveState) => boolean): PlanState[] {
   const data = getSiteData();
-  return [...data.plans, ...data.archives.flatMap((a) => a.plans)];
+  return [...data.plans, ...data.archives.filter(keepYear).flatMap((a) => a.plans)];
 }
 
 /** Archived years whose pages the build copies from its cache ($PLAN_SKIP_ARCHIVED_YEARS, e.g. `2022,2023`, set by src/node/build-site.ts). */
@@ -55,13 +60,15 @@ export function skippedArchivedYears(): Set<number> {
 /** The plans whose pages and exports Astro renders (getStaticPaths): every plan but those of archived years served from the build's cache. */
 export function getRenderedPlans(): PlanState[] {
   const skipped = skippedArchivedYears();
-  const data = getSiteData();
-  return [...data.plans, ...data.archives.filter((a) => !skipped.has(a.year)).flatMap((a) => a.plans)];
+  return livePlusArchived((a) => !skipped.has(a.year));
 }
 
-/** The judged plan with this id, live or archived. */
+let planById: Map<string, PlanState> | undefined;
+
+/** The judged plan with this id, live or archived (looked up once per build, not per page). */
 export function getPlan(id: string): PlanState {
-  const plan = getAllPlans().find((p) => p.plan.id === id);
+  planById ??= new Map(getAllPlans().map((p) => [p.plan.id, p]));
+  const plan = planById.get(id);
   if (!plan) throw new Error(`no plan ${id}`);
   return plan;
 }
