@@ -11,24 +11,18 @@ export const E2E_BASE = '/ke-hoach/';
 /** Builds data/ (or dataDir) with base E2E_BASE into a temp folder; returns the folder. */
 export async function buildForTest(dataDir?: string, base = E2E_BASE): Promise<string> {
   const out = join(mkdtempSync(join(tmpdir(), 'site-')), 'dist');
-  // Vitest puts its own import.meta.env values (BASE_URL=/, MODE=test …) into process.env, and Astro's build reads
-  // them from there: left in place, every page would link to / instead of the base.
-  const saved = Object.fromEntries(VITEST_ENV.map((key) => [key, process.env[key]]));
-  for (const key of VITEST_ENV) delete process.env[key];
+  // Vitest's own BASE_URL/MODE/… in process.env are dropped by the build's child process (src/node/astro-build.ts).
+  const saved = process.env.SITE_BASE;
   process.env.SITE_BASE = base;
   try {
     const result = await buildSite({ outDir: out, dataDir, log: () => {} });
     if (!result.ok) throw new Error('test build failed');
   } finally {
-    for (const [key, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[key];
-      else process.env[key] = value;
-    }
+    if (saved === undefined) delete process.env.SITE_BASE;
+    else process.env.SITE_BASE = saved;
   }
   return out;
 }
-
-const VITEST_ENV = ['SITE_BASE', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR'];
 
 /** A built and served site for a test file; call close() in afterAll. */
 export async function buildAndServe(dataDir?: string): Promise<StaticServer & { dir: string }> {
