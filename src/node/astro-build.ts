@@ -29,7 +29,10 @@ export async function runAstroBuild(root: string, outDir: string, env: Record<st
   // and into the shared <root>/.astro/ otherwise; a private folder inside the project keeps parallel builds apart.
   const works = Array.from({ length: parts }, () => join(root, `.dist-${process.pid}-${++builds}`));
   for (const work of works) rmSync(work, { recursive: true, force: true });
-  const results = await Promise.all(works.map((work, index) => spawnBuild(root, work, parts === 1 ? env : { ...env, PLAN_BUILD_PART: formatBuildPart({ index, count: parts }) })));
+  // Several processes each let garbage pile up to about twice what they keep alive; growing the heap by half at a time
+  // (V8's default grows it faster) keeps each near 500 MB at 10,000 tasks, for about a tenth more CPU time.
+  const nodeArgs = parts === 1 ? [] : ['--heap-growing-percent=50'];
+  const results = await Promise.all(works.map((work, index) => spawnBuild(root, work, parts === 1 ? env : { ...env, PLAN_BUILD_PART: formatBuildPart({ index, count: parts }) }, nodeArgs)));
   const failed = results.find((r) => !r.ok);
   if (failed) {
     for (const work of works) rmSync(work, { recursive: true, force: true });
@@ -56,10 +59,10 @@ function mergeFolder(from: string, into: string): void {
   rmSync(from, { recursive: true, force: true });
 }
 
-function spawnBuild(root: string, outDir: string, env: Record<string, string>): Promise<AstroBuildResult> {
+function spawnBuild(root: string, outDir: string, env: Record<string, string>, nodeArgs: readonly string[]): Promise<AstroBuildResult> {
   const cli = join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'astro.js');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cli, 'build', '--root', root, '--outDir', outDir], {
+    const child = spawn(process.execPath, [...nodeArgs, cli, 'build', '--root', root, '--outDir', outDir], {
       cwd: root,
       env: childEnv(env),
       stdio: ['ignore', 'pipe', 'pipe'],
