@@ -1,12 +1,13 @@
 /** The one place the site reads data/: loads and validates once per build, judges every plan, and fails with every problem. */
 import { readFileSync } from 'node:fs';
-import { judgeArchives, judgePlans, type ArchiveState } from './lib/archive-model';
+import { judgeArchives, judgePlans, mergeArchiveSummaries, summarizeArchive, type ArchiveState, type ArchiveSummary } from './lib/archive-model';
 import type { PlanState, TaskState } from './lib/evaluate';
 import type { Dataset, Leader, Unit } from './lib/model';
 import { DataError, hasErrors } from './lib/problems';
 import { reportsByUnit, type UnitReport } from './lib/reporting';
 import { parseChangesFile, type ChangesFile } from './lib/updates';
 import { loadSiteFromDisk } from './node/load-site';
+import { readSiteSnapshot, type SiteSnapshot } from './node/site-snapshot';
 
 /** Everything the pages need, loaded once. */
 export interface SiteData {
@@ -17,8 +18,10 @@ export interface SiteData {
   tasks: TaskState[];
   units: Map<string, Unit>;
   leaders: Map<string, Leader>;
-  /** Archived years (newest first), each judged at its frozen as-of date with its own units and leaders. */
+  /** Archived years whose pages this build renders (newest first), each judged at its frozen as-of date with its own units and leaders. */
   archives: ArchiveState[];
+  /** Every archived year (newest first) as the lists of years show it, including years whose pages come from the build's cache. */
+  archiveSummaries: ArchiveSummary[];
 }
 
 let cached: SiteData | undefined;
@@ -26,41 +29,55 @@ let cached: SiteData | undefined;
 /** Loads, validates and judges the data (memoised); throws a DataError listing every problem. */
 export function getSiteData(): SiteData {
   if (cached) return cached;
-  const { dataset, archives, issues } = loadSiteFromDisk();
-  if (!dataset || hasErrors(issues)) throw new DataError(issues);
+  const { dataset, archives, cachedYears } = loadSite();
   const plans = judgePlans(dataset.plans, dataset.site.asOf);
+  const judged = judgeArchives(archives);
   cached = {
     dataset,
     plans,
     tasks: plans.flatMap((p) => p.tasks),
     units: new Map(dataset.units.map((u) => [u.id, u])),
     leaders: new Map(dataset.leaders.map((l) => [l.id, l])),
-    archives: judgeArchives(archives),
+    archives: judged,
+    archiveSummaries: mergeArchiveSummaries(judged.map(summarizeArchive), cachedYears),
   };
   return cached;
 }
 
-/** Every plan with pages: the live ones, then the archived ones (newest year first). */
+/** The data as src/node/build-site.ts validated it ($PLAN_DATA_SNAPSHOT), or, outside that build (astro dev), read and validated here. */
+function loadSite(): SiteSnapshot {
+  const snapshot = process.env.PLAN_DATA_SNAPSHOT;
+  if (snapshot) return readSiteSnapshot(snapshot);
+  const { dataset, archives, issues } = loadSiteFromDisk();
+  if (!dataset || hasErrors(issues)) throw new DataError(issues);
+  return { dataset, archives, cachedYears: [] };
+}
+
+/** Every plan this build renders pages and exports for (getStaticPaths): the live ones, then those of archived years not copied from the build's cache, which src/node/build-site.ts leaves out of the data it hands over (newest year first). */
 export function getAllPlans(): PlanState[] {
-  return livePlusArchived(() => true);
-}
-
-/** The live plans, then the plans of the archived years kept. */
-function livePlusArchived(keepYear: (archive: ArchiveState) => boolean): PlanState[] {
   const data = getSiteData();
-  return [...data.plans, ...data.archives.filter(keepYear).flatMap((a) => a.plans)];
+  return [...data.plans, ...data.archives.flatMap((a) => a.plans)];
 }
 
-/** Archived years whose pages the build copies from its cache ($PLAN_SKIP_ARCHIVED_YEARS, e.g. `2022,2023`, set by src/node/build-site.ts). */
-export function skippedArchivedYears(): Set<number> {
-  const list = process.env.PLAN_SKIP_ARCHIVED_YEARS ?? '';
-  return new Set(list.split(',').filter((y) => y.trim() !== '').map(Number));
+let taskKeys: Set<string> | undefined;
+
+/** Whether the site has a page for this task: a live task, or one of any archived year (rendered now or copied from the cache). */
+export function hasTaskPage(planId: string, taskId: string): boolean {
+  if (!taskKeys) {
+    const data = getSiteData();
+    taskKeys = new Set(getAllPlans().flatMap((p) => p.tasks.map((t) => `${p.plan.id}\u0000${t.task.id}`)));
+    for (const year of data.archiveSummaries) for (const plan of year.plans) for (const id of plan.taskIds) taskKeys.add(`${plan.id}\u0000${id}`);
+  }
+  return taskKeys.has(`${planId}\u0000${taskId}`);
 }
 
-/** The plans whose pages and exports Astro renders (getStaticPaths): every plan but those of archived years served from the build's cache. */
-export function getRenderedPlans(): PlanState[] {
-  const skipped = skippedArchivedYears();
-  return livePlusArchived((a) => !skipped.has(a.year));
+/** A unit's short name as a plan's pages show it: the archived year's own for an archived plan (also one copied from the cache), the live one otherwise, else the id. */
+export function unitShortName(planId: string, unitId: string): string {
+  const names = namesFor(planId);
+  if (names.archived) return names.units.get(unitId)?.shortName ?? unitId;
+  const cachedYear = getSiteData().archiveSummaries.find((y) => y.plans.some((p) => p.id === planId));
+  if (cachedYear) return cachedYear.unitShortNames[unitId] ?? unitId;
+  return names.units.get(unitId)?.shortName ?? unitId;
 }
 
 let planById: Map<string, PlanState> | undefined;

@@ -45,16 +45,52 @@ export function judgeArchives(archives: readonly ArchivedYear[]): ArchiveState[]
   return archives.map(judgeArchive).sort((a, b) => b.year - a.year);
 }
 
+/** What the /archive/ and /updates/ pages need of an archived year; kept beside the year's cached pages so a build that copies those pages need not read the year's data. */
+export interface ArchiveSummary {
+  year: number;
+  asOf: IsoDate;
+  snapshotAt: string;
+  /** The year's plans in id order with their final status totals and task ids. */
+  plans: ArchivedPlanSummary[];
+  /** The year's totals. */
+  counts: StatusCounts;
+  /** The year's units' short names by id, as they were. */
+  unitShortNames: Record<string, string>;
+}
+
 /** One line of the /archive/ page: a plan and its final status totals. */
 export interface ArchivedPlanSummary {
-  state: PlanState;
+  id: string;
+  title: string;
   counts: StatusCounts;
+  taskIds: string[];
 }
 
 /** The plans of an archived year with their final status totals, and the year's totals. */
-export function summarizeArchive(archive: ArchiveState): { plans: ArchivedPlanSummary[]; counts: StatusCounts } {
+export function summarizeArchive(archive: ArchiveState): ArchiveSummary {
   return {
-    plans: archive.plans.map((state) => ({ state, counts: countByStatus(state.tasks) })),
+    year: archive.year,
+    asOf: archive.asOf,
+    snapshotAt: archive.snapshotAt,
+    plans: archive.plans.map((state) => ({
+      id: state.plan.id,
+      title: state.plan.title,
+      counts: countByStatus(state.tasks),
+      taskIds: state.tasks.map((t) => t.task.id),
+    })),
     counts: countByStatus(archive.plans.flatMap((p) => p.tasks)),
+    unitShortNames: Object.fromEntries([...archive.units.values()].map((u) => [u.id, u.shortName])),
   };
+}
+
+/** Archive summaries newest year first, one per year (the first given wins). */
+export function mergeArchiveSummaries(...lists: (readonly ArchiveSummary[])[]): ArchiveSummary[] {
+  const byYear = new Map<number, ArchiveSummary>();
+  for (const summary of lists.flat()) if (!byYear.has(summary.year)) byYear.set(summary.year, summary);
+  return [...byYear.values()].sort((a, b) => b.year - a.year);
+}
+
+/** Total tasks of a summarised plan or year. */
+export function countTasks(counts: StatusCounts): number {
+  return Object.values(counts).reduce((sum, n) => sum + n, 0);
 }

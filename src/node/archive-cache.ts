@@ -1,8 +1,9 @@
 /** Reuses archived years' rendered pages and exports between builds: their content is frozen, so only the code or the site's frame can change them. */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
 import { YEAR_FOLDER } from '../lib/archive';
+import type { ArchiveSummary } from '../lib/archive-model';
 import { decodeBytes } from '../lib/decode';
 import { MANIFEST_FILE } from '../lib/manifest';
 import type { Site } from '../lib/model';
@@ -58,7 +59,12 @@ export interface CachedYear {
   dir: string;
   /** Whether that folder holds a complete earlier render. */
   hit: boolean;
+  /** On a hit, what the lists of archived years show of it (saved with its pages: the build does not read a cached year's data). */
+  summary?: ArchiveSummary;
 }
+
+/** The file in a cached year's folder that holds its ArchiveSummary (beside `plans/` and `exports/`; not copied into the site). */
+export const SUMMARY_FILE = 'summary.json';
 
 /** Looks up every year folder of archiveDir that has a manifest (before anything is loaded: a hit need not be read, only checked). */
 export function lookUpArchives(cacheDir: string, archiveDir: string, context: CacheContext): CachedYear[] {
@@ -68,8 +74,19 @@ export function lookUpArchives(cacheDir: string, archiveDir: string, context: Ca
     const key = archiveCacheKey(readFileSync(join(archiveDir, name, MANIFEST_FILE)), context);
     const dir = join(cacheDir, `${name}-${key}`);
     // A year is complete only once its folder has been renamed into place, so its existence is the proof.
-    return { year: Number(name), dir, hit: existsSync(dir) };
+    const summary = existsSync(dir) ? readSummary(join(dir, SUMMARY_FILE), Number(name)) : undefined;
+    return summary ? { year: Number(name), dir, hit: true, summary } : { year: Number(name), dir, hit: false };
   });
+}
+
+/** A cached year's summary, or undefined when it is missing or not this year's (the year is then rendered again). */
+function readSummary(file: string, year: number): ArchiveSummary | undefined {
+  try {
+    const summary = JSON.parse(readFileSync(file, 'utf8')) as ArchiveSummary;
+    return summary.year === year && Array.isArray(summary.plans) ? summary : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The live site's title and organization as site.json writes them (raw text: a spelling the loader would normalise only costs a cache miss). */
@@ -87,11 +104,11 @@ export function readSiteFrame(dataDir: string): CacheContext['site'] {
 
 /** Puts a cached year's files into the site folder (hard links where possible: the cache is never edited in place). */
 export function restoreYear(entry: CachedYear, siteDir: string): void {
-  copyTree(entry.dir, siteDir);
+  for (const name of readdirSync(entry.dir)) if (name !== SUMMARY_FILE) copyTree(join(entry.dir, name), join(siteDir, name));
 }
 
-/** Saves a freshly rendered year's files from the site folder into the cache, replacing older keys of the same year; never throws (a cache is optional). */
-export function saveYear(entry: CachedYear, planIds: readonly string[], siteDir: string, cacheDir: string): string | undefined {
+/** Saves a freshly rendered year's files from the site folder into the cache with its summary, replacing older keys of the same year; never throws (a cache is optional). */
+export function saveYear(entry: CachedYear, planIds: readonly string[], summary: ArchiveSummary, siteDir: string, cacheDir: string): string | undefined {
   // Test workers share a pid, so the temporary name needs more than the pid to be private.
   const tmp = `${entry.dir}.tmp-${process.pid}-${randomUUID().slice(0, 8)}`;
   try {
@@ -100,6 +117,7 @@ export function saveYear(entry: CachedYear, planIds: readonly string[], siteDir:
       if (existsSync(join(siteDir, path))) copyTree(join(siteDir, path), join(tmp, path));
     }
     mkdirSync(tmp, { recursive: true });
+    writeFileSync(join(tmp, SUMMARY_FILE), JSON.stringify(summary));
     renameSync(tmp, entry.dir);
     pruneYear(cacheDir, entry);
     return undefined;

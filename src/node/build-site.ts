@@ -1,12 +1,16 @@
 /** Builds the site safely: validate first, build into a temporary folder, then swap it in for the old one. */
-import { existsSync, renameSync, rmSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
 import type { ArchivedYear } from '../lib/archive';
+import { judgeArchive, summarizeArchive } from '../lib/archive-model';
+import { buildProcessCount, countPages } from '../lib/build-parts';
 import { archiveCacheDirFor, codeFingerprint, lookUpArchives, readSiteFrame, restoreYear, saveYear, type CachedYear } from './archive-cache';
 import { runAstroBuild } from './astro-build';
 import { dataDirFromEnv } from './load-data';
 import { archiveDirFor, loadSiteFromDisk } from './load-site';
+import { writeSiteSnapshot } from './site-snapshot';
 
 /** Options of one build. */
 export interface BuildOptions {
@@ -22,6 +26,8 @@ export interface BuildOptions {
   archiveCache?: string | false;
   /** The code fingerprint the cache is keyed by (computed from the project when absent; tests pass another to act as a code change). */
   codeFingerprint?: string;
+  /** How many `astro build` processes share the pages ($PLAN_BUILD_PROCESSES; by default one per CPU, up to four, for sites of 1,000 pages or more, else one). */
+  processes?: number;
 }
 
 /** Validates data/ and archive/, builds into `<out>.tmp-<pid>`, and renames it over outDir; a failure leaves outDir as it was. */
@@ -32,18 +38,25 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   const cache = options.archiveCache === false ? undefined : openCache(options, root, dataDir);
   // Cached years are checked against their manifests (tamper detection) but not read: their pages were made from exactly these files.
   const hits = new Set(cache?.entries.filter((e) => e.hit).map((e) => e.year));
-  const { archives, issues } = loadSiteFromDisk(dataDir, root, undefined, undefined, hits);
+  const { dataset, archives, issues } = loadSiteFromDisk(dataDir, root, undefined, undefined, hits);
   for (const issue of sortIssues(issues)) log(formatIssue(issue));
-  if (hasErrors(issues)) {
+  if (!dataset || hasErrors(issues)) {
     log(`\nBuild stopped: ${issues.filter((i) => i.level === 'error').length} error(s) in the data. Nothing was published; ${options.outDir}/ is unchanged.`);
     return { ok: false };
   }
   const outDir = resolve(root, options.outDir);
   const tmpDir = `${outDir}.tmp-${process.pid}`;
   const oldDir = `${outDir}.old-${process.pid}`;
+  // The Astro processes render from the data validated here instead of reading and validating it again.
+  const snapshotDir = mkdtempSync(join(tmpdir(), 'ke-hoach-data-'));
+  const snapshot = join(snapshotDir, 'site.v8');
+  const cachedYears = (cache?.entries ?? []).flatMap((e) => (e.summary ? [e.summary] : []));
+  writeSiteSnapshot(snapshot, { dataset, archives, cachedYears });
+  const processes = options.processes ?? processesFromEnv(log) ?? buildProcessCount(countPages(dataset) + archives.reduce((n, a) => n + countPages(a.dataset), 0), availableParallelism());
   rmSync(tmpDir, { recursive: true, force: true });
-  // A child process: astro's server chunks keep their names from build to build, so a second build in this process would reuse the first one's modules and data.
-  const built = await runAstroBuild(root, tmpDir, { PLAN_DATA_DIR: dataDir, PLAN_SKIP_ARCHIVED_YEARS: [...hits].join(',') });
+  // Child processes: astro's server chunks keep their names from build to build, so a second build in this process would reuse the first one's modules and data.
+  const built = await runAstroBuild(root, tmpDir, { PLAN_DATA_SNAPSHOT: snapshot }, processes);
+  rmSync(snapshotDir, { recursive: true, force: true });
   const finished = built.ok ? fillFromCache(cache, archives, tmpDir, log) : built;
   if (!finished.ok) {
     rmSync(tmpDir, { recursive: true, force: true });
@@ -55,6 +68,16 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   rmSync(oldDir, { recursive: true, force: true });
   log(`Site built in ${options.outDir}/ from ${dirname(dataDir) === root ? 'data/' : dataDir}.`);
   return { ok: true };
+}
+
+/** $PLAN_BUILD_PROCESSES as a whole number of processes; undefined when unset or not a number from 1 to 16 (said in the log). */
+function processesFromEnv(log: (line: string) => void): number | undefined {
+  const text = process.env.PLAN_BUILD_PROCESSES;
+  if (!text) return undefined;
+  const count = Number(text);
+  if (Number.isInteger(count) && count >= 1 && count <= 16) return count;
+  log(`PLAN_BUILD_PROCESSES=${text} is not a whole number from 1 to 16; choosing the number of build processes from the CPUs.`);
+  return undefined;
 }
 
 interface OpenCache {
@@ -82,10 +105,10 @@ function fillFromCache(cache: OpenCache | undefined, archives: readonly Archived
         return { ok: false, message: `archive cache: could not copy ${entry.year} from ${entry.dir} (${(error as Error).message}); delete that folder and build again` };
       }
     } else {
-      const planIds = archives.find((a) => a.year === entry.year)?.dataset.plans.map((p) => p.id) ?? [];
+      const year = archives.find((a) => a.year === entry.year);
       // An entry must hold every page of its year; a year not loaded here is left to render next time.
-      if (planIds.length === 0) continue;
-      const problem = saveYear(entry, planIds, siteDir, cache!.dir);
+      if (!year || year.dataset.plans.length === 0) continue;
+      const problem = saveYear(entry, year.dataset.plans.map((p) => p.id), summarizeArchive(judgeArchive(year)), siteDir, cache!.dir);
       if (problem) log(problem);
     }
   }

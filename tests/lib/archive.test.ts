@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPlanOverlap, hashFiles, loadArchives } from '../../src/lib/archive';
-import { judgeArchive, summarizeArchive } from '../../src/lib/archive-model';
+import { judgeArchive, mergeArchiveSummaries, summarizeArchive } from '../../src/lib/archive-model';
 import { loadDataset } from '../../src/lib/load';
 import { buildManifest, serializeManifest } from '../../src/lib/manifest';
 import { memorySource, sha256 } from '../support/memory-source';
@@ -39,6 +39,16 @@ describe('loading archive/<year>/', () => {
     expect(state.plans[0]!.tasks.map((t) => [t.task.id, t.status])).toEqual([['I.1', 'overdue'], ['I.2', 'done_on_time']]);
     expect(state.units.get('th')?.shortName).toBe('P.TH');
     expect(summarizeArchive(state).counts).toMatchObject({ overdue: 1, done_on_time: 1, in_progress: 0 });
+  });
+
+  it('summarises a year with what the lists of years need once its pages come from the cache', () => {
+    const summary = summarizeArchive(judgeArchive(load(archivedYear()).archives[0]!));
+    expect(summary).toMatchObject({ year: 2024, asOf: '2024-12-31', snapshotAt: '2025-01-05T02:00:00.000Z', unitShortNames: { th: 'P.TH' } });
+    expect(summary.plans.map((p) => [p.id, p.taskIds, p.counts.overdue])).toEqual([['2024-vp', ['I.1', 'I.2'], 1]]);
+    // A summary survives JSON (the cache keeps it as summary.json).
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+    const older = { ...summary, year: 2023 };
+    expect(mergeArchiveSummaries([summary], [older, { ...summary, asOf: '2099-01-01' }]).map((s) => [s.year, s.asOf])).toEqual([[2024, '2024-12-31'], [2023, '2024-12-31']]);
   });
 
   it('refuses a year whose file changed after the snapshot, naming the file, and does not read it', () => {
