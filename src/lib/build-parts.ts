@@ -55,19 +55,13 @@ export function partOfPath(pathname: string, count: number): number {
   return position < FIRST_PART_WEIGHT ? 0 : Math.min(count - 1, 1 + Math.floor(position - FIRST_PART_WEIGHT));
 }
 
-/** How many processes a build of about `pages` pages should use on a machine with `cpus` CPUs: one for small sites (a second Astro process costs more than it saves), else one per CPU up to four. */
-export function buildProcessCount(pages: number, cpus: number): number {
-  if (pages < MIN_PAGES_TO_SPLIT) return 1;
+/** How many processes a build should use for `dataBytes` of data (live plans and archived years it renders) on a machine with `cpus` CPUs: one for a small site (a second Astro process costs more than it saves), else one per CPU up to four. */
+export function buildProcessCount(dataBytes: number, cpus: number): number {
+  if (dataBytes < MIN_BYTES_TO_SPLIT) return 1;
   return Math.max(1, Math.min(cpus, MAX_BUILD_PROCESSES));
 }
 
-/** Below this many pages a build runs in one process. */
-export const MIN_PAGES_TO_SPLIT = 1000;
+/** Below this much data (about 400 tasks with a year of monthly reports, some 1,000 pages) a build runs in one process. It is decided from file sizes because the processes start before the data is validated. */
+export const MIN_BYTES_TO_SPLIT = 1_000_000;
 /** At most this many build processes (each holds the data and Astro's bundle in memory). */
 export const MAX_BUILD_PROCESSES = 4;
-
-/** Roughly how many pages and exports a dataset gives (plans, their sections and tasks, two exports a plan, units, leaders). */
-export function countPages(dataset: { units: readonly unknown[]; leaders: readonly unknown[]; plans: readonly { sections: readonly unknown[]; tasks: readonly unknown[] }[] }): number {
-  const planPages = dataset.plans.reduce((sum, p) => sum + 3 + p.sections.length + p.tasks.length, 0);
-  return planPages + dataset.units.length + dataset.leaders.length;
-}

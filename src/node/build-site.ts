@@ -1,13 +1,13 @@
 /** Builds the site safely: validate first, build into a temporary folder, then swap it in for the old one. */
-import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
 import type { ArchivedYear } from '../lib/archive';
 import { judgeArchive, summarizeArchive } from '../lib/archive-model';
-import { buildProcessCount, countPages } from '../lib/build-parts';
+import { buildProcessCount } from '../lib/build-parts';
 import { archiveCacheDirFor, codeFingerprint, lookUpArchives, readSiteFrame, restoreYear, saveYear, type CachedYear } from './archive-cache';
-import { runAstroBuild } from './astro-build';
+import { startAstroBuild } from './astro-build';
 import { dataDirFromEnv } from './load-data';
 import { archiveDirFor, loadSiteFromDisk } from './load-site';
 import { writeSiteSnapshot } from './site-snapshot';
@@ -26,7 +26,7 @@ export interface BuildOptions {
   archiveCache?: string | false;
   /** The code fingerprint the cache is keyed by (computed from the project when absent; tests pass another to act as a code change). */
   codeFingerprint?: string;
-  /** How many `astro build` processes share the pages ($PLAN_BUILD_PROCESSES; by default one per CPU, up to four, for sites of 1,000 pages or more, else one). */
+  /** How many `astro build` processes share the pages ($PLAN_BUILD_PROCESSES; by default one per CPU, up to four, for 1 MB of data or more, else one). */
   processes?: number;
 }
 
@@ -38,25 +38,32 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   const cache = options.archiveCache === false ? undefined : openCache(options, root, dataDir);
   // Cached years are checked against their manifests (tamper detection) but not read: their pages were made from exactly these files.
   const hits = new Set(cache?.entries.filter((e) => e.hit).map((e) => e.year));
-  const { dataset, archives, issues } = loadSiteFromDisk(dataDir, root, undefined, undefined, hits);
-  for (const issue of sortIssues(issues)) log(formatIssue(issue));
-  if (!dataset || hasErrors(issues)) {
-    log(`\nBuild stopped: ${issues.filter((i) => i.level === 'error').length} error(s) in the data. Nothing was published; ${options.outDir}/ is unchanged.`);
-    return { ok: false };
-  }
   const outDir = resolve(root, options.outDir);
   const tmpDir = `${outDir}.tmp-${process.pid}`;
   const oldDir = `${outDir}.old-${process.pid}`;
-  // The Astro processes render from the data validated here instead of reading and validating it again.
+  // The Astro processes render from the data validated here (a snapshot file) instead of reading and validating it
+  // again. They start now, and wait for that file once their start and bundling (several seconds) are done.
   const snapshotDir = mkdtempSync(join(tmpdir(), 'ke-hoach-data-'));
   const snapshot = join(snapshotDir, 'site.v8');
+  const archiveRoot = resolve(root, archiveDirFor(dataDir));
+  const renderedBytes = folderBytes(dataDir) + (cache?.entries ?? []).filter((e) => !e.hit).reduce((n, e) => n + folderBytes(join(archiveRoot, String(e.year))), 0);
+  const processes = options.processes ?? processesFromEnv(log) ?? buildProcessCount(renderedBytes, availableParallelism());
+  // Child processes: astro's server chunks keep their names from build to build, so a second build in this process would reuse the first one's modules and data.
+  const astro = startAstroBuild(root, { PLAN_DATA_SNAPSHOT: snapshot }, processes);
+  const { dataset, archives, issues } = loadSiteFromDisk(dataDir, root, undefined, undefined, hits);
+  for (const issue of sortIssues(issues)) log(formatIssue(issue));
+  if (!dataset || hasErrors(issues)) {
+    await astro.cancel();
+    rmSync(snapshotDir, { recursive: true, force: true });
+    log(`\nBuild stopped: ${issues.filter((i) => i.level === 'error').length} error(s) in the data. Nothing was published; ${options.outDir}/ is unchanged.`);
+    return { ok: false };
+  }
   const cachedYears = (cache?.entries ?? []).flatMap((e) => (e.summary ? [e.summary] : []));
   writeSiteSnapshot(snapshot, { dataset, archives, cachedYears });
-  const processes = options.processes ?? processesFromEnv(log) ?? buildProcessCount(countPages(dataset) + archives.reduce((n, a) => n + countPages(a.dataset), 0), availableParallelism());
   rmSync(tmpDir, { recursive: true, force: true });
-  // Child processes: astro's server chunks keep their names from build to build, so a second build in this process would reuse the first one's modules and data.
-  const built = await runAstroBuild(root, tmpDir, { PLAN_DATA_SNAPSHOT: snapshot }, processes);
+  const built = await astro.finish(tmpDir);
   rmSync(snapshotDir, { recursive: true, force: true });
+  if (built.ok && processes > 1) log(`Pages rendered by ${processes} Astro processes in ${built.seconds!.map((s) => `${s.toFixed(1)} s`).join(', ')}.`);
   const finished = built.ok ? fillFromCache(cache, archives, tmpDir, log) : built;
   if (!finished.ok) {
     rmSync(tmpDir, { recursive: true, force: true });
@@ -68,6 +75,16 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   rmSync(oldDir, { recursive: true, force: true });
   log(`Site built in ${options.outDir}/ from ${dirname(dataDir) === root ? 'data/' : dataDir}.`);
   return { ok: true };
+}
+
+/** The bytes of every file under dir (0 when it does not exist). */
+function folderBytes(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) bytes += statSync(join(entry.parentPath ?? entry.path, entry.name)).size;
+  }
+  return bytes;
 }
 
 /** $PLAN_BUILD_PROCESSES as a whole number of processes; undefined when unset or not a number from 1 to 16 (said in the log). */

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,10 +80,14 @@ describe('a build that fails', () => {
     cpSync('public', out, { recursive: true });
     writeFileSync(join(out, 'index.html'), 'the site that was there');
     const lines: string[] = [];
-    const result = await buildSite({ outDir: out, dataDir: join(work, 'data'), log: (l) => lines.push(l) });
+    const leftovers = () => readdirSync('.').filter((name) => name.startsWith(`.dist-${process.pid}-`));
+    const before = leftovers();
+    // Two Astro processes start before the data is validated; the error must stop them and remove their folders.
+    const result = await buildSite({ outDir: out, dataDir: join(work, 'data'), log: (l) => lines.push(l), processes: 2 });
     expect(result.ok).toBe(false);
     expect(lines.join('\n')).toMatch(/progress\.csv:\d+: status "dang lam" is not one of not_started, in_progress, done/);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the site that was there');
+    expect(leftovers()).toEqual(before);
     rmSync(work, { recursive: true, force: true });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildProcessCount, countPages, FIRST_PART_WEIGHT, formatBuildPart, parseBuildPart, partOfPath, partRendersPage, WHOLE_BUILD } from '../../src/lib/build-parts';
+import { buildProcessCount, FIRST_PART_WEIGHT, formatBuildPart, parseBuildPart, partOfPath, partRendersPage, WHOLE_BUILD } from '../../src/lib/build-parts';
 
 const paths = Array.from({ length: 20_000 }, (_, i) => `/plans/2024-p${i % 40}/tasks/II.${i % 12}.${i}/`);
 
@@ -37,15 +37,10 @@ describe('splitting a build between processes', () => {
     }
   });
 
-  it('uses one process for a small site and one per CPU (at most four) for a large one', () => {
-    expect(buildProcessCount(30, 2)).toBe(1);
-    expect(buildProcessCount(10_554, 2)).toBe(2);
-    expect(buildProcessCount(10_554, 1)).toBe(1);
-    expect(buildProcessCount(10_554, 32)).toBe(4);
-  });
-
-  it('counts a plan, its sections, tasks and two exports, and every unit and leader page', () => {
-    const plan = { sections: [1, 2], tasks: [1, 2, 3] };
-    expect(countPages({ units: [1, 2], leaders: [1], plans: [plan, plan] })).toBe(2 * (3 + 2 + 3) + 3);
+  it('uses one process for a small data folder and one per CPU (at most four) for a large one', () => {
+    expect(buildProcessCount(60_000, 2)).toBe(1);
+    expect(buildProcessCount(26_000_000, 2)).toBe(2);
+    expect(buildProcessCount(26_000_000, 1)).toBe(1);
+    expect(buildProcessCount(26_000_000, 32)).toBe(4);
   });
 });
