@@ -77,40 +77,57 @@ function rowCells(columns: readonly string[], fields: readonly string[], plainKe
   return cells;
 }
 
+/** A CSV row whose line is counted on first use: only problems name a line, and most rows have none. */
+class CsvRow implements TableRow {
+  readonly #lines: () => number[];
+  readonly #index: number;
+  constructor(
+    readonly cells: Record<string, unknown>,
+    lines: () => number[],
+    index: number,
+  ) {
+    this.#lines = lines;
+    this.#index = index;
+  }
+  get line(): number {
+    return this.#lines()[this.#index]!;
+  }
+}
+
 /** Parses CSV text (`,` `;` or tab, any line ends) into a table, reporting malformed rows; blank lines are skipped. */
 export function parseCsv(file: string, text: string): { table: Table; issues: DataIssue[] } {
   const issues: DataIssue[] = [];
   // One kind of line end, so that mixed files (CRLF rows, LF inside cells as Excel writes) count lines right.
-  const normalized = text.replace(/\r\n?/g, '\n');
+  const normalized = text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
   const parsed = Papa.parse<string[]>(normalized, { header: false, skipEmptyLines: false, delimiter: detectSeparator(normalized), newline: '\n' });
   const data = parsed.data;
-  const lines = rowStartLines(data);
+  let counted: number[] | undefined;
+  const lines = () => (counted ??= rowStartLines(data));
   for (const err of parsed.errors) {
-    const line = err.row !== undefined && err.row !== null ? lines[err.row] : undefined;
+    const line = err.row !== undefined && err.row !== null ? lines()[err.row] : undefined;
     issues.push(errorAt({ file, line: line ?? 1 }, 'csv-syntax', csvSyntaxMessage(err)));
   }
   const headerIndex = data.findIndex((row) => !isBlankRow(row));
   if (headerIndex < 0) return { table: { file, columns: [], rows: [], headerLine: 1 }, issues };
-  const headerLine = lines[headerIndex];
+  const headerLine = rowStartLines(data.slice(0, headerIndex + 1))[headerIndex];
   const columns = trimTrailingEmpty(data[headerIndex]!.map((h) => cleanText(h).toLowerCase()));
   const rows: TableRow[] = [];
   const plainKeys = !columns.includes('__proto__');
   for (let i = headerIndex + 1; i < data.length; i++) {
     const row = data[i]!;
     if (isBlankRow(row)) continue;
-    const line = lines[i];
     const fields = row.length > columns.length ? trimTrailingEmpty(row, columns.length) : row;
     if (fields.length > columns.length) {
       issues.push(
         errorAt(
-          { file, line },
+          { file, line: lines()[i] },
           'too-many-fields',
           `row has ${fields.length} fields but the header has ${columns.length}; extra value ${quote(fields[columns.length])} (a separator inside a value needs the value in double quotes)`,
         ),
       );
       continue;
     }
-    rows.push({ cells: rowCells(columns, fields, plainKeys), line });
+    rows.push(new CsvRow(rowCells(columns, fields, plainKeys), lines, i));
   }
   return { table: { file, columns, rows, headerLine }, issues };
 }
@@ -167,6 +184,9 @@ export function checkColumns(table: Table, required: readonly string[], optional
 }
 
 function isBlankRow(row: readonly string[]): boolean {
+  // A first cell that starts with a visible ASCII character is never blank; that decides almost every row.
+  const first = row.length > 0 ? row[0]!.charCodeAt(0) : 0;
+  if (first > 0x20 && first < 0x7f) return false;
   return row.every((cell) => cleanText(cell) === '');
 }
 
