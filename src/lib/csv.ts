@@ -7,6 +7,8 @@ import { errorAt, quote, warningAt, type DataIssue } from './problems';
 /** One data row of a table, with its cells by column name and where it came from. */
 export interface TableRow {
   cells: Record<string, unknown>;
+  /** CSV rows: the raw values in the order of the table's columns (cells is built from them on first use). */
+  fields?: readonly string[] | undefined;
   /** 1-based line of the row's first character (CSV), the header being line 1. */
   line?: number | undefined;
   /** JSON location, e.g. `[4]` (JSON tables). */
@@ -67,8 +69,17 @@ function countLineBreaks(text: string): number {
   return n;
 }
 
-// One cell per column; a plain assignment when no column is named __proto__ (setOwn is needed only for that one).
-function rowCells(columns: readonly string[], fields: readonly string[], plainKeys: boolean): Record<string, unknown> {
+/** What the rows of one CSV table share: its column names, and the line of every parsed row, counted on first use. */
+interface CsvShape {
+  columns: readonly string[];
+  /** False when a column is named __proto__ (setOwn is needed only for that one). */
+  plainKeys: boolean;
+  lines: () => number[];
+}
+
+// One cell per column, the last of two columns with the same name winning.
+function rowCells(shape: CsvShape, fields: readonly string[]): Record<string, unknown> {
+  const { columns, plainKeys } = shape;
   const cells: Record<string, unknown> = {};
   for (let c = 0; c < columns.length; c++) {
     if (plainKeys) cells[columns[c]!] = fields[c] ?? '';
@@ -77,20 +88,24 @@ function rowCells(columns: readonly string[], fields: readonly string[], plainKe
   return cells;
 }
 
-/** A CSV row whose line is counted on first use: only problems name a line, and most rows have none. */
+/** A CSV row: its cells object and line are made on first use, since the loader reads well-formed rows from their fields and only problems name a line. */
 class CsvRow implements TableRow {
-  readonly #lines: () => number[];
+  readonly #shape: CsvShape;
   readonly #index: number;
+  #cells: Record<string, unknown> | undefined;
   constructor(
-    readonly cells: Record<string, unknown>,
-    lines: () => number[],
+    readonly fields: readonly string[],
+    shape: CsvShape,
     index: number,
   ) {
-    this.#lines = lines;
+    this.#shape = shape;
     this.#index = index;
   }
+  get cells(): Record<string, unknown> {
+    return (this.#cells ??= rowCells(this.#shape, this.fields));
+  }
   get line(): number {
-    return this.#lines()[this.#index]!;
+    return this.#shape.lines()[this.#index]!;
   }
 }
 
@@ -112,7 +127,7 @@ export function parseCsv(file: string, text: string): { table: Table; issues: Da
   const headerLine = rowStartLines(data.slice(0, headerIndex + 1))[headerIndex];
   const columns = trimTrailingEmpty(data[headerIndex]!.map((h) => cleanText(h).toLowerCase()));
   const rows: TableRow[] = [];
-  const plainKeys = !columns.includes('__proto__');
+  const shape: CsvShape = { columns, plainKeys: !columns.includes('__proto__'), lines };
   for (let i = headerIndex + 1; i < data.length; i++) {
     const row = data[i]!;
     if (isBlankRow(row)) continue;
@@ -127,7 +142,7 @@ export function parseCsv(file: string, text: string): { table: Table; issues: Da
       );
       continue;
     }
-    rows.push(new CsvRow(rowCells(columns, fields, plainKeys), lines, i));
+    rows.push(new CsvRow(fields, shape, i));
   }
   return { table: { file, columns, rows, headerLine }, issues };
 }

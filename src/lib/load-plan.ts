@@ -4,8 +4,9 @@ import { parseDue, type DueResult } from './due';
 import type { TableRow } from './csv';
 import type { Leader, Plan, Report, Section, Task, Unit } from './model';
 import { errorAt, quote, type RowOrigin } from './problems';
-import { readProgressRow } from './progress-row';
-import { readTaskRow } from './task-row';
+import { PROGRESS_FIELDS, readProgressFields, readProgressRow } from './progress-row';
+import { fieldPositions } from './row-cells';
+import { readTaskFields, readTaskRow, TASK_FIELDS } from './task-row';
 import { PlanSchema, ProgressSchema, SLUG, SectionSchema, TaskSchema, type ProgressInput, type TaskInput } from './schema';
 import { type LoadContext, originOf, where } from './load-context';
 
@@ -73,8 +74,9 @@ function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHea
   const allUnits = [...refs.units.keys()];
   const tasks: Task[] = [];
   const seen = new Map<string, TableRow>();
+  const at = fieldPositions(table.columns, TASK_FIELDS);
   for (const row of table.rows) {
-    const t = readTaskRow(row.cells) ?? ctx.parseRow(TaskSchema, row, table.file);
+    const t = (row.fields ? readTaskFields(row.fields, at) : readTaskRow(row.cells)) ?? ctx.parseRow(TaskSchema, row, table.file);
     if (!t) continue;
     const supportAll = t.support_units.length === 1 && t.support_units[0] === '*';
     const due = parseDue(t.due, head.year);
@@ -123,8 +125,9 @@ function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Set
   const table = ctx.readTable(base, 'progress', false);
   if (!table) return [];
   const reports: Report[] = [];
+  const at = fieldPositions(table.columns, PROGRESS_FIELDS);
   for (const row of table.rows) {
-    const p = readProgressRow(row.cells) ?? ctx.parseRow(ProgressSchema, row, table.file);
+    const p = (row.fields ? readProgressFields(row.fields, at) : readProgressRow(row.cells)) ?? ctx.parseRow(ProgressSchema, row, table.file);
     if (!p) continue;
     const problems = checkReport(p, tasks, refs);
     if (problems.length > 0) {
