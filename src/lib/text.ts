@@ -8,9 +8,13 @@ export const NFC_STABLE = /^[\x20-\x7e\u00a0-\u024f\u1e00-\u1eff\u2010-\u2027\u2
 // What the SPACES rewrite would change: a space other than U+0020, or two in a row.
 const ODD_SPACE = /[^\S ]|\u200b| {2}/;
 
+/** NFC_STABLE's characters less every space the SPACES rewrite would change, and no two spaces in a row: text that only needs trimming. */
+export const PLAIN_LINE = /^(?:[\x21-\x7e\u00a1-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e]| (?! ))*$/;
+
 /** Normalises a string to NFC and turns non-breaking and odd spaces into plain ones, trimming the ends. */
 export function cleanText(value: string): string {
   // Most cells are already clean NFC; testing for that costs far less than rewriting them (docs/performance.md).
+  if (PLAIN_LINE.test(value)) return value.trim();
   const nfc = NFC_STABLE.test(value) ? value : value.normalize('NFC');
   return (ODD_SPACE.test(nfc) ? nfc.replace(SPACES, ' ') : nfc).trim();
 }
