@@ -1,7 +1,7 @@
 /** The state shared by one load of data/: how files are reached, and the problems found so far. */
 import type { z } from 'zod';
 import { checkColumns, parseCsv, parseJsonTable, type Table, type TableRow } from './csv';
-import { decodeBytes } from './decode';
+import { decodeBytes, type Utf8Decoder } from './decode';
 import { parseJsonFile } from './json';
 import { errorAt, warningAt, type DataIssue, type RowOrigin } from './problems';
 import { COLUMNS } from './schema';
@@ -17,6 +17,8 @@ export interface DataSource {
   size(path: string): number | undefined;
   /** A file's bytes. */
   read(path: string): Uint8Array;
+  /** A faster strict UTF-8 decoder than TextDecoder, where the platform has one; it must give TextDecoder's results. */
+  decodeUtf8?: Utf8Decoder | undefined;
 }
 
 /** Shared state of one load: the source and the problems found so far. */
@@ -35,7 +37,7 @@ export class LoadContext {
       this.issues.push(errorAt({ file: path }, 'file-too-large', `is ${formatSize(size)}; files over ${formatSize(this.maxFileBytes)} are refused (a plan's files are usually well under 1 MB: is this the right file?)`));
       return undefined;
     }
-    const decoded = decodeBytes(this.source.read(path));
+    const decoded = decodeBytes(this.source.read(path), this.source.decodeUtf8);
     if (!decoded.ok) {
       this.issues.push(errorAt({ file: path, line: decoded.line }, 'encoding', decoded.message));
       return undefined;
