@@ -67,7 +67,7 @@ function loadSections(ctx: LoadContext, file: string, raw: unknown[]): Section[]
 }
 
 /** The valid tasks, and every task id the file declares (so reports on a task with other errors are not flagged too). */
-function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHead, refs: PlanRefs): { tasks: Task[]; declared: Set<string> } | undefined {
+function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHead, refs: PlanRefs): { tasks: Task[]; declared: Map<string, string> } | undefined {
   const table = ctx.readTable(base, 'tasks');
   if (!table) return undefined;
   const sectionIds = new Set(head.sections.map((s) => s.id));
@@ -102,7 +102,7 @@ function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHea
       due: due.due,
     });
   }
-  return { tasks, declared: new Set(seen.keys()) };
+  return { tasks, declared: new Map([...seen.keys()].map((id) => [id, id])) };
 }
 
 // A function of its own rather than closures inside the row loop: loading checks 10,000 task rows.
@@ -120,8 +120,8 @@ function checkTask(t: TaskInput, supportAll: boolean, due: DueResult, seen: Map<
   return problems;
 }
 
-/** Loads progress rows; `tasks` (the declared task ids) is undefined when the tasks table could not be read (task ids then go unchecked). */
-function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Set<string> | undefined, refs: PlanRefs): Report[] {
+/** Loads progress rows; `tasks` (each declared task id, mapped to itself) is undefined when the tasks table could not be read (task ids then go unchecked). */
+function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Map<string, string> | undefined, refs: PlanRefs): Report[] {
   const table = ctx.readTable(base, 'progress', false);
   if (!table) return [];
   const reports: Report[] = [];
@@ -135,15 +135,16 @@ function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Set
       for (const [field, code, message] of problems) ctx.issues.push(errorAt(origin, code, message, field));
       continue;
     }
+    // The ids as the tasks and units tables hold them rather than each row's own copy: the build keeps 120,000 reports.
     reports.push({
       planId,
-      taskId: p.task_id,
+      taskId: tasks?.get(p.task_id) ?? p.task_id,
       asOf: p.as_of!,
       status: p.status,
       percent: p.percent ?? (p.status === 'done' ? 100 : undefined),
       completedOn: p.status === 'done' ? (p.completed_on ?? p.as_of) : p.completed_on,
       note: p.note,
-      reportedBy: p.reported_by,
+      reportedBy: p.reported_by && (refs.units.get(p.reported_by)?.id ?? p.reported_by),
     });
   }
   return reports;
@@ -151,7 +152,7 @@ function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Set
 
 type Problem = [field: string, code: string, message: string];
 
-function checkReport(p: ProgressInput, tasks: Set<string> | undefined, refs: PlanRefs): Problem[] {
+function checkReport(p: ProgressInput, tasks: Map<string, string> | undefined, refs: PlanRefs): Problem[] {
   const problems: Problem[] = [];
   const asOf = p.as_of!;
   if (tasks && !tasks.has(p.task_id)) problems.push(['task_id', 'unknown-task', `task_id ${quote(p.task_id)} is not a task id in this plan's tasks`]);
