@@ -22,6 +22,8 @@ export interface Table {
   rows: TableRow[];
   /** 1-based line of the header row (CSV only). */
   headerLine?: number | undefined;
+  /** True when the file's text is PLAIN_TEXT (text.ts): cleanPlainText and cleanPlainMultiline then clean its cells. */
+  plainText?: boolean | undefined;
 }
 
 /** The separators a CSV file may use: Vietnamese regional settings make Excel write `;`, "Unicode Text" uses tab. */
@@ -109,8 +111,8 @@ class CsvRow implements TableRow {
   }
 }
 
-/** Parses CSV text (`,` `;` or tab, any line ends) into a table, reporting malformed rows; blank lines are skipped. */
-export function parseCsv(file: string, text: string): { table: Table; issues: DataIssue[] } {
+/** Parses CSV text (`,` `;` or tab, any line ends) into a table, reporting malformed rows; blank lines are skipped. `plainText`: the text is PLAIN_TEXT. */
+export function parseCsv(file: string, text: string, plainText = false): { table: Table; issues: DataIssue[] } {
   const issues: DataIssue[] = [];
   // One kind of line end, so that mixed files (CRLF rows, LF inside cells as Excel writes) count lines right.
   const normalized = text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
@@ -144,7 +146,8 @@ export function parseCsv(file: string, text: string): { table: Table; issues: Da
     }
     rows.push(new CsvRow(fields, shape, i));
   }
-  return { table: { file, columns, rows, headerLine }, issues };
+  // A cell is a piece of the text with some quotes taken out and no CR left: what cleanPlainText expects.
+  return { table: { file, columns, rows, headerLine, plainText }, issues };
 }
 
 function csvSyntaxMessage(err: Papa.ParseError): string {

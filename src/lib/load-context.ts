@@ -31,6 +31,11 @@ export class LoadContext {
 
   /** Reads and decodes a file, or records why it cannot; undefined when missing or unreadable. */
   readText(path: string): string | undefined {
+    return this.readDecoded(path)?.text;
+  }
+
+  /** Like readText, saying also whether the text is PLAIN_TEXT (text.ts). */
+  private readDecoded(path: string): { text: string; plainText: boolean } | undefined {
     const size = this.source.size(path);
     if (size === undefined) return undefined;
     if (size > this.maxFileBytes) {
@@ -43,7 +48,7 @@ export class LoadContext {
       return undefined;
     }
     if (decoded.warning) this.issues.push(warningAt({ file: path }, 'encoding', decoded.warning));
-    return decoded.text;
+    return { text: decoded.text, plainText: decoded.plainText === true };
   }
 
   /** Reads `<base>.csv` or `<base>.json`, never both; undefined (with a problem) when missing. */
@@ -61,9 +66,9 @@ export class LoadContext {
       return undefined;
     }
     const path = hasCsv ? csv : json;
-    const text = this.readText(path);
-    if (text === undefined) return undefined;
-    const { table, issues } = hasCsv ? parseCsv(path, text) : parseJsonTable(path, text);
+    const decoded = this.readDecoded(path);
+    if (decoded === undefined) return undefined;
+    const { table, issues } = hasCsv ? parseCsv(path, decoded.text, decoded.plainText) : parseJsonTable(path, decoded.text);
     const columns = COLUMNS[kind];
     const columnIssues = checkColumns(table, columns.required, columns.optional);
     const headerBroken = columnIssues.some((i) => i.level === 'error');

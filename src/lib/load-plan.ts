@@ -76,7 +76,7 @@ function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHea
   const seen = new Map<string, TableRow>();
   const at = fieldPositions(table.columns, TASK_FIELDS);
   for (const row of table.rows) {
-    const t = (row.fields ? readTaskFields(row.fields, at) : readTaskRow(row.cells)) ?? ctx.parseRow(TaskSchema, row, table.file);
+    const t = (row.fields ? readTaskFields(row.fields, at, table.plainText) : readTaskRow(row.cells)) ?? ctx.parseRow(TaskSchema, row, table.file);
     if (!t) continue;
     const supportAll = t.support_units.length === 1 && t.support_units[0] === '*';
     const due = parseDue(t.due, head.year);
@@ -127,7 +127,7 @@ function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Map
   const reports: Report[] = [];
   const at = fieldPositions(table.columns, PROGRESS_FIELDS);
   for (const row of table.rows) {
-    const p = (row.fields ? readProgressFields(row.fields, at) : readProgressRow(row.cells)) ?? ctx.parseRow(ProgressSchema, row, table.file);
+    const p = (row.fields ? readProgressFields(row.fields, at, table.plainText) : readProgressRow(row.cells)) ?? ctx.parseRow(ProgressSchema, row, table.file);
     if (!p) continue;
     const problems = checkReport(p, tasks, refs);
     if (problems.length > 0) {

@@ -2,7 +2,7 @@
 import { parseDate } from './dates';
 import { parsePercent, parseReportedStatus, type ProgressInput } from './schema';
 import { cellAt, textOf } from './row-cells';
-import { cleanMultiline, cleanText } from './text';
+import { cleanMultiline, cleanPlainMultiline, cleanPlainText, cleanText } from './text';
 
 /** The columns the fast path reads, in the order of the positions readProgressFields takes. */
 export const PROGRESS_FIELDS = ['task_id', 'as_of', 'status', 'percent', 'completed_on', 'note', 'reported_by'] as const;
@@ -16,15 +16,17 @@ export function readProgressRow(cells: Record<string, unknown>): ProgressInput |
   );
 }
 
-/** Like readProgressRow, from a CSV row's fields: `at` gives each PROGRESS_FIELDS column's position (fieldPositions). */
-export function readProgressFields(fields: readonly unknown[], at: readonly number[]): ProgressInput | undefined {
-  const taskId = textOf(cellAt(fields, at, 0), cleanText);
-  const asOfText = textOf(cellAt(fields, at, 1), cleanText);
-  const statusText = textOf(cellAt(fields, at, 2), cleanText);
-  const percentText = textOf(cellAt(fields, at, 3), cleanText);
-  const completedText = textOf(cellAt(fields, at, 4), cleanText);
-  const note = textOf(cellAt(fields, at, 5), cleanMultiline);
-  const reportedBy = textOf(cellAt(fields, at, 6), cleanText);
+/** Like readProgressRow, from a CSV row's fields: `at` gives each PROGRESS_FIELDS column's position (fieldPositions); `plainText`: the table's. */
+export function readProgressFields(fields: readonly unknown[], at: readonly number[], plainText = false): ProgressInput | undefined {
+  const line = plainText ? cleanPlainText : cleanText;
+  const multiline = plainText ? cleanPlainMultiline : cleanMultiline;
+  const taskId = textOf(cellAt(fields, at, 0), line);
+  const asOfText = textOf(cellAt(fields, at, 1), line);
+  const statusText = textOf(cellAt(fields, at, 2), line);
+  const percentText = textOf(cellAt(fields, at, 3), line);
+  const completedText = textOf(cellAt(fields, at, 4), line);
+  const note = textOf(cellAt(fields, at, 5), multiline);
+  const reportedBy = textOf(cellAt(fields, at, 6), line);
   if (!taskId || !asOfText || statusText === undefined || percentText === undefined || completedText === undefined || note === undefined || reportedBy === undefined) return undefined;
   const asOf = parseDate(asOfText);
   const status = parseReportedStatus(statusText);

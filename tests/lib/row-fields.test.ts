@@ -5,6 +5,7 @@ import { PROGRESS_FIELDS, readProgressFields, readProgressRow } from '../../src/
 import { fieldPositions } from '../../src/lib/row-cells';
 import { ProgressSchema, TaskSchema } from '../../src/lib/schema';
 import { readTaskFields, readTaskRow, TASK_FIELDS } from '../../src/lib/task-row';
+import { PLAIN_TEXT } from '../../src/lib/text';
 
 const quoted = (v: string) => `"${v.replace(/"/g, '""')}"`;
 const ODD = ['', ' ', 'e\u0301', 'x\u00a0 y', 'a\r\nb', '"', ';', 'II/1', '2024-02-30', '101'];
@@ -37,12 +38,14 @@ describe('rows read from their CSV fields give what reading their cells gives', 
       reported_by: ['', 'vp'],
     };
     let read = 0;
+    let plain = 0;
     fc.assert(
       fc.property(csvTable(good), (text) => {
-        const { table } = parseCsv('p.csv', text);
+        const { table } = parseCsv('p.csv', text, PLAIN_TEXT.test(text));
+        if (table.plainText) plain++;
         const at = fieldPositions(table.columns, PROGRESS_FIELDS);
         for (const row of table.rows) {
-          const fast = readProgressFields(row.fields!, at);
+          const fast = readProgressFields(row.fields!, at, table.plainText);
           expect(fast).toStrictEqual(readProgressRow(row.cells));
           if (!fast) continue;
           read++;
@@ -53,6 +56,7 @@ describe('rows read from their CSV fields give what reading their cells gives', 
       { numRuns: 1000 },
     );
     expect(read).toBeGreaterThan(100);
+    expect(plain).toBeGreaterThan(100);
   });
 
   it('task rows', () => {
@@ -68,12 +72,14 @@ describe('rows read from their CSV fields give what reading their cells gives', 
       due: ['2024-Q2', 'ongoing'],
     };
     let read = 0;
+    let plain = 0;
     fc.assert(
       fc.property(csvTable(good), (text) => {
-        const { table } = parseCsv('t.csv', text);
+        const { table } = parseCsv('t.csv', text, PLAIN_TEXT.test(text));
+        if (table.plainText) plain++;
         const at = fieldPositions(table.columns, TASK_FIELDS);
         for (const row of table.rows) {
-          const fast = readTaskFields(row.fields!, at);
+          const fast = readTaskFields(row.fields!, at, table.plainText);
           expect(fast).toStrictEqual(readTaskRow(row.cells));
           if (!fast) continue;
           read++;
@@ -83,6 +89,7 @@ describe('rows read from their CSV fields give what reading their cells gives', 
       { numRuns: 1000 },
     );
     expect(read).toBeGreaterThan(100);
+    expect(plain).toBeGreaterThan(100);
   });
 
   it('a repeated column is read from its last copy, as in the cells', () => {

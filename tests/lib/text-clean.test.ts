@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanMultiline, cleanText, NFC_STABLE, PLAIN_MULTILINE } from '../../src/lib/text';
+import { cleanMultiline, cleanPlainMultiline, cleanPlainText, cleanText, NFC_STABLE, PLAIN_MULTILINE, PLAIN_TEXT } from '../../src/lib/text';
 
 describe('cleanText (one-line values: ids, names, titles)', () => {
   it.each([
@@ -45,5 +45,28 @@ describe('cleanMultiline skips the rewrites only where they change nothing', () 
       expect(ch === '\n' || NFC_STABLE.test(ch), `U+${c.toString(16)}`).toBe(true);
       expect(reference(`x${ch}x`), `U+${c.toString(16)}`).toBe(`x${ch}x`);
     }
+  });
+});
+
+describe('pieces of plain text (a CSV file that is PLAIN_TEXT) are cleaned alike with less work', () => {
+  it('for any mix of its characters, spaces and line breaks', () => {
+    const alphabet = [...'aAeđĐơưăâêôyỹ ,.;*-“”–"\n', '  ', ' \n '];
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(PLAIN_TEXT.test(t)).toBe(true);
+        expect(cleanPlainText(t)).toBe(cleanText(t));
+        expect(cleanPlainMultiline(t)).toBe(cleanMultiline(t));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('its characters are those of PLAIN_MULTILINE, and CR (which the CSV reader turns into LF)', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      expect(PLAIN_TEXT.test(ch), `U+${c.toString(16)}`).toBe(ch === '\r' || PLAIN_MULTILINE.test(ch));
+    }
+    expect(NFC_STABLE.test('\u00a1')).toBe(true);
   });
 });
