@@ -126,25 +126,28 @@ function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Map
   if (!table) return [];
   const reports: Report[] = [];
   const at = fieldPositions(table.columns, PROGRESS_FIELDS);
+  const anyUnit = refs.unreadable.has('units');
   for (const row of table.rows) {
     const p = (row.fields ? readProgressFields(row.fields, at, table.plainText) : readProgressRow(row.cells)) ?? ctx.parseRow(ProgressSchema, row, table.file);
     if (!p) continue;
-    const problems = checkReport(p, tasks, refs);
+    // The ids as the tasks and units tables hold them rather than each row's own copy: the build keeps 120,000 reports.
+    const taskId = tasks ? tasks.get(p.task_id) : p.task_id;
+    const unitId = p.reported_by ? (refs.units.get(p.reported_by)?.id ?? (anyUnit ? p.reported_by : undefined)) : undefined;
+    const problems = checkReport(p, taskId !== undefined, !p.reported_by || unitId !== undefined, refs.asOf);
     if (problems.length > 0) {
       const origin: RowOrigin = originOf(table.file, row);
       for (const [field, code, message] of problems) ctx.issues.push(errorAt(origin, code, message, field));
       continue;
     }
-    // The ids as the tasks and units tables hold them rather than each row's own copy: the build keeps 120,000 reports.
     reports.push({
       planId,
-      taskId: tasks?.get(p.task_id) ?? p.task_id,
+      taskId: taskId!,
       asOf: p.as_of!,
       status: p.status,
       percent: p.percent ?? (p.status === 'done' ? 100 : undefined),
       completedOn: p.status === 'done' ? (p.completed_on ?? p.as_of) : p.completed_on,
       note: p.note,
-      reportedBy: p.reported_by && (refs.units.get(p.reported_by)?.id ?? p.reported_by),
+      reportedBy: unitId,
     });
   }
   return reports;
@@ -152,13 +155,13 @@ function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Map
 
 type Problem = [field: string, code: string, message: string];
 
-function checkReport(p: ProgressInput, tasks: Map<string, string> | undefined, refs: PlanRefs): Problem[] {
+function checkReport(p: ProgressInput, knownTask: boolean, knownUnit: boolean, siteAsOf: IsoDate | undefined): Problem[] {
   const problems: Problem[] = [];
   const asOf = p.as_of!;
-  if (tasks && !tasks.has(p.task_id)) problems.push(['task_id', 'unknown-task', `task_id ${quote(p.task_id)} is not a task id in this plan's tasks`]);
-  if (refs.asOf && asOf > refs.asOf) problems.push(['as_of', 'future-report', `as_of ${quote(asOf)} is after the site's as-of date ${refs.asOf}`]);
+  if (!knownTask) problems.push(['task_id', 'unknown-task', `task_id ${quote(p.task_id)} is not a task id in this plan's tasks`]);
+  if (siteAsOf && asOf > siteAsOf) problems.push(['as_of', 'future-report', `as_of ${quote(asOf)} is after the site's as-of date ${siteAsOf}`]);
   if (p.completed_on && p.completed_on > asOf) problems.push(['completed_on', 'completed-after-report', `completed_on ${quote(p.completed_on)} is after the report's as_of ${asOf}`]);
   if (p.status === 'done' && p.percent !== undefined && p.percent < 100) problems.push(['percent', 'done-below-100', `percent ${quote(String(p.percent))} is below 100 for a row whose status is done`]);
-  if (p.reported_by && !refs.unreadable.has('units') && !refs.units.has(p.reported_by)) problems.push(['reported_by', 'unknown-unit', `reported_by ${quote(p.reported_by)} is not a unit id in units`]);
+  if (!knownUnit) problems.push(['reported_by', 'unknown-unit', `reported_by ${quote(p.reported_by)} is not a unit id in units`]);
   return problems;
 }

@@ -37,12 +37,17 @@ export const PLAIN_TEXT = /^[\n\r\x20-\x7e\u00a1-\u024f\u1e00-\u1eff\u2010-\u202
 
 /** cleanText for a piece of PLAIN_TEXT without CR (a cell of a CSV file whose text is PLAIN_TEXT): no scan of every character. */
 export function cleanPlainText(value: string): string {
-  return value.indexOf('\n') < 0 && value.indexOf('  ') < 0 ? value.trim() : cleanText(value);
+  return value.indexOf('\n') < 0 && value.indexOf('  ') < 0 ? trimPlain(value) : cleanText(value);
 }
 
 /** cleanMultiline for a piece of PLAIN_TEXT without CR: it only needs trimming. */
 export function cleanPlainMultiline(value: string): string {
-  return value.trim();
+  return trimPlain(value);
+}
+
+// The only white space in such a piece is U+0020 and LF: text that starts and ends with neither is trimmed already.
+function trimPlain(value: string): string {
+  return value.charCodeAt(0) > 0x20 && value.charCodeAt(value.length - 1) > 0x20 ? value : value.trim();
 }
 
 /** Folds text for matching: no diacritics, đ → d, lower case, single spaces. "Đảng" and "dang" fold alike. */
