@@ -6,7 +6,14 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'window
 
 /** Decoded NFC text, or why the bytes are not text we can read (with the line of the first bad byte when known). */
 export type DecodeResult =
-  | { ok: true; text: string; encoding: Encoding; warning?: string; /** The text is PLAIN_TEXT (text.ts): its pieces need little cleaning. */ plainText?: true }
+  | {
+      ok: true;
+      text: string;
+      encoding: Encoding;
+      warning?: string;
+      /** The text is PLAIN_TEXT (text.ts): CSV cells cut from it need little cleaning. */
+      plainText?: true;
+    }
   | { ok: false; message: string; line?: number };
 
 const SAVE_AS = 'save it as "CSV UTF-8" (Excel: Save As → CSV UTF-8) and try again';

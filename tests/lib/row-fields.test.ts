@@ -55,7 +55,7 @@ describe('rows read from their CSV fields give what reading their cells gives', 
       }),
       { numRuns: 1000 },
     );
-    expect(read).toBeGreaterThan(100);
+    expect(read).toBeGreaterThan(50);
     expect(plain).toBeGreaterThan(100);
   });
 
@@ -88,7 +88,7 @@ describe('rows read from their CSV fields give what reading their cells gives', 
       }),
       { numRuns: 1000 },
     );
-    expect(read).toBeGreaterThan(100);
+    expect(read).toBeGreaterThan(50);
     expect(plain).toBeGreaterThan(100);
   });
 

@@ -51,7 +51,7 @@ describe('task rows read without zod give the schema\'s own result', () => {
     );
     // Each cell either kept from a valid row or replaced, so that both paths are taken often.
     const keys = Object.keys(ROW) as (keyof typeof ROW)[];
-    const row = fc.record(Object.fromEntries(keys.map((k) => [k, fc.oneof(fc.constant(ROW[k]), cell)])));
+    const row = fc.record(Object.fromEntries(keys.map((k) => [k, fc.oneof({ weight: 3, arbitrary: fc.constant(ROW[k]) }, { weight: 1, arbitrary: cell })])));
     let fastRows = 0;
     fc.assert(
       fc.property(row, (cells) => {
@@ -62,6 +62,6 @@ describe('task rows read without zod give the schema\'s own result', () => {
       }),
       { numRuns: 2000 },
     );
-    expect(fastRows).toBeGreaterThan(100);
+    expect(fastRows).toBeGreaterThan(300);
   });
 });
