@@ -7,6 +7,8 @@ import { errorAt, quote, warningAt, type DataIssue } from './problems';
 /** One data row of a table, with its cells by column name and where it came from. */
 export interface TableRow {
   cells: Record<string, unknown>;
+  /** CSV rows: the raw values in the order of the table's columns (cells is built from them on first use). */
+  fields?: readonly string[] | undefined;
   /** 1-based line of the row's first character (CSV), the header being line 1. */
   line?: number | undefined;
   /** JSON location, e.g. `[4]` (JSON tables). */
@@ -20,6 +22,8 @@ export interface Table {
   rows: TableRow[];
   /** 1-based line of the header row (CSV only). */
   headerLine?: number | undefined;
+  /** True when the file's text is PLAIN_TEXT (text.ts): cleanPlainText and cleanPlainMultiline then clean its cells. */
+  plainText?: boolean | undefined;
 }
 
 /** The separators a CSV file may use: Vietnamese regional settings make Excel write `;`, "Unicode Text" uses tab. */
@@ -67,8 +71,17 @@ function countLineBreaks(text: string): number {
   return n;
 }
 
-// One cell per column; a plain assignment when no column is named __proto__ (setOwn is needed only for that one).
-function rowCells(columns: readonly string[], fields: readonly string[], plainKeys: boolean): Record<string, unknown> {
+/** What the rows of one CSV table share: its column names, and the line of every parsed row, counted on first use. */
+interface CsvShape {
+  columns: readonly string[];
+  /** False when a column is named __proto__ (setOwn is needed only for that one). */
+  plainKeys: boolean;
+  lines: () => number[];
+}
+
+// One cell per column, the last of two columns with the same name winning.
+function rowCells(shape: CsvShape, fields: readonly string[]): Record<string, unknown> {
+  const { columns, plainKeys } = shape;
   const cells: Record<string, unknown> = {};
   for (let c = 0; c < columns.length; c++) {
     if (plainKeys) cells[columns[c]!] = fields[c] ?? '';
@@ -77,42 +90,64 @@ function rowCells(columns: readonly string[], fields: readonly string[], plainKe
   return cells;
 }
 
-/** Parses CSV text (`,` `;` or tab, any line ends) into a table, reporting malformed rows; blank lines are skipped. */
-export function parseCsv(file: string, text: string): { table: Table; issues: DataIssue[] } {
+/** A CSV row: its cells object and line are made on first use, since the loader reads well-formed rows from their fields and only problems name a line. */
+class CsvRow implements TableRow {
+  readonly #shape: CsvShape;
+  readonly #index: number;
+  #cells: Record<string, unknown> | undefined;
+  constructor(
+    readonly fields: readonly string[],
+    shape: CsvShape,
+    index: number,
+  ) {
+    this.#shape = shape;
+    this.#index = index;
+  }
+  get cells(): Record<string, unknown> {
+    return (this.#cells ??= rowCells(this.#shape, this.fields));
+  }
+  get line(): number {
+    return this.#shape.lines()[this.#index]!;
+  }
+}
+
+/** Parses CSV text (`,` `;` or tab, any line ends) into a table, reporting malformed rows; blank lines are skipped. `plainText`: the text is PLAIN_TEXT. */
+export function parseCsv(file: string, text: string, plainText = false): { table: Table; issues: DataIssue[] } {
   const issues: DataIssue[] = [];
   // One kind of line end, so that mixed files (CRLF rows, LF inside cells as Excel writes) count lines right.
-  const normalized = text.replace(/\r\n?/g, '\n');
+  const normalized = text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
   const parsed = Papa.parse<string[]>(normalized, { header: false, skipEmptyLines: false, delimiter: detectSeparator(normalized), newline: '\n' });
   const data = parsed.data;
-  const lines = rowStartLines(data);
+  let counted: number[] | undefined;
+  const lines = () => (counted ??= rowStartLines(data));
   for (const err of parsed.errors) {
-    const line = err.row !== undefined && err.row !== null ? lines[err.row] : undefined;
+    const line = err.row !== undefined && err.row !== null ? lines()[err.row] : undefined;
     issues.push(errorAt({ file, line: line ?? 1 }, 'csv-syntax', csvSyntaxMessage(err)));
   }
   const headerIndex = data.findIndex((row) => !isBlankRow(row));
   if (headerIndex < 0) return { table: { file, columns: [], rows: [], headerLine: 1 }, issues };
-  const headerLine = lines[headerIndex];
+  const headerLine = rowStartLines(data.slice(0, headerIndex + 1))[headerIndex];
   const columns = trimTrailingEmpty(data[headerIndex]!.map((h) => cleanText(h).toLowerCase()));
   const rows: TableRow[] = [];
-  const plainKeys = !columns.includes('__proto__');
+  const shape: CsvShape = { columns, plainKeys: !columns.includes('__proto__'), lines };
   for (let i = headerIndex + 1; i < data.length; i++) {
     const row = data[i]!;
     if (isBlankRow(row)) continue;
-    const line = lines[i];
     const fields = row.length > columns.length ? trimTrailingEmpty(row, columns.length) : row;
     if (fields.length > columns.length) {
       issues.push(
         errorAt(
-          { file, line },
+          { file, line: lines()[i] },
           'too-many-fields',
           `row has ${fields.length} fields but the header has ${columns.length}; extra value ${quote(fields[columns.length])} (a separator inside a value needs the value in double quotes)`,
         ),
       );
       continue;
     }
-    rows.push({ cells: rowCells(columns, fields, plainKeys), line });
+    rows.push(new CsvRow(fields, shape, i));
   }
-  return { table: { file, columns, rows, headerLine }, issues };
+  // A cell is a piece of the text with some quotes taken out and no CR left: what cleanPlainText expects.
+  return { table: { file, columns, rows, headerLine, plainText }, issues };
 }
 
 function csvSyntaxMessage(err: Papa.ParseError): string {
@@ -167,6 +202,9 @@ export function checkColumns(table: Table, required: readonly string[], optional
 }
 
 function isBlankRow(row: readonly string[]): boolean {
+  // A first cell that starts with a visible ASCII character is never blank; that decides almost every row.
+  const first = row.length > 0 ? row[0]!.charCodeAt(0) : 0;
+  if (first > 0x20 && first < 0x7f) return false;
   return row.every((cell) => cleanText(cell) === '');
 }
 

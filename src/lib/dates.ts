@@ -24,8 +24,22 @@ export function makeDate(year: number, month: number, day: number): IsoDate | nu
   return `${String(year).padStart(4, '0')}-${pad2(month)}-${pad2(day)}`;
 }
 
+// Loading parses about 250,000 date cells holding a few hundred distinct dates: each text is parsed once.
+const parsed = new Map<string, IsoDate | null>();
+const MAX_REMEMBERED = 10_000;
+
 /** Parses YYYY-MM-DD or DD/MM/YYYY (leading zeros optional); null when malformed or impossible. */
 export function parseDate(text: string): IsoDate | null {
+  let date = parsed.get(text);
+  if (date === undefined) {
+    date = parseDateText(text);
+    if (parsed.size >= MAX_REMEMBERED) parsed.clear();
+    parsed.set(text, date);
+  }
+  return date;
+}
+
+function parseDateText(text: string): IsoDate | null {
   const value = text.trim();
   const iso = ISO.exec(value);
   if (iso) return makeDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));

@@ -1,30 +1,44 @@
 /** Turning a data file's bytes into text: byte-order marks, UTF-8, UTF-16 and Excel's Windows-1258, always NFC. */
+import { PLAIN_TEXT } from './text';
 
 /** The encodings a data file may be in. */
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258';
 
 /** Decoded NFC text, or why the bytes are not text we can read (with the line of the first bad byte when known). */
 export type DecodeResult =
-  | { ok: true; text: string; encoding: Encoding; warning?: string }
+  | {
+      ok: true;
+      text: string;
+      encoding: Encoding;
+      warning?: string;
+      /** The text is PLAIN_TEXT (text.ts): CSV cells cut from it need little cleaning. */
+      plainText?: true;
+    }
   | { ok: false; message: string; line?: number };
 
 const SAVE_AS = 'save it as "CSV UTF-8" (Excel: Save As → CSV UTF-8) and try again';
 
+/** Strict UTF-8 decoding: the text (a byte-order mark kept as U+FEFF), or undefined when the bytes are not valid UTF-8. */
+export type Utf8Decoder = (bytes: Uint8Array) => string | undefined;
+
+/** The standard decoder (TextDecoder); a platform may offer a faster one with the same results (src/node/utf8.ts). */
+export const decodeUtf8: Utf8Decoder = (bytes) => decodeFatal(bytes, 'utf-8');
+
 /** Decodes a data file's bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1258 when the bytes fit it. */
-export function decodeBytes(bytes: Uint8Array): DecodeResult {
+export function decodeBytes(bytes: Uint8Array, utf8Decoder: Utf8Decoder = decodeUtf8): DecodeResult {
   const container = containerFormat(bytes);
   if (container) return { ok: false, line: 1, message: `is ${container}, not a text file; ${SAVE_AS}` };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeDeclared(bytes.subarray(2), 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeDeclared(bytes.subarray(2), 'utf-16be');
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeDeclared(bytes.subarray(3), 'utf-8-bom');
-  const utf8 = decodeFatal(bytes, 'utf-8');
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeDeclared(bytes.subarray(2), 'utf-16le', utf8Decoder);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeDeclared(bytes.subarray(2), 'utf-16be', utf8Decoder);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeDeclared(bytes.subarray(3), 'utf-8-bom', utf8Decoder);
+  const utf8 = utf8Decoder(bytes);
   return utf8 !== undefined ? checkText(utf8, 'utf-8') : decodeWindows1258(bytes);
 }
 
 /** Decodes bytes whose encoding a byte-order mark declared: no guessing, so nothing to warn about. */
-function decodeDeclared(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be' | 'utf-8-bom'): DecodeResult {
+function decodeDeclared(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be' | 'utf-8-bom', utf8Decoder: Utf8Decoder): DecodeResult {
   const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
-  const text = decodeFatal(bytes, label);
+  const text = encoding === 'utf-8-bom' ? utf8Decoder(bytes) : decodeFatal(bytes, label);
   if (text !== undefined) return checkText(text, encoding);
   const loose = new TextDecoder(label, { ignoreBOM: true }).decode(bytes);
   const name = label.toUpperCase();
@@ -40,6 +54,8 @@ function decodeFatal(bytes: Uint8Array, label: string): string | undefined {
 }
 
 function checkText(text: string, encoding: Encoding): DecodeResult {
+  // One scan finds most files already NFC and free of control characters, and tells the CSV reader that its cells need little cleaning.
+  if (PLAIN_TEXT.test(text)) return { ok: true, text, encoding, plainText: true };
   const bad = firstControl(text);
   if (bad >= 0) return { ok: false, line: lineOfIndex(text, bad), message: controlMessage(text.charCodeAt(bad)) };
   return { ok: true, text: text.normalize('NFC'), encoding };

@@ -1,7 +1,7 @@
 /** The state shared by one load of data/: how files are reached, and the problems found so far. */
 import type { z } from 'zod';
 import { checkColumns, parseCsv, parseJsonTable, type Table, type TableRow } from './csv';
-import { decodeBytes } from './decode';
+import { decodeBytes, type Utf8Decoder } from './decode';
 import { parseJsonFile } from './json';
 import { errorAt, warningAt, type DataIssue, type RowOrigin } from './problems';
 import { COLUMNS } from './schema';
@@ -17,6 +17,8 @@ export interface DataSource {
   size(path: string): number | undefined;
   /** A file's bytes. */
   read(path: string): Uint8Array;
+  /** A faster strict UTF-8 decoder than TextDecoder, where the platform has one; it must give TextDecoder's results. */
+  decodeUtf8?: Utf8Decoder | undefined;
 }
 
 /** Shared state of one load: the source and the problems found so far. */
@@ -29,19 +31,24 @@ export class LoadContext {
 
   /** Reads and decodes a file, or records why it cannot; undefined when missing or unreadable. */
   readText(path: string): string | undefined {
+    return this.readDecoded(path)?.text;
+  }
+
+  /** Like readText, saying also whether the text is PLAIN_TEXT (text.ts). */
+  private readDecoded(path: string): { text: string; plainText: boolean } | undefined {
     const size = this.source.size(path);
     if (size === undefined) return undefined;
     if (size > this.maxFileBytes) {
       this.issues.push(errorAt({ file: path }, 'file-too-large', `is ${formatSize(size)}; files over ${formatSize(this.maxFileBytes)} are refused (a plan's files are usually well under 1 MB: is this the right file?)`));
       return undefined;
     }
-    const decoded = decodeBytes(this.source.read(path));
+    const decoded = decodeBytes(this.source.read(path), this.source.decodeUtf8);
     if (!decoded.ok) {
       this.issues.push(errorAt({ file: path, line: decoded.line }, 'encoding', decoded.message));
       return undefined;
     }
     if (decoded.warning) this.issues.push(warningAt({ file: path }, 'encoding', decoded.warning));
-    return decoded.text;
+    return { text: decoded.text, plainText: decoded.plainText === true };
   }
 
   /** Reads `<base>.csv` or `<base>.json`, never both; undefined (with a problem) when missing. */
@@ -59,9 +66,9 @@ export class LoadContext {
       return undefined;
     }
     const path = hasCsv ? csv : json;
-    const text = this.readText(path);
-    if (text === undefined) return undefined;
-    const { table, issues } = hasCsv ? parseCsv(path, text) : parseJsonTable(path, text);
+    const decoded = this.readDecoded(path);
+    if (decoded === undefined) return undefined;
+    const { table, issues } = hasCsv ? parseCsv(path, decoded.text, decoded.plainText) : parseJsonTable(path, decoded.text);
     const columns = COLUMNS[kind];
     const columnIssues = checkColumns(table, columns.required, columns.optional);
     const headerBroken = columnIssues.some((i) => i.level === 'error');

@@ -117,8 +117,21 @@ const status = text.transform((v, ctx): ReportedStatus => {
 /** A percent cell: the whole number, undefined when empty, null when it is not a whole number from 0 to 100. */
 export function parsePercent(v: string): number | undefined | null {
   if (v === '') return undefined;
+  // One to three digits, as nearly every cell is: their value, if 100 or less.
+  if (v.length <= 3 && isDigits(v)) {
+    const whole = Number(v);
+    return whole <= 100 ? whole : null;
+  }
   const n = Number(v.replace(/%$/, '').trim());
   return /^\d+(\.0+)?%?$/.test(v) && Number.isInteger(n) && n >= 0 && n <= 100 ? n : null;
+}
+
+function isDigits(v: string): boolean {
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const percent = text.transform((v, ctx): number | undefined => {

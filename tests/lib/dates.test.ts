@@ -15,6 +15,16 @@ describe('parseDate', () => {
     'refuses %j',
     (text) => expect(parseDate(text)).toBeNull(),
   );
+
+  it('answers alike when asked again, beyond the number of texts it remembers too', () => {
+    const texts: string[] = [];
+    for (let day = 0; day < 12_000; day++) texts.push(`${(day % 31) + 1}/${(Math.floor(day / 31) % 13) + 1}/${2000 + Math.floor(day / 403)}`);
+    const first = texts.map(parseDate);
+    expect(first.filter((d) => d === null).length).toBeGreaterThan(0);
+    expect(texts.map(parseDate)).toEqual(first);
+    expect(parseDate('31/1/2000')).toBe('2000-01-31');
+    expect(parseDate('31/2/2000')).toBeNull();
+  });
 });
 
 describe('daysInMonth', () => {

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes } from '../../src/lib/decode';
+import { decodeBytes, decodeUtf8 } from '../../src/lib/decode';
+import { decodeUtf8Node } from '../../src/node/utf8';
+import { PLAIN_TEXT } from '../../src/lib/text';
 import { encodeText, encodeWindows1258 } from '../support/encodings';
 
 const SAMPLE = 'id;name\nhcqt;Phòng Hành chính - Quản trị\nđt;Đảng ủy, “Tiếp” – ệ ấ ử ỡ\n';
@@ -34,7 +37,7 @@ describe('decodeBytes reads what Excel, LibreOffice and Notepad save', () => {
   });
 
   it('takes plain ASCII as UTF-8, with no warning', () => {
-    expect(decodeBytes(utf8('id,name\nth,P.TH\n'))).toEqual({ ok: true, text: 'id,name\nth,P.TH\n', encoding: 'utf-8' });
+    expect(decodeBytes(utf8('id,name\nth,P.TH\n'))).toEqual({ ok: true, text: 'id,name\nth,P.TH\n', encoding: 'utf-8', plainText: true });
   });
 
   it('accepts the line breaks Word leaves in copied text (vertical tab, form feed)', () => {
@@ -60,5 +63,69 @@ describe('decodeBytes refuses what is not text, saying on which line', () => {
     expect(result.line).toBe(line);
     expect(result.message).toMatch(message);
     expect(result.message).toMatch(/CSV UTF-8/);
+  });
+});
+
+describe("Node's UTF-8 decoder (src/node/utf8.ts) gives TextDecoder's results", () => {
+  const bytes = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 40 }).map(utf8),
+    fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => utf8(`\ufeff${s}`)),
+    fc.uint8Array({ maxLength: 40 }),
+    // Valid text with one byte changed, cut short or offset inside a larger buffer (a view, as after a BOM).
+    fc.tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }), fc.nat(), fc.integer({ min: 0, max: 255 })).map(([s, i, b]) => {
+      const out = utf8(s);
+      out[i % out.length] = b;
+      return out;
+    }),
+    fc.tuple(fc.string({ unit: 'binary', maxLength: 20 }), fc.nat()).map(([s, n]) => utf8(s).subarray(0, n % (utf8(s).length + 1))),
+    fc.tuple(fc.uint8Array({ minLength: 1, maxLength: 5 }), fc.string({ unit: 'binary', maxLength: 20 })).map(([pre, s]) => {
+      const all = new Uint8Array([...pre, ...utf8(s)]);
+      return all.subarray(pre.length);
+    }),
+  );
+
+  it('for any bytes', () => {
+    fc.assert(
+      fc.property(bytes, (b) => {
+        expect(decodeUtf8Node(b)).toBe(decodeUtf8(b));
+        expect(decodeBytes(b, decodeUtf8Node)).toEqual(decodeBytes(b));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it.each([
+    ['empty', new Uint8Array()],
+    ['a BOM twice', new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61])],
+    ['astral letters and noncharacters', utf8('𝔸😀\uffff\ufffe\ufdd0')],
+    ['an encoded surrogate (CESU-8)', new Uint8Array([0xed, 0xa0, 0x80])],
+    ['an overlong form', new Uint8Array([0xc0, 0xaf])],
+    ['a sequence cut short', new Uint8Array([0x61, 0xe1, 0xbb])],
+  ])('%s', (_, b) => {
+    expect(decodeUtf8Node(b)).toBe(decodeUtf8(b));
+  });
+});
+
+describe('decodeBytes checks plain text with one scan', () => {
+  // The reference: what checking decoded UTF-8 did before it learned to recognise plain text.
+  const reference = (text: string) => {
+    const bad = text.search(/[\x00-\x08\x0e-\x1f]/);
+    return bad >= 0 ? { ok: false, code: text.charCodeAt(bad) } : { ok: true, text: text.normalize('NFC') };
+  };
+
+  it('gives the same text or refusal as the full check, and says plainText only of PLAIN_TEXT', () => {
+    const alphabet = [...'aZ09 ,.;"-đĐơưệỹ“”–\n\r\t\v\f', '\u0000', '\u0007', '\u001f', '\u007f', '\u0085', '\u00a0', '\u2028', '\u200b', '\u0301', '\u212b', '\ufeff', '😀'];
+    const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }).map((chars) => `x${chars.join('')}`);
+    fc.assert(
+      fc.property(text, (t) => {
+        const result = decodeBytes(utf8(t));
+        const expected = reference(t);
+        expect(result.ok).toBe(expected.ok);
+        if (!result.ok || !expected.ok) return;
+        expect(result.text).toBe(expected.text);
+        expect(result.plainText === true).toBe(PLAIN_TEXT.test(t));
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readProgressRow } from '../../src/lib/progress-row';
-import { ProgressSchema } from '../../src/lib/schema';
+import { parsePercent, ProgressSchema } from '../../src/lib/schema';
 
 const ROW = { task_id: 'II.1.a', as_of: '2024-05-31', status: 'in_progress', percent: '40', completed_on: '', note: 'Đã xong.', reported_by: 'vp' };
 
@@ -36,5 +36,22 @@ describe('progress rows read without zod give the schema\'s own result', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('parsePercent', () => {
+  // The reference: parsePercent before it learned to read one to three digits directly.
+  const reference = (v: string) => {
+    if (v === '') return undefined;
+    const n = Number(v.replace(/%$/, '').trim());
+    return /^\d+(\.0+)?%?$/.test(v) && Number.isInteger(n) && n >= 0 && n <= 100 ? n : null;
+  };
+
+  it.each(['', '0', '00', '007', '40', '100', '101', '999', '1000', '100%', '40.0', '4.5', '-1', ' 4', '4 ', 'x', '٣', '1e2', '0x1'])('reads %j as before', (v) => {
+    expect(parsePercent(v)).toBe(reference(v));
+  });
+
+  it('reads any short text as before', () => {
+    fc.assert(fc.property(fc.stringMatching(/^[0-9%. x-]{0,5}$/), (v) => parsePercent(v) === reference(v)), { numRuns: 3000 });
   });
 });

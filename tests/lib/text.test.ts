@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseReportedStatus } from '../../src/lib/schema';
-import { cleanText, compareIds, foldVietnamese, NFC_STABLE, sortVi } from '../../src/lib/text';
+import { cleanText, compareIds, foldVietnamese, NFC_STABLE, PLAIN_LINE, sortVi } from '../../src/lib/text';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -39,6 +39,17 @@ describe('cleanText', () => {
     const alphabet = [...'aAeđĐơưăâêôyỹ ,.;“”–\n\t', '\u00a0', '\u200b', '\u2000', '\u2028', '\u0301', '\u0323', '\u0309', 'Ệ', '\u212b', '\u1100', '\u1161'];
     const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 30 }).map((chars) => chars.join(''));
     fc.assert(fc.property(text, (t) => cleanText(t) === reference(t)), { numRuns: 5000 });
+  });
+
+  it('only trims text of NFC-stable characters that the space rewrite leaves alone', () => {
+    for (let c = 0; c <= 0xffff; c++) {
+      const ch = String.fromCharCode(c);
+      if (!PLAIN_LINE.test(ch)) continue;
+      expect(NFC_STABLE.test(ch), `U+${c.toString(16)}`).toBe(true);
+      expect(reference(`x${ch}x`), `U+${c.toString(16)}`).toBe(`x${ch}x`);
+    }
+    expect(PLAIN_LINE.test('a  b')).toBe(false);
+    expect(PLAIN_LINE.test(' a b ')).toBe(true);
   });
 
   it('skips normalising only characters that are NFC alone and never combine with a neighbour', () => {
