@@ -6,6 +6,13 @@ export const FILTER_KEYS = ['plan', 'section', 'status', 'unit', 'support', 'lea
 /** One filter. */
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
+/**
+ * How many matching rows a view shows until the reader asks for all: laying out new rows takes far longer than
+ * matching them. With more tasks than this, the page's table holds only the first rows and the whole table follows
+ * in a <noscript> (see src/pages/tasks/index.astro).
+ */
+export const DISPLAY_LIMIT = 100;
+
 /** The columns the table can be sorted by. */
 export const SORT_KEYS = ['plan', 'id', 'title', 'status', 'percent', 'due', 'unit', 'leader', 'last'] as const;
 /** One sortable column. */
@@ -31,6 +38,8 @@ export interface TaskFacets {
   status: string;
   lead: readonly string[];
   support: readonly string[];
+  /** The data says `*`: every unit but the lead units supports (then `support` may be left empty). */
+  supportAll: boolean;
   leaders: readonly string[];
   /** `overdue`, `soon` and the due quarter such as `2024-Q4`. */
   dueTags: readonly string[];
@@ -87,6 +96,14 @@ export function searchTerms(q: string): string[] {
   return foldVietnamese(q).split(' ').filter((word) => word !== '');
 }
 
+/**
+ * Whether every row that contains all of `after` also contains all of `before` (each earlier word is inside a later
+ * one), so only the rows that matched before need checking again: typing on at the end of the search box narrows.
+ */
+export function narrowsSearch(before: readonly string[], after: readonly string[]): boolean {
+  return before.every((old) => after.some((word) => word.includes(old)));
+}
+
 /** Whether a row passes every filter and contains every search word (terms from searchTerms). */
 export function matchesTask(row: TaskFacets, query: TaskQuery, terms: readonly string[]): boolean {
   const f = query.filters;
@@ -94,7 +111,7 @@ export function matchesTask(row: TaskFacets, query: TaskQuery, terms: readonly s
   if (f.status && row.status !== f.status) return false;
   if (f.section && !row.sections.includes(f.section)) return false;
   if (f.unit && !row.lead.includes(f.unit)) return false;
-  if (f.support && !row.support.includes(f.support)) return false;
+  if (f.support && !(row.supportAll ? !row.lead.includes(f.support) : row.support.includes(f.support))) return false;
   if (f.leader && !row.leaders.includes(f.leader)) return false;
   if (f.due && !row.dueTags.includes(f.due)) return false;
   return terms.every((term) => row.search.includes(term));

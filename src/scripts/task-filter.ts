@@ -1,21 +1,18 @@
 /** <task-filter>: filters, searches and sorts the server-rendered task table in place, keeping the state in the URL. */
 import {
-  FILTER_KEYS, emptyQuery, isFiltered, keepKnownFilters, matchesTask, parseTaskQuery, searchTerms, writeTaskQuery,
+  DISPLAY_LIMIT, FILTER_KEYS, emptyQuery, isFiltered, keepKnownFilters, matchesTask, narrowsSearch, parseTaskQuery, searchTerms, writeTaskQuery,
   type FilterKey, type SortKey, type TaskQuery,
 } from '../lib/task-query';
-import { sortTaskRows } from '../lib/task-sort';
-import { applySearchIndex, cellText, downloadCsv, readRows, withSortFields, type Row } from './task-rows';
+import { TaskTable, whenIdle } from './task-filter-table';
+import { applySearchIndex, cellText, downloadCsv } from './task-rows';
 
 // A pause this long ends a burst of typing: the next keystroke starts a new history entry.
 const TYPING_PAUSE_MS = 800;
 // While typing, the URL is rewritten only after this pause: on a big page history writes cost more than filtering.
 const TYPING_URL_DELAY_MS = 300;
-// Laying out thousands of table rows takes far longer than matching them, so a view shows this many matches until
-// the reader asks for all; real plans have a few hundred tasks at most and never reach it.
-const DEFAULT_LIMIT = 500;
 
 class TaskFilter extends HTMLElement {
-  #rows: Row[] = [];
+  #table!: TaskTable;
   #query: TaskQuery = emptyQuery();
   #sorted = ':asc';
   /** The query (as written to the URL) for which the reader asked to see every match. */
@@ -33,6 +30,8 @@ class TaskFilter extends HTMLElement {
   /** The search file, fetched once: after the page has loaded, or sooner when the reader searches. */
   #searchFile: Promise<void> | undefined;
   #searchReady = false;
+  /** The filters, search words and rows read when every row's `match` was last worked out. */
+  #matchedFor: { filters: string; terms: string[]; reads: number } | undefined;
 
   connectedCallback(): void {
     const form = this.querySelector('form');
@@ -41,7 +40,7 @@ class TaskFilter extends HTMLElement {
     this.#form = form;
     this.#search = form.elements.namedItem('q') as HTMLInputElement;
     this.#headers = [...this.querySelectorAll<HTMLTableCellElement>('thead th')];
-    this.#rows = readRows(tbody, this.#headers, this.dataset.asOf ?? '');
+    this.#table = new TaskTable(tbody, this.querySelector('noscript'), Number(this.dataset.total), this.#headers, this.dataset.asOf ?? '');
     this.#addSortButtons();
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -53,8 +52,8 @@ class TaskFilter extends HTMLElement {
     });
     this.#search.addEventListener('input', () => this.#onType());
     this.#search.addEventListener('focus', () => void this.#loadSearch(), { once: true });
-    // The page itself comes first: the search text is fetched once the browser has nothing else to do.
-    const idle = () => ('requestIdleCallback' in window ? requestIdleCallback(() => void this.#loadSearch(), { timeout: 2000 }) : setTimeout(() => void this.#loadSearch(), 200));
+    // The page itself comes first: the search text and the other rows are read once the browser has nothing else to do.
+    const idle = () => whenIdle(() => void this.#loadSearch());
     if (document.readyState === 'complete') idle();
     else window.addEventListener('load', idle, { once: true });
     this.#search.addEventListener('blur', () => {
@@ -86,15 +85,18 @@ class TaskFilter extends HTMLElement {
     this.#writeUrl('replace');
   }
 
-  // The search text of every row lives in a separate file (it is most of the data), so the page stays small.
+  // The search text of every row lives in a separate file (it is most of the data), so the page stays small. It is put
+  // on the rows once they are all read; the search is ready (data-search-ready) when both are done.
   #loadSearch(): Promise<void> {
-    this.#searchFile ??= fetch(this.dataset.searchSrc ?? 'search-index.json')
-      .then((response) => {
-        if (!response.ok) throw new Error(`${response.status} ${response.url}`);
-        return response.json() as Promise<[string, string, string][]>;
-      })
-      .then((entries) => {
-        if (!applySearchIndex(this.#rows, entries)) console.warn('task-filter: some rows are missing from the search file');
+    if (this.#searchFile) return this.#searchFile;
+    const file = fetch(this.dataset.searchSrc ?? 'search-index.json').then((response) => {
+      if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+      return response.json() as Promise<[string, string, string][]>;
+    });
+    this.#searchFile = Promise.all([file, this.#table.readInBackground()])
+      .then(([entries]) => {
+        if (!applySearchIndex(this.#table.withFacets(), entries)) console.warn('task-filter: some rows are missing from the search file');
+        this.#matchedFor = undefined;
       })
       .catch((error: unknown) => console.error('task-filter: the search file could not be read', error))
       .finally(() => {
@@ -182,12 +184,12 @@ class TaskFilter extends HTMLElement {
   #showAll(): void {
     this.#showAllFor = writeTaskQuery(this.#query);
     this.#render();
-    this.#rows.filter((r) => r.match)[this.#limit()]?.el.querySelector('a')?.focus();
+    this.#table.rows.filter((r) => r.match)[this.#limit()]?.el.querySelector('a')?.focus();
   }
 
   #limit(): number {
     const limit = Number(this.dataset.limit);
-    return Number.isInteger(limit) && limit > 0 ? limit : DEFAULT_LIMIT;
+    return Number.isInteger(limit) && limit > 0 ? limit : DISPLAY_LIMIT;
   }
 
   #render(): void {
@@ -199,11 +201,11 @@ class TaskFilter extends HTMLElement {
     this.#applySort();
     const matches = this.#applyFilter();
     const count = this.querySelector('[data-count]');
-    const text = `${matches} / ${this.#rows.length} nhiệm vụ`;
+    const text = `${matches} / ${this.#table.total} nhiệm vụ`;
     if (count && count.textContent !== text) count.textContent = text;
     const empty = this.querySelector<HTMLElement>('[data-empty]');
     if (empty) empty.hidden = matches > 0;
-    const shown = this.#rows.reduce((n, r) => n + (r.shown ? 1 : 0), 0);
+    const shown = this.#table.rows.reduce((n, r) => n + (r.shown ? 1 : 0), 0);
     const summary = this.querySelector<HTMLElement>('[data-summary]');
     if (summary) {
       summary.hidden = !isFiltered(this.#query);
@@ -234,29 +236,30 @@ class TaskFilter extends HTMLElement {
       else th.removeAttribute('aria-sort');
     }
     if (`${sort}:${dir}` === this.#sorted) return;
-    this.#rows = sortTaskRows(withSortFields(this.#rows, this.#headers), sort, dir);
-    const tbody = this.#rows[0]?.el.parentElement;
-    const fragment = document.createDocumentFragment();
-    for (const row of this.#rows) fragment.append(row.el);
-    tbody?.append(fragment);
+    this.#table.sort(sort, dir);
     this.#sorted = `${sort}:${dir}`;
   }
 
-  // Matches every row first, then writes only the rows whose visibility changes; returns the number of matches.
+  // Matches every row and shows the first matches; returns the number of matches.
   #applyFilter(): number {
+    const table = this.#table;
     const terms = searchTerms(this.#query.q);
+    const filtered = terms.length > 0 || FILTER_KEYS.some((key) => this.#query.filters[key] !== '');
     const limit = this.#showAllFor === writeTaskQuery(this.#query) ? Infinity : this.#limit();
+    if (filtered) table.withFacets();
+    else if (limit > table.rows.length) table.readAll();
+    // Typing on only narrows the search: the rows that did not match before are not searched again.
+    const filters = JSON.stringify(this.#query.filters);
+    const before = this.#matchedFor;
+    const narrowing = before?.filters === filters && before.reads === table.reads && narrowsSearch(before.terms, terms);
+    this.#matchedFor = { filters, terms, reads: table.reads };
     let matches = 0;
-    for (const row of this.#rows) {
-      row.match = matchesTask(row.facets, this.#query, terms);
-      const show = row.match && matches < limit;
+    table.show((row) => {
+      row.match = !filtered || ((row.match || !narrowing) && matchesTask(row.facets!, this.#query, terms));
       if (row.match) matches++;
-      if (show !== row.shown) {
-        row.shown = show;
-        row.el.hidden = !show;
-      }
-    }
-    return matches;
+      return row.match && matches <= limit;
+    });
+    return matches + table.unread;
   }
 
   #addSortButtons(): void {
@@ -274,7 +277,8 @@ class TaskFilter extends HTMLElement {
   // The CSV holds the table's columns and every row of the view (all matches, also past the display limit), in order.
   #downloadCsv(): void {
     const header = this.#headers.map((th) => cellText(th));
-    downloadCsv(header, this.#rows.filter((r) => r.match).map((r) => r.el), this.dataset.csvName || 'nhiem-vu.csv');
+    const rows = this.#table.readAll().filter((r) => r.match);
+    downloadCsv(header, rows.map((r) => r.el), this.dataset.csvName || 'nhiem-vu.csv');
   }
 }
 

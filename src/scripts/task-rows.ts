@@ -8,44 +8,51 @@ import type { TaskSortFields } from '../lib/task-sort';
 /** One table row with what the filters and the sort read. */
 export interface Row {
   el: HTMLTableRowElement;
-  facets: TaskFacets;
-  /** Read on the first sort: reading every row's cells up front would slow the page's start. */
+  /** Read when a filter or search first needs it, or once the page is idle: reading every row up front slows the start. */
+  facets?: TaskFacets;
+  /** Read on the first sort, for the same reason. */
   sort?: TaskSortFields;
   /** Passes the filters and the search. */
   match: boolean;
-  /** Not hidden: a match within the display limit. */
+  /** In the table: a match within the display limit. A row not shown is out of the document, not hidden. */
   shown: boolean;
 }
 
-const words = (value: string | undefined) => (value ? value.split(' ') : []);
+const words = (value: string | null) => (value ? value.split(' ') : []);
 
 /** A cell's text with its white space collapsed. */
 export const cellText = (cell: Element | undefined) => (cell?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
+/** Rows as <task-filter> first sees them: each matches (no filter yet); `shown` says whether it is in the table. */
+export function collectRows(rows: Iterable<HTMLTableRowElement>, shown: boolean): Row[] {
+  return [...rows].map((el) => ({ el, match: true, shown }));
+}
+
 /**
- * Reads every row's filters once: from its data-* attributes (sections without the plan, which the row already says),
- * the status badge, and the due tags worked out from the deadline as on the server; the search text comes later.
+ * Reads each row's filters once: from its data-* attributes (sections without the plan, which the row already says;
+ * support `*` for every unit but the lead units), the status badge, and the due tags worked out from the deadline as
+ * on the server; the search text comes later.
  */
-export function readRows(tbody: HTMLTableSectionElement, headers: readonly HTMLTableCellElement[], asOf: string): Row[] {
+export function withFacets(rows: readonly Row[], headers: readonly HTMLTableCellElement[], asOf: string): (Row & { facets: TaskFacets })[] {
   const statusColumn = headers.findIndex((th) => th.dataset.sort === 'status');
-  return [...tbody.rows].map((el) => {
-    const d = el.dataset;
-    const plan = d.plan ?? '';
+  for (const row of rows) {
+    if (row.facets) continue;
+    const { el } = row;
+    const plan = el.getAttribute('data-plan') ?? '';
+    const due = el.getAttribute('data-due');
     const status = el.cells[statusColumn]?.querySelector<HTMLElement>('[data-status]')?.dataset.status ?? '';
-    return {
-      el,
-      match: true,
-      shown: !el.hidden,
-      facets: {
-        plan, sections: words(d.sections).map((s) => `${plan}/${s}`), status, lead: words(d.lead), support: words(d.support),
-        leaders: words(d.leaders), dueTags: d.due ? dueTags(d.due, status as DerivedStatus, asOf) : [], search: '',
-      },
+    const support = el.getAttribute('data-support');
+    row.facets = {
+      plan, sections: words(el.getAttribute('data-sections')).map((s) => `${plan}/${s}`), status, lead: words(el.getAttribute('data-lead')),
+      support: support === '*' ? [] : words(support), supportAll: support === '*', leaders: words(el.getAttribute('data-leaders')),
+      dueTags: due ? dueTags(due, status as DerivedStatus, asOf) : [], search: '',
     };
-  });
+  }
+  return rows as (Row & { facets: TaskFacets })[];
 }
 
 /** Gives every row its sort keys (once), from data-* attributes or from the cells shown; rows must be in page order. */
-export function withSortFields(rows: Row[], headers: readonly HTMLTableCellElement[]): (Row & { sort: TaskSortFields })[] {
+export function withSortFields(rows: (Row & { facets: TaskFacets })[], headers: readonly HTMLTableCellElement[]): (Row & { facets: TaskFacets; sort: TaskSortFields })[] {
   const column = (key: string) => headers.findIndex((th) => th.dataset.sort === key);
   const [title, unit, leader] = [column('title'), column('unit'), column('leader')];
   rows.forEach((row, index) => {
@@ -57,11 +64,11 @@ export function withSortFields(rows: Row[], headers: readonly HTMLTableCellEleme
       due: d.due ?? '', unit: cellText(el.cells[unit]), leader: cellText(el.cells[leader]), last: d.last ?? '', index,
     };
   });
-  return rows as (Row & { sort: TaskSortFields })[];
+  return rows as (Row & { facets: TaskFacets; sort: TaskSortFields })[];
 }
 
 /** Puts each row's folded search text from the search file (`[plan, id, text]` per row) onto the rows; true when all found one. */
-export function applySearchIndex(rows: readonly Row[], entries: readonly (readonly [string, string, string])[]): boolean {
+export function applySearchIndex(rows: readonly (Row & { facets: TaskFacets })[], entries: readonly (readonly [string, string, string])[]): boolean {
   const byKey = new Map(entries.map(([plan, id, text]) => [`${plan}\n${id}`, text]));
   let all = true;
   for (const row of rows) {

@@ -42,7 +42,7 @@ describe('the task index of the default data', () => {
   const index = buildTaskIndex(plans, units, leaders, asOf);
   const byId = (id: string) => index.rows.find((r) => r.state.task.id === id)!;
   const facetsOf = (r: (typeof index.rows)[number]): TaskFacets => ({
-    plan: r.state.task.planId, sections: r.sections, status: r.state.status, lead: r.state.task.leadUnits, support: r.state.task.supportUnits,
+    plan: r.state.task.planId, sections: r.sections, status: r.state.status, lead: r.state.task.leadUnits, support: r.state.task.supportUnits, supportAll: r.state.task.supportAll,
     leaders: r.state.task.directedBy, dueTags: r.dueTags, search: r.search,
   });
   const find = (q: string) => index.rows.filter((r) => matchesTask(facetsOf(r), { ...emptyQuery(), q }, searchTerms(q))).map((r) => r.state.task.id);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  FILTER_KEYS, SORT_KEYS, emptyQuery, isFiltered, keepKnownFilters, matchesTask, parseTaskQuery, searchTerms, writeTaskQuery,
+  FILTER_KEYS, SORT_KEYS, emptyQuery, isFiltered, keepKnownFilters, matchesTask, narrowsSearch, parseTaskQuery, searchTerms, writeTaskQuery,
   type FilterKey, type TaskFacets, type TaskQuery,
 } from '../../src/lib/task-query';
 import { foldVietnamese } from '../../src/lib/text';
@@ -47,6 +47,32 @@ describe('search folding (the same foldVietnamese on rows at build time and on t
         expect(foldVietnamese(s.normalize('NFD'))).toBe(foldVietnamese(s.normalize('NFC')));
         expect(foldVietnamese(foldVietnamese(s))).toBe(foldVietnamese(s));
         expect(searchTerms(s).join(' ')).toBe(foldVietnamese(s));
+      }),
+    );
+  });
+});
+
+describe('typing on narrows the search', () => {
+  it.each<[string, string, boolean]>([
+    ['', 'c', true],
+    ['c', 'ch', true],
+    ['chuyen', 'chuyen d', true],
+    ['chuyen d', 'chuyen do', true],
+    ['doi chuyen', 'chuyen doi so', true],
+    ['ch', 'c', false],
+    ['chuyen d', 'chuyen', false],
+    ['chuyen', 'huyen', false],
+    ['c', '', false],
+  ])('from %j to %j: %s', (before, after, narrows) => {
+    expect(narrowsSearch(searchTerms(before), searchTerms(after))).toBe(narrows);
+  });
+
+  it('never leaves out a row that matches the narrower search', () => {
+    const word = fc.string({ unit: fc.constantFrom(...'abcdđ'.split('')), minLength: 1, maxLength: 3 });
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 3 }), fc.array(word, { maxLength: 3 }), fc.array(word, { maxLength: 8 }), (before, after, text) => {
+        const row = { ...facets(), search: text.join(' ') };
+        if (narrowsSearch(before, after) && matchesTask(row, query(), after)) expect(matchesTask(row, query(), before)).toBe(true);
       }),
     );
   });
@@ -116,6 +142,7 @@ function facets(): TaskFacets {
     status: 'overdue',
     lead: ['hcqt'],
     support: ['kt', 'th'],
+    supportAll: false,
     leaders: ['lanh-dao-vp'],
     dueTags: ['overdue', '2024-Q2'],
     search: foldVietnamese('II.3.b Hướng dẫn chức năng Phòng Hành chính - Quản trị'),
@@ -148,5 +175,14 @@ describe('matching a row against the filters', () => {
     ['a unit name in the search', {}, 'hanh chinh quan tri', true],
   ])('%s', (_name, filters, q, expected) => {
     expect(matchesTask(facets(), query(filters, { q }), searchTerms(q))).toBe(expected);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['any other unit', 'tt-cbth', true],
+    ['a unit the list would have named', 'kt', true],
+    ['the lead unit', 'hcqt', false],
+  ])('support "*" (every unit but the lead units): %s', (_name, support, expected) => {
+    const row = { ...facets(), support: [], supportAll: true };
+    expect(matchesTask(row, query({ support }), [])).toBe(expected);
   });
 });
