@@ -5,6 +5,8 @@ import type { PlanState, TaskState } from './lib/evaluate';
 import type { Dataset, Leader, Unit } from './lib/model';
 import { DataError, hasErrors } from './lib/problems';
 import { reportsByUnit, type UnitReport } from './lib/reporting';
+import { currentPlans } from './lib/current';
+import { buildTaskIndex, type TaskIndex } from './lib/task-index';
 import { parseChangesFile, type ChangesFile } from './lib/updates';
 import { loadSiteFromDisk } from './node/load-site';
 import { readSiteSnapshot, type SiteSnapshot } from './node/site-snapshot';
@@ -131,6 +133,17 @@ function indexUnitWork(tasks: readonly TaskState[]): Map<string, UnitWork> {
   }
   for (const [unit, reports] of reportsByUnit(tasks)) of(unit).reports = reports;
   return byUnit;
+}
+
+let taskIndex: TaskIndex | undefined;
+
+/** The view model of /tasks/ and its search file, built once for both (folding every task's text is the costly part). */
+export function getTaskIndex(): TaskIndex {
+  if (taskIndex) return taskIndex;
+  const data = getSiteData();
+  const asOf = data.dataset.site.asOf;
+  taskIndex = buildTaskIndex(currentPlans(data.plans, asOf), data.units, data.leaders, asOf);
+  return taskIndex;
 }
 
 let updates: ChangesFile | undefined;

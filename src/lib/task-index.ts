@@ -92,8 +92,33 @@ export function searchText(state: TaskState, units: ReadonlyMap<string, Unit>): 
   const { task } = state;
   const unitIds = task.supportAll ? task.leadUnits : [...task.leadUnits, ...task.supportUnits];
   const names = unitIds.flatMap((id) => [units.get(id)?.name ?? id, units.get(id)?.shortName ?? '']);
-  const folded = foldVietnamese([task.id, task.title, task.content, ...state.reports.map((r) => r.note), ...names].join(' '));
-  return [...new Set(folded.split(' ').filter((word) => word !== ''))].join(' ');
+  return searchWords([task.id, task.title, task.content, ...state.reports.map((r) => r.note), ...names]).join(' ');
+}
+
+/** What foldVietnamese treats as space: a folded text's words are its pieces between these. */
+const WORD_BREAKS = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/;
+/** Folded words by their original spelling: Vietnamese text repeats a few thousand syllables, so each is folded once. */
+const foldedWords = new Map<string, string>();
+
+/**
+ * The distinct words of foldVietnamese(texts.join(' ')), in order of first appearance, without folding the whole text:
+ * each word is folded on its own (folding never makes or removes a space inside a word) and remembered.
+ */
+export function searchWords(texts: readonly string[]): string[] {
+  if (foldedWords.size > 200_000) foldedWords.clear();
+  const words = new Set<string>();
+  for (const text of texts) {
+    for (const raw of text.split(WORD_BREAKS)) {
+      if (raw === '') continue;
+      let folded = foldedWords.get(raw);
+      if (folded === undefined) {
+        folded = foldVietnamese(raw);
+        foldedWords.set(raw, folded);
+      }
+      if (folded !== '') words.add(folded);
+    }
+  }
+  return [...words];
 }
 
 /** The search file /tasks/search-index.json: `[plan, task id, search text]` per row, in the page's order. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { currentPlans } from '../../src/lib/current';
 import { evaluatePlan } from '../../src/lib/evaluate';
 import type { DerivedStatus } from '../../src/lib/status';
-import { buildTaskIndex, dueTags, quarterLabel, quarterOf, searchIndexJson } from '../../src/lib/task-index';
+import fc from 'fast-check';
+import { buildTaskIndex, dueTags, quarterLabel, quarterOf, searchIndexJson, searchWords } from '../../src/lib/task-index';
 import { emptyQuery, matchesTask, searchTerms, type TaskFacets } from '../../src/lib/task-query';
 import { foldVietnamese } from '../../src/lib/text';
 import { loadDataFromDisk } from '../../src/node/load-data';
@@ -102,5 +103,20 @@ describe('the task index of the default data', () => {
     expect(leaderLabels).toEqual(['Chánh Văn phòng', 'Lãnh đạo Văn phòng', 'Phó Chánh Văn phòng - Trưởng Ban Tiếp công dân tỉnh']);
     expect(index.options.unit[0]!.options.map((o) => o.label)).toContain('Ban Tiếp công dân tỉnh');
     expect(values('due')).toEqual(['overdue', 'soon', '2024-Q2', '2024-Q4']);
+  });
+});
+
+describe('the search words of a task', () => {
+  /** The definition: fold the whole text, then keep each word once. */
+  const reference = (texts: string[]) => [...new Set(foldVietnamese(texts.join(' ')).split(' ').filter((w) => w !== ''))];
+
+  it('are the words of the folded text, each once, in order, however spaces and marks fall', () => {
+    const pieces = ['Đảng', 'kiểm', 'soát', 'THỦ', 'tục', 'a\u0301', '\u0301', ' ', '\u00a0', '\u200b', '\ufeff', '\u3000', '  ', 'ĐI', 'đi', '2024', '-', 'x\u0323y', 'Ǆ', 'ﬁ', '\u2000'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((p) => p.join('')), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' })), { maxLength: 6 }), (texts) => {
+        expect(searchWords(texts)).toEqual(reference(texts));
+      }),
+      { numRuns: 500, seed: 20261127 },
+    );
   });
 });
