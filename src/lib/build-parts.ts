@@ -40,9 +40,9 @@ export function partRendersPage(part: BuildPart, pathname: string, hasParams: bo
 }
 
 /** Share of the pages with parameters that part 0 takes, relative to each other part: it also renders every page without parameters. */
-export const FIRST_PART_WEIGHT = 0.75;
+export const FIRST_PART_WEIGHT = 0.8;
 
-/** The part that renders a page with parameters: FNV-1a of the path, placed on parts weighted 0.75 : 1 : 1 … */
+/** The part that renders a page with parameters: FNV-1a of the path, placed on parts weighted 0.8 : 1 : 1 … */
 export function partOfPath(pathname: string, count: number): number {
   if (count === 1) return 0;
   let hash = 0x811c9dc5;
