@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { currentPlans } from '../../src/lib/current';
-import { evaluatePlan } from '../../src/lib/evaluate';
 import type { DerivedStatus } from '../../src/lib/status';
 import fc from 'fast-check';
-import { buildTaskIndex, dueTags, quarterLabel, quarterOf, searchIndexJson, searchWords } from '../../src/lib/task-index';
+import { dueTags, quarterLabel, quarterOf, searchIndexJson, searchWords } from '../../src/lib/task-index';
 import { emptyQuery, matchesTask, searchTerms, type TaskFacets } from '../../src/lib/task-query';
 import { foldVietnamese } from '../../src/lib/text';
-import { loadDataFromDisk } from '../../src/node/load-data';
+import { defaultTaskIndex } from '../support/default-index';
 
 describe('due tags', () => {
   it.each<[string, DerivedStatus, string[]]>([
@@ -35,13 +33,7 @@ describe('due tags', () => {
 });
 
 describe('the task index of the default data', () => {
-  const { dataset } = loadDataFromDisk('data');
-  const asOf = dataset!.site.asOf;
-  const plans = currentPlans(dataset!.plans.map((p) => evaluatePlan(p, asOf)), asOf);
-  const units = new Map(dataset!.units.map((u) => [u.id, u]));
-  const leaders = new Map(dataset!.leaders.map((l) => [l.id, l]));
-  const index = buildTaskIndex(plans, units, leaders, asOf);
-  const byId = (id: string) => index.rows.find((r) => r.state.task.id === id)!;
+  const { units, index, byId } = defaultTaskIndex();
   const facetsOf = (r: (typeof index.rows)[number]): TaskFacets => ({
     plan: r.state.task.planId, sections: r.sections, status: r.state.status, lead: r.state.task.leadUnits, support: r.state.task.supportUnits, supportAll: r.state.task.supportAll,
     leaders: r.state.task.directedBy, dueTags: r.dueTags, search: r.search,

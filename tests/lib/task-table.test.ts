@@ -1,19 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { currentPlans } from '../../src/lib/current';
-import { evaluatePlan } from '../../src/lib/evaluate';
-import { buildTaskIndex, type TaskIndexRow } from '../../src/lib/task-index';
+import type { TaskIndexRow } from '../../src/lib/task-index';
 import { escapeHtml, taskRowHtml, type TaskRowContext } from '../../src/lib/task-table';
-import { loadDataFromDisk } from '../../src/node/load-data';
+import { defaultTaskIndex } from '../support/default-index';
 
 describe('the rows of /tasks/ as HTML text', () => {
-  const { dataset } = loadDataFromDisk('data');
-  const asOf = dataset!.site.asOf;
-  const plans = currentPlans(dataset!.plans.map((p) => evaluatePlan(p, asOf)), asOf);
-  const units = new Map(dataset!.units.map((u) => [u.id, u]));
-  const leaders = new Map(dataset!.leaders.map((l) => [l.id, l]));
-  const index = buildTaskIndex(plans, units, leaders, asOf);
-  const byId = (id: string) => index.rows.find((r) => r.state.task.id === id)!;
+  const { units, leaders, index, byId } = defaultTaskIndex();
   const context: TaskRowContext = {
     href: (plan, task) => `/ke-hoach/plans/${plan}/tasks/${task}/`,
     unitName: (id) => units.get(id)?.shortName,
