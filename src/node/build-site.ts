@@ -3,8 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } fr
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
-import type { ArchivedYear } from '../lib/archive';
-import { judgeArchive, summarizeArchive } from '../lib/archive-model';
+import { judgeArchive, summarizeArchive, type ArchiveSummary } from '../lib/archive-model';
 import { buildProcessCount } from '../lib/build-parts';
 import { archiveCacheDirFor, codeFingerprint, lookUpArchives, readSiteFrame, restoreYear, saveYear, type CachedYear } from './archive-cache';
 import { startAstroBuild } from './astro-build';
@@ -50,21 +49,18 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   const processes = options.processes ?? processesFromEnv(log) ?? buildProcessCount(renderedBytes, availableParallelism());
   // Child processes: astro's server chunks keep their names from build to build, so a second build in this process would reuse the first one's modules and data.
   const astro = startAstroBuild(root, { PLAN_DATA_SNAPSHOT: snapshot }, processes);
-  const { dataset, archives, issues } = loadSiteFromDisk(dataDir, root, undefined, undefined, hits);
-  for (const issue of sortIssues(issues)) log(formatIssue(issue));
-  if (!dataset || hasErrors(issues)) {
+  const prepared = prepareData(dataDir, root, hits, cache, snapshot, log);
+  if (!prepared.ok) {
     await astro.cancel();
     rmSync(snapshotDir, { recursive: true, force: true });
-    log(`\nBuild stopped: ${issues.filter((i) => i.level === 'error').length} error(s) in the data. Nothing was published; ${options.outDir}/ is unchanged.`);
+    log(`\nBuild stopped: ${prepared.errors} error(s) in the data. Nothing was published; ${options.outDir}/ is unchanged.`);
     return { ok: false };
   }
-  const cachedYears = (cache?.entries ?? []).flatMap((e) => (e.summary ? [e.summary] : []));
-  writeSiteSnapshot(snapshot, { dataset, archives, cachedYears });
   rmSync(tmpDir, { recursive: true, force: true });
   const built = await astro.finish(tmpDir);
   rmSync(snapshotDir, { recursive: true, force: true });
   if (built.ok && processes > 1) log(`Pages rendered by ${processes} Astro processes in ${built.seconds!.map((s) => `${s.toFixed(1)} s`).join(', ')}.`);
-  const finished = built.ok ? fillFromCache(cache, archives, tmpDir, log) : built;
+  const finished = built.ok ? fillFromCache(cache, prepared.renderedYears, tmpDir, log) : built;
   if (!finished.ok) {
     rmSync(tmpDir, { recursive: true, force: true });
     log(`Build failed: ${finished.message}\nNothing was published; ${options.outDir}/ is unchanged.`);
@@ -97,6 +93,28 @@ function processesFromEnv(log: (line: string) => void): number | undefined {
   return undefined;
 }
 
+/** An archived year this build renders, as the cache saves it. */
+interface RenderedYear {
+  year: number;
+  planIds: string[];
+  summary: ArchiveSummary;
+}
+
+/**
+ * Validates the data, prints its problems, and writes the snapshot the Astro processes read. Only what the end of
+ * the build needs is returned: the data itself becomes garbage here, so this process does not hold a second copy of
+ * it (~250 MB at 10,000 tasks) while the Astro processes render.
+ */
+function prepareData(dataDir: string, root: string, hits: ReadonlySet<number>, cache: OpenCache | undefined, snapshot: string, log: (line: string) => void): { ok: true; renderedYears: RenderedYear[] } | { ok: false; errors: number } {
+  const { dataset, archives, issues } = loadSiteFromDisk(dataDir, root, undefined, undefined, hits);
+  for (const issue of sortIssues(issues)) log(formatIssue(issue));
+  if (!dataset || hasErrors(issues)) return { ok: false, errors: issues.filter((i) => i.level === 'error').length };
+  const cachedYears = (cache?.entries ?? []).flatMap((e) => (e.summary ? [e.summary] : []));
+  writeSiteSnapshot(snapshot, { dataset, archives, cachedYears });
+  const renderedYears = archives.map((a) => ({ year: a.year, planIds: a.dataset.plans.map((p) => p.id), summary: summarizeArchive(judgeArchive(a)) }));
+  return { ok: true, renderedYears };
+}
+
 interface OpenCache {
   dir: string;
   entries: CachedYear[];
@@ -110,7 +128,7 @@ function openCache(options: BuildOptions, root: string, dataDir: string): OpenCa
 }
 
 /** Copies cached archived years into the fresh build and caches the years it rendered; a cache that cannot be read fails the build (its pages would be missing). */
-function fillFromCache(cache: OpenCache | undefined, archives: readonly ArchivedYear[], siteDir: string, log: (line: string) => void): { ok: true } | { ok: false; message: string } {
+function fillFromCache(cache: OpenCache | undefined, renderedYears: readonly RenderedYear[], siteDir: string, log: (line: string) => void): { ok: true } | { ok: false; message: string } {
   const entries = cache?.entries ?? [];
   const years = (hit: boolean) => entries.filter((e) => e.hit === hit).map((e) => e.year).join(', ') || 'none';
   if (entries.length > 0) log(`Archived years copied from the cache: ${years(true)}; rendered and cached: ${years(false)}.`);
@@ -122,10 +140,10 @@ function fillFromCache(cache: OpenCache | undefined, archives: readonly Archived
         return { ok: false, message: `archive cache: could not copy ${entry.year} from ${entry.dir} (${(error as Error).message}); delete that folder and build again` };
       }
     } else {
-      const year = archives.find((a) => a.year === entry.year);
+      const year = renderedYears.find((y) => y.year === entry.year);
       // An entry must hold every page of its year; a year not loaded here is left to render next time.
-      if (!year || year.dataset.plans.length === 0) continue;
-      const problem = saveYear(entry, year.dataset.plans.map((p) => p.id), summarizeArchive(judgeArchive(year)), siteDir, cache!.dir);
+      if (!year || year.planIds.length === 0) continue;
+      const problem = saveYear(entry, year.planIds, year.summary, siteDir, cache!.dir);
       if (problem) log(problem);
     }
   }
