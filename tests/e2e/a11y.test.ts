@@ -1,8 +1,7 @@
 import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { buildAndServe } from '../support/build-once';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSite } from '../support/browser-site';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const PLAN = 'plans/2024-khac-phuc/';
@@ -34,20 +33,11 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 describe('accessibility and charts in Chromium, served under /ke-hoach/', () => {
-  let site: Awaited<ReturnType<typeof buildAndServe>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    site = await buildAndServe();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const t = useBrowserSite();
 
   it.each(PAGES)('the %s page has no serious or critical axe-core violation', async (_name, path) => {
-    const page = await browser.newPage();
-    await page.goto(site.url + path);
+    const page = await t.browser.newPage();
+    await page.goto(t.site.url + path);
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
   });
@@ -58,8 +48,8 @@ describe('accessibility and charts in Chromium, served under /ke-hoach/', () => 
     ['units list', 'units/', 1],
     ['unit', 'units/hcqt/', 1],
   ])('draws every chart of the %s page on a canvas of non-zero size', async (_name, path, count) => {
-    const page = await browser.newPage();
-    await page.goto(site.url + path);
+    const page = await t.browser.newPage();
+    await page.goto(t.site.url + path);
     await page.waitForSelector('status-chart[data-ready]');
     const sizes = await page.locator('status-chart canvas').evaluateAll((canvases) =>
       canvases.map((c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height, c.getBoundingClientRect().width, c.getBoundingClientRect().height]),
@@ -70,8 +60,8 @@ describe('accessibility and charts in Chromium, served under /ke-hoach/', () => 
   });
 
   it('keeps a bar chart\'s numbers behind a "Bảng số liệu" toggle that opens with the keyboard', async () => {
-    const page = await browser.newPage();
-    await page.goto(site.url + PLAN);
+    const page = await t.browser.newPage();
+    await page.goto(t.site.url + PLAN);
     await page.waitForSelector('status-chart[data-ready]');
     const details = page.locator('details.chart-table').first();
     await expect(details.locator('table').isVisible()).resolves.toBe(false);
@@ -83,27 +73,27 @@ describe('accessibility and charts in Chromium, served under /ke-hoach/', () => 
   });
 
   it('shows every chart\'s numbers as a table when JavaScript is off, and no empty chart box', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await t.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     for (const path of ['', PLAN, 'units/']) {
-      await page.goto(site.url + path);
+      await page.goto(t.site.url + path);
       const figures = page.locator('figure.chart');
       for (let i = 0; i < (await figures.count()); i++) {
         await expect(figures.nth(i).locator('table').isVisible(), `${path} chart ${i}`).resolves.toBe(true);
         await expect(figures.nth(i).locator('.chart-box').isVisible()).resolves.toBe(false);
       }
     }
-    await page.goto(site.url);
+    await page.goto(t.site.url);
     await expect(page.locator('figure.chart tbody').innerText()).resolves.toMatch(/Đang thực hiện\s+8\s+67%/);
     await context.close();
   });
 
   it('loads no chart code on a task page or the task index', async () => {
-    const page = await browser.newPage();
+    const page = await t.browser.newPage();
     for (const path of [`${PLAN}tasks/II.3.b/`, 'tasks/']) {
       const scripts: string[] = [];
       page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
-      await page.goto(site.url + path);
+      await page.goto(t.site.url + path);
       expect(await page.evaluate(() => customElements.get('status-chart'))).toBeUndefined();
       expect(scripts.filter((s) => /StatusChart|chart/i.test(s))).toEqual([]);
       page.removeAllListeners('request');

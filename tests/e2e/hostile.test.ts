@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { buildAndServe } from '../support/build-once';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSite } from '../support/browser-site';
 
 // A data set whose titles, names, notes and Markdown hold script tags, on* attributes, javascript: links, iframes and
 // "</script>": built into the real site, no script from the data may run in Chromium on any page that shows it.
@@ -45,19 +44,10 @@ async function visit(browser: Browser, url: string): Promise<Visit> {
 }
 
 describe('a data set with hostile text, built and opened in Chromium', () => {
-  let site: Awaited<ReturnType<typeof buildAndServe>>;
-  let browser: Browser;
-  beforeAll(async () => {
-    site = await buildAndServe(FIXTURE);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const t = useBrowserSite(() => FIXTURE);
 
   it.each(PAGES)('%s runs no script from the data', async (_, path) => {
-    const { dialogs, errors, page } = await visit(browser, `${site.url}${path}`);
+    const { dialogs, errors, page } = await visit(t.browser, `${t.site.url}${path}`);
     expect(dialogs).toEqual([]);
     expect(errors).toEqual([]);
     const dom = await page.evaluate(() => ({
@@ -76,13 +66,13 @@ describe('a data set with hostile text, built and opened in Chromium', () => {
   });
 
   it('shows a hostile task title as text, not as markup', async () => {
-    const { page } = await visit(browser, `${site.url}plans/2024-thu/tasks/I.1.a/`);
+    const { page } = await visit(t.browser, `${t.site.url}plans/2024-thu/tasks/I.1.a/`);
     await expect(page.locator('h1').innerText()).resolves.toContain('</script><script>alert(2)</script>');
     await page.close();
   });
 
   it('still renders the normal Markdown next to the hostile parts', async () => {
-    const { page } = await visit(browser, `${site.url}plans/2024-thu/tasks/I.1.a/`);
+    const { page } = await visit(t.browser, `${t.site.url}plans/2024-thu/tasks/I.1.a/`);
     await expect(page.locator('.prose li strong').first().innerText()).resolves.toBe('Việc hai');
     await expect(page.locator('.prose a', { hasText: 'Bấm vào đây' }).getAttribute('href')).resolves.toBeNull();
     await page.close();

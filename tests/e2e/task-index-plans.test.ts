@@ -1,7 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { buildAndServe } from '../support/build-once';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTaskIndex, useBrowserSite } from '../support/browser-site';
 import { countText, downloadCsv, shownCells, shownRows } from '../support/task-page';
 
 // tests/fixtures/task-index: two 2025 plans that both have a section I, an old 2024 plan, judged at 15/03/2025.
@@ -10,24 +9,13 @@ const A = '2025-cai-cach';
 const B = '2025-chuyen-doi-so';
 
 describe('the task index with two plans of the year (fixture data)', () => {
-  let site: Awaited<ReturnType<typeof buildAndServe>>;
-  let browser: Browser;
+  const t = useBrowserSite(() => FIXTURE);
   let page: Page;
   const select = (label: string) => page.getByLabel(label, { exact: true });
 
-  beforeAll(async () => {
-    site = await buildAndServe(FIXTURE);
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
   beforeEach(async () => {
-    page = await browser.newPage();
-    await page.goto(`${site.url}tasks/`);
-    await page.locator('form.task-filter:not([hidden])').waitFor();
-    await page.locator('task-filter[data-search-ready]').waitFor({ state: 'attached' }); // the search file is in
+    page = await t.browser.newPage();
+    await openTaskIndex(page, t.site.url);
   });
   afterEach(async () => {
     await page.close();

@@ -1,36 +1,22 @@
 import axe from 'axe-core';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchBrowser } from '../support/browser';
-import { buildAndServe } from '../support/build-once';
+import type { Page } from 'playwright-core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTaskIndex, useBrowserSite } from '../support/browser-site';
 import { countText, downloadCsv, shownCells, shownIds } from '../support/task-page';
 import { compareVi } from '../../src/lib/text';
 
 const ALL = ['II.1.a', 'II.1.b', 'II.1.c', 'II.1.d', 'II.2.a', 'II.2.b', 'II.2.c', 'II.2.d', 'II.3.a', 'II.3.b', 'II.3.c', 'II.3.d'];
 
 describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
-  let site: Awaited<ReturnType<typeof buildAndServe>>;
-  let browser: Browser;
+  const t = useBrowserSite();
   let page: Page;
-  const open = async (query = '') => {
-    await page.goto(`${site.url}tasks/${query}`);
-    await page.locator('form.task-filter:not([hidden])').waitFor();
-    await page.locator('task-filter[data-search-ready]').waitFor({ state: 'attached' }); // the search file is in
-  };
+  const open = (query = '') => openTaskIndex(page, t.site.url, query);
   const search = () => page.getByRole('searchbox', { name: 'Tìm kiếm' });
   const select = (label: string) => page.getByLabel(label, { exact: true });
   const query = () => new URL(page.url()).search;
 
-  beforeAll(async () => {
-    site = await buildAndServe();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
   beforeEach(async () => {
-    page = await browser.newPage();
+    page = await t.browser.newPage();
   });
   afterEach(async () => {
     await page.close();
@@ -89,9 +75,9 @@ describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
   });
 
   it('keeps the search text out of the page and finds with it once it arrives, also when typed straight away', async () => {
-    const html = await (await fetch(`${site.url}tasks/`)).text();
+    const html = await (await fetch(`${t.site.url}tasks/`)).text();
     expect(html).not.toContain('thu thap ra soat'); // a report note's words live in the search file only
-    await page.goto(`${site.url}tasks/`);
+    await page.goto(`${t.site.url}tasks/`);
     await page.locator('form.task-filter:not([hidden])').waitFor();
     await search().fill('thu thap ra soat quy dinh');
     await expect.poll(() => shownIds(page)).toEqual(['II.3.b']);
@@ -234,9 +220,9 @@ describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
   });
 
   it('shows the whole table, and no dead controls, with JavaScript disabled', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await t.browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
-    await noJs.goto(`${site.url}tasks/?status=overdue`);
+    await noJs.goto(`${t.site.url}tasks/?status=overdue`);
     expect(await noJs.locator('tbody tr').count()).toBe(12);
     expect(await noJs.locator('tbody tr:visible').count()).toBe(12);
     expect(await noJs.locator('form.task-filter').isVisible()).toBe(false);
