@@ -2,6 +2,7 @@
 import { formatDateVi } from './dates';
 import { STATUS_LABELS } from './status';
 import type { TaskIndexRow } from './task-index';
+import { escapeHtml } from './markdown';
 
 /** What a row shows besides its task: the address of the task's page and the names of units and leaders. */
 export interface TaskRowContext {
@@ -10,13 +11,8 @@ export interface TaskRowContext {
   leaderName: (id: string) => string | undefined;
 }
 
-/**
- * Escapes `& < > " '` in text and in attribute values alike. Inside a <noscript>, a page with JavaScript reads the
- * rows as plain text up to the first `</noscript`, so no value may hold a `<` as it is.
- */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
+// Rows escape with escapeHtml (markdown.ts): `& < > " '` alike in text and attribute values. Inside a <noscript>, a
+// page with JavaScript reads the rows as plain text up to the first `</noscript`, so no value may hold a `<` as it is.
 
 const attr = (name: string, value: string) => (value === '' ? ` data-${name}` : ` data-${name}="${escapeHtml(value)}"`);
 const td = (html: string) => `<td>${html}</td>`;

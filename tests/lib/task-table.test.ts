@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TaskIndexRow } from '../../src/lib/task-index';
-import { escapeHtml, taskRowHtml, type TaskRowContext } from '../../src/lib/task-table';
+import { escapeHtml } from '../../src/lib/markdown';
+import { taskRowHtml, type TaskRowContext } from '../../src/lib/task-table';
 import { defaultTaskIndex } from '../support/default-index';
 
 describe('the rows of /tasks/ as HTML text', () => {
