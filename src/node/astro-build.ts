@@ -68,11 +68,6 @@ export function startAstroBuild(root: string, env: Record<string, string>, parts
   };
 }
 
-/** Builds the site at root into outDir with extra environment variables, in `parts` processes at once (default 1); never throws. */
-export function runAstroBuild(root: string, outDir: string, env: Record<string, string>, parts = 1): Promise<AstroBuildResult> {
-  return startAstroBuild(root, env, parts).finish(outDir);
-}
-
 /** Moves every file of `from` into `into` where `into` has none at that path (the parts' shared scripts and styles are the same files), then removes `from`. */
 function mergeFolder(from: string, into: string): void {
   for (const name of readdirSync(from)) {
