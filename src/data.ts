@@ -66,8 +66,9 @@ let taskKeys: Set<string> | undefined;
 /** Whether the site has a page for this task: a live task, or one of any archived year (rendered now or copied from the cache). */
 export function hasTaskPage(planId: string, taskId: string): boolean {
   if (!taskKeys) {
+    // Live plans, then every archived year from its summary (rendered now or copied from the cache alike).
     const data = getSiteData();
-    taskKeys = new Set(getAllPlans().flatMap((p) => p.tasks.map((t) => `${p.plan.id}\u0000${t.task.id}`)));
+    taskKeys = new Set(data.tasks.map((t) => `${t.task.planId}\u0000${t.task.id}`));
     for (const year of data.archiveSummaries) for (const plan of year.plans) for (const id of plan.taskIds) taskKeys.add(`${plan.id}\u0000${id}`);
   }
   return taskKeys.has(`${planId}\u0000${taskId}`);
