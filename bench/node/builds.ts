@@ -13,9 +13,9 @@ function buildEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 
 /** Builds the project from dataDir into outDir exactly as `npm run build` does, in a child process. */
 export async function buildProject(repo: string, dataDir: string, outDir: string, profileDir?: string, env: Record<string, string> = {}): Promise<MeasuredRun> {
-  // Through NODE_OPTIONS, so the astro build processes the build starts write profiles too.
-  const profile: Record<string, string> = profileDir ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileDir}` } : {};
-  const run = await runMeasured(process.execPath, ['--import', 'tsx', 'scripts/build.ts', '--data', dataDir, '--out', outDir], { cwd: repo, env: buildEnv({ ...env, ...profile }) });
+  // Node refuses --cpu-prof in NODE_OPTIONS; the build passes these flags on to its bundling process and render threads.
+  const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const run = await runMeasured(process.execPath, [...profile, '--import', 'tsx', 'scripts/build.ts', '--data', dataDir, '--out', outDir], { cwd: repo, env: buildEnv(env) });
   if (run.code !== 0) throw new Error(`the project build failed (exit ${run.code}):\n${run.output}`);
   return run;
 }
