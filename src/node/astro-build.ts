@@ -1,16 +1,22 @@
 /**
- * Runs `astro build` in child processes, so each build starts with fresh modules (no data memoised by an earlier
- * build in this process); with several parts, one process per part renders its share of the pages
- * (src/lib/build-parts.ts) and their folders are merged.
+ * Renders the site in two steps. First one `astro build` process bundles it (src/node/astro-bundle.mjs): client
+ * scripts, styles and public/ into a client folder, the pages and Astro's App into a server bundle. Then render
+ * threads, one per CPU, load that bundle and render every page into the client folder (src/node/render-pages.ts),
+ * which becomes the site. Bundling once and rendering in threads is what lets a province-sized site use every CPU
+ * without paying Astro's start and Vite's bundling once per CPU (docs/performance.md).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { formatBuildPart } from '../lib/build-parts';
+import { finished } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { RenderResult } from './render-pages';
 
-/** The result of one astro build: ok, or the tail of its output saying why not. */
-export type AstroBuildResult = { ok: true; /** How long each process took, from the start of the build. */ seconds?: number[] } | { ok: false; message: string };
+/** The result of rendering the site: ok with how long each step took, or why not. */
+export type AstroBuildResult =
+  | { ok: true; bundleSeconds: number; renderSeconds: number; threads: number; pages: number }
+  | { ok: false; message: string };
 
 let builds = 0;
 
@@ -23,88 +29,139 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Astro build processes under way: wait for them and collect their output, or stop them. */
+/** A site render under way: wait for it, or stop it. */
 export interface AstroBuild {
-  /** Waits for every process, merges their folders into outDir (created), and says how long each took; never throws. */
+  /** Waits for the bundle, renders every page with `threads` threads, and moves the site to outDir (created); never throws. */
   finish(outDir: string): Promise<AstroBuildResult>;
-  /** Stops every process and removes what they wrote. */
+  /** Stops the bundling or rendering and removes what they wrote. */
   cancel(): Promise<void>;
 }
 
-/** Starts building the site at root with extra environment variables, in `parts` processes at once (see src/lib/build-parts.ts). */
-export function startAstroBuild(root: string, env: Record<string, string>, parts = 1): AstroBuild {
-  // Astro writes its server chunks inside outDir when outDir is inside the project (where they can import node_modules),
-  // and into the shared <root>/.astro/ otherwise; a private folder inside the project keeps parallel builds apart.
-  const works = Array.from({ length: parts }, () => join(root, `.dist-${process.pid}-${++builds}`));
-  for (const work of works) rmSync(work, { recursive: true, force: true });
-  // Several processes each let garbage pile up to about twice what they keep alive; growing the heap by at most 100 % at
-  // a time (V8 grows it up to 4× when it thinks it can) keeps the two at 10,000 tasks near 1.3 GB with the first process.
-  const nodeArgs = parts === 1 ? [] : ['--heap-growing-percent=100'];
+const BUNDLER = fileURLToPath(new URL('./astro-bundle.mjs', import.meta.url));
+const RENDER_THREAD = fileURLToPath(new URL('./render-worker.mjs', import.meta.url));
+
+/**
+ * Starts bundling the site at root at once (the caller validates the data meanwhile); `env` is given to the bundle
+ * and the render threads. Rendering starts when finish() is called, so the data the pages read must be ready then.
+ */
+export function startAstroBuild(root: string, env: Record<string, string>, threads = 1): AstroBuild {
+  // Inside the project, so the server bundle can import the project's node_modules.
+  const work = join(root, `.dist-${process.pid}-${++builds}`);
+  rmSync(work, { recursive: true, force: true });
+  // A profiled build (`node --cpu-prof …`, as `npm run bench -- --profile` runs it) profiles the bundler and the threads too.
+  const profiling = process.execArgv.filter((arg) => arg.startsWith('--cpu-prof'));
   const started = performance.now();
-  const runs = works.map((work, index) => spawnBuild(root, work, parts === 1 ? env : { ...env, PLAN_BUILD_PART: formatBuildPart({ index, count: parts }) }, nodeArgs, started));
-  const removeAll = () => works.forEach((work) => rmSync(work, { recursive: true, force: true }));
+  const bundler = spawnBundler(root, work, childEnv(env), profiling);
+  let workers: Worker[] = [];
+  let cancelled = false;
+  const remove = () => rmSync(work, { recursive: true, force: true });
   return {
     async finish(outDir) {
-      const results = await Promise.all(runs.map((r) => r.result));
-      const failed = results.find((r) => !r.ok);
-      if (failed) {
-        removeAll();
-        return { ok: false, message: failed.message ?? 'astro build failed' };
+      const bundled = await bundler.result;
+      const bundleSeconds = (performance.now() - started) / 1000;
+      if (!bundled.ok || cancelled) {
+        remove();
+        return { ok: false, message: bundled.message ?? 'stopped' };
+      }
+      const renderStarted = performance.now();
+      const threadsRun = runThreads(join(work, 'server', 'entry.mjs'), join(work, 'client'), childEnv(env), profiling, threads);
+      workers = threadsRun.workers;
+      const rendered = await threadsRun.result;
+      if (!rendered.ok) {
+        remove();
+        return rendered;
       }
       try {
-        for (const work of works.slice(1)) mergeFolder(work, works[0]!);
-        moveFolder(works[0]!, outDir);
+        moveFolder(join(work, 'client'), outDir);
       } catch (error) {
-        removeAll();
+        remove();
         return { ok: false, message: (error as Error).message };
       }
-      return { ok: true, seconds: results.map((r) => r.seconds) };
+      remove();
+      return { ok: true, bundleSeconds, renderSeconds: (performance.now() - renderStarted) / 1000, threads, pages: rendered.pages };
     },
     async cancel() {
-      for (const run of runs) run.child.kill('SIGTERM');
-      await Promise.all(runs.map((r) => r.result));
-      removeAll();
+      cancelled = true;
+      bundler.child.kill('SIGTERM');
+      await bundler.result;
+      await Promise.all(workers.map((w) => w.terminate()));
+      remove();
     },
   };
 }
 
-/** Moves every file of `from` into `into` where `into` has none at that path (the parts' shared scripts and styles are the same files), then removes `from`. */
-function mergeFolder(from: string, into: string): void {
-  for (const name of readdirSync(from)) {
-    const source = join(from, name);
-    const target = join(into, name);
-    if (!existsSync(target)) renameSync(source, target);
-    else if (statSync(source).isDirectory() && statSync(target).isDirectory()) mergeFolder(source, target);
-  }
-  rmSync(from, { recursive: true, force: true });
-}
-
-interface ChildBuild {
+interface Bundler {
   child: ChildProcess;
-  result: Promise<{ ok: boolean; message?: string; seconds: number }>;
+  result: Promise<{ ok: boolean; message?: string }>;
 }
 
-function spawnBuild(root: string, outDir: string, env: Record<string, string>, nodeArgs: readonly string[], started: number): ChildBuild {
-  const cli = join(dirname(createRequire(join(root, 'package.json')).resolve('astro/package.json')), 'astro.js');
-  const child = spawn(process.execPath, [...nodeArgs, cli, 'build', '--root', root, '--outDir', outDir], {
-    cwd: root,
-    env: childEnv(env),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const result = new Promise<{ ok: boolean; message?: string; seconds: number }>((resolve) => {
-    let output = '';
-    const keep = (chunk: Buffer) => (output = (output + chunk.toString('utf8')).slice(-20_000));
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
-    const seconds = () => (performance.now() - started) / 1000;
-    child.on('error', (error) => resolve({ ok: false, message: error.message, seconds: seconds() }));
+/** Astro warns once per route with parameters that getStaticPaths() is not used in a server build; the render threads do use it. */
+const EXPECTED_WARNING = /getStaticPaths\(\) ignored in dynamic page/;
+
+function spawnBundler(root: string, work: string, env: NodeJS.ProcessEnv, nodeArgs: readonly string[]): Bundler {
+  const child = spawn(process.execPath, [...nodeArgs, BUNDLER, root, work], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = outputTail();
+  child.stdout!.on('data', output.add);
+  child.stderr!.on('data', output.add);
+  const result = new Promise<{ ok: boolean; message?: string }>((resolve) => {
+    child.on('error', (error) => resolve({ ok: false, message: error.message }));
     child.on('close', (code, signal) => {
-      const tail = output.trim().split('\n').slice(-30).join('\n');
       const why = signal ? `was stopped (${signal})` : `exited with code ${code}`;
-      resolve(code === 0 ? { ok: true, seconds: seconds() } : { ok: false, message: `astro build ${why}:\n${tail}`, seconds: seconds() });
+      resolve(code === 0 ? { ok: true } : { ok: false, message: `astro build ${why}:\n${output.text()}` });
     });
   });
   return { child, result };
+}
+
+/** Keeps the last lines a process or thread printed, for the message when it fails. */
+function outputTail(): { add: (chunk: Buffer) => void; text: () => string } {
+  let output = '';
+  return {
+    add: (chunk) => (output = (output + chunk.toString('utf8')).slice(-20_000)),
+    text: () =>
+      output
+        .split('\n')
+        .filter((line) => line.trim() !== '' && !EXPECTED_WARNING.test(line))
+        .slice(-30)
+        .join('\n'),
+  };
+}
+
+/** Runs `count` render threads over the bundle at entry, sharing one counter of pages; collects every page that failed. */
+export function runThreads(entry: string, outDir: string, env: NodeJS.ProcessEnv, execArgv: string[], count: number): { workers: Worker[]; result: Promise<{ ok: true; pages: number } | { ok: false; message: string }> } {
+  const next = new Int32Array(new SharedArrayBuffer(4));
+  const output = outputTail();
+  const workers = Array.from({ length: count }, () => {
+    const worker = new Worker(RENDER_THREAD, { workerData: { entry, outDir, next }, env, execArgv, stdout: true, stderr: true });
+    worker.stdout.on('data', output.add);
+    worker.stderr.on('data', output.add);
+    return worker;
+  });
+  const results = workers.map(async (worker) => {
+    const done = new Promise<RenderResult | Error>((resolve) => {
+      let result: RenderResult | undefined;
+      worker.on('message', (message: RenderResult) => (result = message));
+      worker.on('error', (error) => resolve(error));
+      worker.on('exit', (code) => resolve(result ?? new Error(`a render thread stopped (exit code ${code}) before it finished`)));
+    });
+    // What the thread printed may arrive after it exits; the message on failure needs all of it.
+    const [result] = await Promise.all([done, finished(worker.stdout).catch(() => {}), finished(worker.stderr).catch(() => {})]);
+    return result;
+  });
+  const result = Promise.all(results).then((done) => {
+    const error = done.find((r): r is Error => r instanceof Error);
+    if (error) return { ok: false as const, message: `${output.text()}\n${error.stack ?? error.message}`.trim() };
+    const rendered = done as RenderResult[];
+    const pages = rendered[0]!.pages;
+    if (rendered.some((r) => r.pages !== pages)) return { ok: false as const, message: `the render threads listed different pages (${rendered.map((r) => r.pages).join(', ')})` };
+    const failures = rendered.flatMap((r) => r.failures).sort((a, b) => (a.path < b.path ? -1 : 1));
+    if (failures.length > 0) {
+      const list = failures.slice(0, 20).map((f) => `  ${f.path} (status ${f.status})`).join('\n');
+      return { ok: false as const, message: `${failures.length} of ${pages} page(s) did not render:\n${list}${failures.length > 20 ? '\n  …' : ''}\n${output.text()}` };
+    }
+    return { ok: true as const, pages };
+  });
+  return { workers, result };
 }
 
 /** Renames a folder, or copies then deletes it when the destination is on another file system. */

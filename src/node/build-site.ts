@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
 import { judgeArchive, summarizeArchive, type ArchiveSummary } from '../lib/archive-model';
-import { buildProcessCount } from '../lib/build-parts';
+import { renderThreadCount } from '../lib/render-threads';
 import { archiveCacheDirFor, codeFingerprint, lookUpArchives, readSiteFrame, restoreYear, saveYear, type CachedYear } from './archive-cache';
 import { startAstroBuild } from './astro-build';
 import { dataDirFromEnv } from './load-data';
@@ -25,8 +25,8 @@ export interface BuildOptions {
   archiveCache?: string | false;
   /** The code fingerprint the cache is keyed by (computed from the project when absent; tests pass another to act as a code change). */
   codeFingerprint?: string;
-  /** How many `astro build` processes share the pages ($PLAN_BUILD_PROCESSES; by default one per CPU, up to four, for 1 MB of data or more, else one). */
-  processes?: number;
+  /** How many threads render the pages ($PLAN_BUILD_THREADS; by default one per CPU, up to four, for 1 MB of data or more, else one). */
+  threads?: number;
 }
 
 /** Validates data/ and archive/, builds into `<out>.tmp-<pid>`, and renames it over outDir; a failure leaves outDir as it was. */
@@ -40,15 +40,14 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   const outDir = resolve(root, options.outDir);
   const tmpDir = `${outDir}.tmp-${process.pid}`;
   const oldDir = `${outDir}.old-${process.pid}`;
-  // The Astro processes render from the data validated here (a snapshot file) instead of reading and validating it
-  // again. They start now, and wait for that file once their start and bundling (several seconds) are done.
+  // Astro bundles the site while the data is validated here; the render threads then read the validated data (a
+  // snapshot file) instead of reading and validating data/ again.
   const snapshotDir = mkdtempSync(join(tmpdir(), 'ke-hoach-data-'));
   const snapshot = join(snapshotDir, 'site.v8');
   const archiveRoot = resolve(root, archiveDirFor(dataDir));
   const renderedBytes = folderBytes(dataDir) + (cache?.entries ?? []).filter((e) => !e.hit).reduce((n, e) => n + folderBytes(join(archiveRoot, String(e.year))), 0);
-  const processes = options.processes ?? processesFromEnv(log) ?? buildProcessCount(renderedBytes, availableParallelism());
-  // Child processes: astro's server chunks keep their names from build to build, so a second build in this process would reuse the first one's modules and data.
-  const astro = startAstroBuild(root, { PLAN_DATA_SNAPSHOT: snapshot }, processes);
+  const threads = options.threads ?? threadsFromEnv(log) ?? renderThreadCount(renderedBytes, availableParallelism());
+  const astro = startAstroBuild(root, { PLAN_DATA_SNAPSHOT: snapshot }, threads);
   const prepared = prepareData(dataDir, root, hits, cache, snapshot, log);
   if (!prepared.ok) {
     await astro.cancel();
@@ -59,7 +58,7 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   rmSync(tmpDir, { recursive: true, force: true });
   const built = await astro.finish(tmpDir);
   rmSync(snapshotDir, { recursive: true, force: true });
-  if (built.ok && processes > 1) log(`Pages rendered by ${processes} Astro processes in ${built.seconds!.map((s) => `${s.toFixed(1)} s`).join(', ')}.`);
+  if (built.ok) log(`Bundled in ${built.bundleSeconds.toFixed(1)} s; ${built.pages} pages rendered by ${built.threads} thread(s) in ${built.renderSeconds.toFixed(1)} s.`);
   const finished = built.ok ? fillFromCache(cache, prepared.renderedYears, tmpDir, log) : built;
   if (!finished.ok) {
     rmSync(tmpDir, { recursive: true, force: true });
@@ -83,13 +82,13 @@ function folderBytes(dir: string): number {
   return bytes;
 }
 
-/** $PLAN_BUILD_PROCESSES as a whole number of processes; undefined when unset or not a number from 1 to 16 (said in the log). */
-function processesFromEnv(log: (line: string) => void): number | undefined {
-  const text = process.env.PLAN_BUILD_PROCESSES;
+/** $PLAN_BUILD_THREADS as a whole number of threads; undefined when unset or not a number from 1 to 16 (said in the log). */
+function threadsFromEnv(log: (line: string) => void): number | undefined {
+  const text = process.env.PLAN_BUILD_THREADS;
   if (!text) return undefined;
   const count = Number(text);
   if (Number.isInteger(count) && count >= 1 && count <= 16) return count;
-  log(`PLAN_BUILD_PROCESSES=${text} is not a whole number from 1 to 16; choosing the number of build processes from the CPUs.`);
+  log(`PLAN_BUILD_THREADS=${text} is not a whole number from 1 to 16; choosing the number of render threads from the CPUs.`);
   return undefined;
 }
 
@@ -101,9 +100,9 @@ interface RenderedYear {
 }
 
 /**
- * Validates the data, prints its problems, and writes the snapshot the Astro processes read. Only what the end of
+ * Validates the data, prints its problems, and writes the snapshot the render threads read. Only what the end of
  * the build needs is returned: the data itself becomes garbage here, so this process does not hold a second copy of
- * it (~250 MB at 10,000 tasks) while the Astro processes render.
+ * it (~250 MB at 10,000 tasks) while the render threads do.
  */
 function prepareData(dataDir: string, root: string, hits: ReadonlySet<number>, cache: OpenCache | undefined, snapshot: string, log: (line: string) => void): { ok: true; renderedYears: RenderedYear[] } | { ok: false; errors: number } {
   const { dataset, archives, issues } = loadSiteFromDisk(dataDir, root, undefined, undefined, hits);

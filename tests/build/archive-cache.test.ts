@@ -54,8 +54,8 @@ describe('reusing archived years from the build cache', () => {
     if (!snap.ok) throw new Error(snap.message);
     addPlan2025(data);
     cache = mkdtempSync(join(tmpdir(), 'archive-cache-dir-'));
-    // Two Astro processes share the pages of this one (src/lib/build-parts.ts); the others use one.
-    fresh = await build(data.dataDir, { archiveCache: false, processes: 2 });
+    // Two render threads share the pages of this one (src/node/render-pages.ts); the others use one.
+    fresh = await build(data.dataDir, { archiveCache: false, threads: 2 });
     cold = await build(data.dataDir, { archiveCache: cache, codeFingerprint: 'code-1' });
     warm = await build(data.dataDir, { archiveCache: cache, codeFingerprint: 'code-1' });
     data.edit('data/site.json', '2024-11-30', '2025-02-15');
@@ -77,7 +77,7 @@ describe('reusing archived years from the build cache', () => {
     expect(readdirSync(cache).filter((n) => n.startsWith('2024-'))).toHaveLength(2);
   });
 
-  it('gives the same site byte for byte with and without the cache, and in one or two build processes, every file', () => {
+  it('gives the same site byte for byte with and without the cache, and in one or two render threads, every file', () => {
     expect(listFiles(cold.dir).filter(isArchived).length).toBeGreaterThan(10);
     expect(differences(fresh.dir, cold.dir)).toEqual([]);
     expect(differences(cold.dir, warm.dir)).toEqual([]);

@@ -82,8 +82,8 @@ describe('a build that fails', () => {
     const lines: string[] = [];
     const leftovers = () => readdirSync('.').filter((name) => name.startsWith(`.dist-${process.pid}-`));
     const before = leftovers();
-    // Two Astro processes start before the data is validated; the error must stop them and remove their folders.
-    const result = await buildSite({ outDir: out, dataDir: join(work, 'data'), log: (l) => lines.push(l), processes: 2 });
+    // Astro starts bundling before the data is validated; the error must stop it and remove its folder.
+    const result = await buildSite({ outDir: out, dataDir: join(work, 'data'), log: (l) => lines.push(l), threads: 2 });
     expect(result.ok).toBe(false);
     expect(lines.join('\n')).toMatch(/progress\.csv:\d+: status "dang lam" is not one of not_started, in_progress, done/);
     expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('the site that was there');

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,23 +9,11 @@ const dir = mkdtempSync(join(tmpdir(), 'site-snapshot-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const { dataset, archives } = loadSiteFromDisk('data');
 
-describe('the data snapshot the build hands to its Astro processes', () => {
+describe('the data snapshot the build hands to its render threads', () => {
   it('gives back the validated dataset exactly', () => {
     const file = join(dir, 'site.v8');
     writeSiteSnapshot(file, { dataset: dataset!, archives, cachedYears: [] });
     expect(readSiteSnapshot(file)).toEqual({ dataset, archives, cachedYears: [] });
-  });
-
-  it('waits for the file while the build is still validating', async () => {
-    const ready = join(dir, 'ready.v8');
-    const file = join(dir, 'later.v8');
-    writeSiteSnapshot(ready, { dataset: dataset!, archives: [], cachedYears: [] });
-    // Another process puts the file in place 300 ms from now, as the build does once the data is valid.
-    const mover = spawn(process.execPath, ['-e', `setTimeout(() => require('node:fs').renameSync(${JSON.stringify(ready)}, ${JSON.stringify(file)}), 300)`]);
-    const started = Date.now();
-    expect(readSiteSnapshot(file).dataset.site).toEqual(dataset!.site);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
-    await new Promise((resolve) => mover.on('close', resolve));
   });
 
   it('refuses a file that is not a snapshot, naming it', () => {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,4 +149,18 @@ describe('the built site under /ke-hoach/ (default data)', () => {
     expect(stale).toContain('Trung tâm Công báo và Tin học');
     expect(stale).not.toContain('Phòng Hành chính - Quản trị');
   });
+
+  it("is byte for byte the site Astro's own static build writes from the same code and data", () => {
+    // The build renders pages itself with Astro's App (src/node/render-pages.ts); `astro build` renders them with
+    // Astro's static generator. Same files, same bytes: the render threads only change how fast the site is made.
+    const astroOut = join(dist, '..', 'astro-static');
+    const env: NodeJS.ProcessEnv = { ...process.env, SITE_BASE: E2E_BASE, ASTRO_TELEMETRY_DISABLED: '1' };
+    for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'PLAN_DATA_SNAPSHOT']) delete env[name];
+    execFileSync(process.execPath, ['node_modules/astro/astro.js', 'build', '--outDir', astroOut], { env, stdio: 'pipe' });
+    // Astro leaves its content-layer modules (content-assets.mjs, content-modules.mjs) in an outDir outside the project.
+    const astroFiles = walk(astroOut).filter((file) => !file.endsWith('.mjs'));
+    expect(files.slice().sort()).toEqual(astroFiles.slice().sort());
+    const differing = astroFiles.filter((file) => !readFileSync(join(astroOut, file)).equals(readFileSync(join(dist, file))));
+    expect(differing).toEqual([]);
+  }, 120_000);
 });
