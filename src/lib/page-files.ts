@@ -43,3 +43,15 @@ export function expectedStatus(pathname: string, kind: RouteKind): number {
 function joinPath(base: string, relative: string): string {
   return `${base.replace(/\/+$/, '')}/${relative}`;
 }
+
+/**
+ * The pages in the batches the render threads take one at a time: first every page of a route without parameters,
+ * together (few, and the slowest of the site: the dashboard, and /tasks/ and its search file, which share one index,
+ * so one thread builds it once, at the start), then the others in their order, `size` at a time.
+ */
+export function renderBatches<T extends { single: boolean }>(pages: readonly T[], size: number): T[][] {
+  const batches = [pages.filter((p) => p.single)];
+  const rest = pages.filter((p) => !p.single);
+  for (let i = 0; i < rest.length; i += size) batches.push(rest.slice(i, i + size));
+  return batches;
+}

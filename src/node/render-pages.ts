@@ -1,26 +1,28 @@
 /**
  * Renders the site's pages with the App of the site's server bundle (src/node/render-entry.ts) and writes them as
  * files, in one of the build's render threads (src/node/render-worker.mjs). Every thread lists the same pages in the
- * same order, then takes the next few from a counter the threads share until none are left, so they finish together
+ * same order, then takes the next batch from a counter the threads share until none are left, so they finish together
  * however unequal the pages are.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { SSRManifest } from 'astro';
 import type { App } from 'astro/app';
-import { expectedStatus, outputFile, pathParams, requestPath, type RouteKind } from '../lib/page-files';
+import { expectedStatus, outputFile, pathParams, renderBatches, requestPath, type RouteKind } from '../lib/page-files';
 
 /** One page to render: its path as the route generates it, and what kind of file it makes. */
 export interface PageToRender {
   pathname: string;
   kind: RouteKind;
+  /** The only page of its route (a route without parameters). */
+  single: boolean;
 }
 
 /** What a render thread is asked to do. */
 export interface RenderShare {
   /** The site folder (the bundle's client folder: scripts, styles and public/ are already there). */
   outDir: string;
-  /** The index of the next page no thread has taken yet, shared by every thread of the build. */
+  /** The index of the next batch of pages no thread has taken yet, shared by every thread of the build. */
   next: Int32Array;
 }
 
@@ -35,7 +37,7 @@ export interface RenderResult {
   failures: { path: string; status: number }[];
 }
 
-/** Pages a thread takes at a time from the shared counter. */
+/** Pages of routes with parameters a thread takes at a time. */
 const BATCH = 8;
 
 /** Origin of the requests, as Astro's static build makes them (a site without `site` in its config). */
@@ -46,10 +48,11 @@ export async function renderShare(app: App, manifest: SSRManifest, share: Render
   const pages = await listPages(manifest);
   const result: RenderResult = { pages: pages.length, rendered: 0, bytes: 0, failures: [] };
   const base = manifest.base;
+  const batches = renderBatches(pages, BATCH);
   for (;;) {
-    const start = Atomics.add(share.next, 0, BATCH);
-    if (start >= pages.length) break;
-    for (const page of pages.slice(start, start + BATCH)) {
+    const taken = Atomics.add(share.next, 0, 1);
+    if (taken >= batches.length) break;
+    for (const page of batches[taken]!) {
       const response = await app.render(new Request(new URL(requestPath(page.pathname, page.kind, base), ORIGIN)));
       const body = new Uint8Array(await response.arrayBuffer());
       if (response.status !== expectedStatus(page.pathname, page.kind)) {
@@ -66,7 +69,7 @@ export async function renderShare(app: App, manifest: SSRManifest, share: Render
   return result;
 }
 
-/** Every page of the site in route order, as Astro's static build finds them: a route's own path, or one per entry of its getStaticPaths(); a path two routes make is rendered once, by the first. */
+/** Every page of the site, as Astro's static build finds them: a route's own path, or one per entry of its getStaticPaths(); a path two routes make is rendered once, by the first. */
 export async function listPages(manifest: SSRManifest): Promise<PageToRender[]> {
   const pages: PageToRender[] = [];
   const seen = new Set<string>();
@@ -87,7 +90,7 @@ export async function listPages(manifest: SSRManifest): Promise<PageToRender[]> 
     for (const pathname of paths) {
       if (seen.has(pathname)) continue;
       seen.add(pathname);
-      pages.push({ pathname, kind: route.type });
+      pages.push({ pathname, kind: route.type, single: route.pathname !== undefined });
     }
   }
   return pages;
