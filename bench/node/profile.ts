@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { inclusiveTime, timeByFunction, timeByGroup, type CpuProfile } from '../lib/cpu-profile';
 
 /** Functions whose total time (with what they call) tells loading apart from rendering. */
-const PHASES = ['loadDataset', 'parseCsv', 'parseRow', 'evaluatePlan', 'getSiteData', 'renderMarkdown', 'renderPage', 'generatePages', 'writeFile'];
+const PHASES = ['loadDataset', 'parseCsv', 'parseRow', 'evaluatePlan', 'getSiteData', 'listPages', 'renderMarkdown', 'renderPage', 'renderShare', 'writeFileSync'];
 
-/** Summarises every profile in dir (the build's first process and each astro build process it started), summed: top groups, top functions, phases. */
+/** Summarises every profile in dir (the build process and its render threads, and the bundling process), summed: top groups, top functions, phases. */
 export function printProfile(dir: string, root: string, log: (line: string) => void): void {
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
   if (files.length === 0) return log('profile: none written');
@@ -14,7 +14,7 @@ export function printProfile(dir: string, root: string, log: (line: string) => v
   const groups = sumShares(profiles.map((p) => timeByGroup(p, root)));
   const total = groups.reduce((n, g) => n + g.ms, 0);
   const line = (g: { name: string; ms: number }) => `  ${(g.ms / 1000).toFixed(1).padStart(6)} s ${((g.ms / total) * 100).toFixed(1).padStart(5)}%  ${g.name}`;
-  log(`\nprofile of the build (${profiles.length} process(es), ${(total / 1000).toFixed(1)} s sampled; self time):`);
+  log(`\nprofile of the build (${profiles.length} profiles: threads and processes, ${(total / 1000).toFixed(1)} s sampled; self time):`);
   groups.slice(0, 20).forEach((g) => log(line(g)));
   log('top functions (self time):');
   sumShares(profiles.map((p) => timeByFunction(p, root))).slice(0, 25).forEach((g) => log(line(g)));
