@@ -139,13 +139,38 @@ function pruneYear(cacheDir: string, entry: CachedYear): void {
 }
 
 /** Copies a file or folder tree, hard-linking each file when source and target share a file system. */
-function copyTree(from: string, to: string): void {
-  if (statSync(from).isDirectory()) {
-    mkdirSync(to, { recursive: true });
-    for (const name of readdirSync(from)) copyTree(join(from, name), join(to, name));
-    return;
+/**
+ * Moves every file and folder of `from` into `into`, then removes `from`: a folder `into` does not have moves whole
+ * (one rename), one it has is merged entry by entry; a file `into` already has stays as it is there.
+ */
+export function moveInto(from: string, into: string): void {
+  mkdirSync(into, { recursive: true });
+  for (const name of readdirSync(from)) {
+    const source = join(from, name);
+    const target = join(into, name);
+    if (!existsSync(target)) renameSync(source, target);
+    else if (statSync(source).isDirectory() && statSync(target).isDirectory()) moveInto(source, target);
   }
-  mkdirSync(dirname(to), { recursive: true });
+  rmSync(from, { recursive: true, force: true });
+}
+
+function copyTree(from: string, to: string): void {
+  if (!statSync(from).isDirectory()) {
+    mkdirSync(dirname(to), { recursive: true });
+    return linkOrCopy(from, to);
+  }
+  mkdirSync(to, { recursive: true });
+  // Entries read with their type: no stat per file (a cached year holds some ten thousand of them).
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) copyTree(source, target);
+    else linkOrCopy(source, target);
+  }
+}
+
+/** A hard link where the file system allows one (cached pages never change), else a copy. */
+function linkOrCopy(from: string, to: string): void {
   try {
     linkSync(from, to);
   } catch {

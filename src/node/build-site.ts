@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
 import { judgeArchive, summarizeArchive, type ArchiveSummary } from '../lib/archive-model';
 import { renderThreadCount } from '../lib/render-threads';
-import { archiveCacheDirFor, codeFingerprint, lookUpArchives, readSiteFrame, restoreYear, saveYear, type CachedYear } from './archive-cache';
+import { archiveCacheDirFor, codeFingerprint, lookUpArchives, moveInto, readSiteFrame, restoreYear, saveYear, type CachedYear } from './archive-cache';
 import { startAstroBuild } from './astro-build';
 import { dataDirFromEnv } from './load-data';
 import { archiveDirFor, loadSiteFromDisk } from './load-site';
@@ -48,20 +48,26 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   const renderedBytes = folderBytes(dataDir) + (cache?.entries ?? []).filter((e) => !e.hit).reduce((n, e) => n + folderBytes(join(archiveRoot, String(e.year))), 0);
   const threads = options.threads ?? threadsFromEnv(log) ?? renderThreadCount(renderedBytes, availableParallelism());
   const astro = startAstroBuild(root, { PLAN_DATA_SNAPSHOT: snapshot }, threads);
-  const prepared = prepareData(dataDir, root, hits, cache, snapshot, log);
-  if (!prepared.ok) {
+  // Cached archived years are linked into a folder of their own while Astro bundles (tens of thousands of files:
+  // seconds of file-system work), and moved into the site at the end a plan folder at a time.
+  const archivedDir = `${outDir}.archived-${process.pid}`;
+  const restored = restoreCachedYears(cache, archivedDir, log);
+  const prepared = restored.ok ? prepareData(dataDir, root, hits, cache, snapshot, log) : undefined;
+  const cleanUp = () => [snapshotDir, archivedDir, tmpDir].forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  if (!prepared?.ok) {
     await astro.cancel();
-    rmSync(snapshotDir, { recursive: true, force: true });
-    log(`\nBuild stopped: ${prepared.errors} error(s) in the data. Nothing was published; ${options.outDir}/ is unchanged.`);
+    cleanUp();
+    if (prepared) log(`\nBuild stopped: ${prepared.errors} error(s) in the data. Nothing was published; ${options.outDir}/ is unchanged.`);
+    else if (!restored.ok) log(`Build failed: ${restored.message}\nNothing was published; ${options.outDir}/ is unchanged.`);
     return { ok: false };
   }
   rmSync(tmpDir, { recursive: true, force: true });
   const built = await astro.finish(tmpDir);
   rmSync(snapshotDir, { recursive: true, force: true });
   if (built.ok) log(`Bundled in ${built.bundleSeconds.toFixed(1)} s; ${built.pages} pages rendered by ${built.threads} thread(s) in ${built.renderSeconds.toFixed(1)} s.`);
-  const finished = built.ok ? fillFromCache(cache, prepared.renderedYears, tmpDir, log) : built;
+  const finished = built.ok ? finishArchives(cache, archivedDir, prepared.renderedYears, tmpDir, log) : built;
   if (!finished.ok) {
-    rmSync(tmpDir, { recursive: true, force: true });
+    cleanUp();
     log(`Build failed: ${finished.message}\nNothing was published; ${options.outDir}/ is unchanged.`);
     return { ok: false };
   }
@@ -126,25 +132,36 @@ function openCache(options: BuildOptions, root: string, dataDir: string): OpenCa
   return { dir, entries: lookUpArchives(dir, resolve(root, archiveDirFor(dataDir)), context) };
 }
 
-/** Copies cached archived years into the fresh build and caches the years it rendered; a cache that cannot be read fails the build (its pages would be missing). */
-function fillFromCache(cache: OpenCache | undefined, renderedYears: readonly RenderedYear[], siteDir: string, log: (line: string) => void): { ok: true } | { ok: false; message: string } {
+/** Links the pages of cached archived years into dir (created when there are any); a cache that cannot be read fails the build (its pages would be missing). */
+function restoreCachedYears(cache: OpenCache | undefined, dir: string, log: (line: string) => void): { ok: true } | { ok: false; message: string } {
   const entries = cache?.entries ?? [];
   const years = (hit: boolean) => entries.filter((e) => e.hit === hit).map((e) => e.year).join(', ') || 'none';
   if (entries.length > 0) log(`Archived years copied from the cache: ${years(true)}; rendered and cached: ${years(false)}.`);
-  for (const entry of entries) {
-    if (entry.hit) {
-      try {
-        restoreYear(entry, siteDir);
-      } catch (error) {
-        return { ok: false, message: `archive cache: could not copy ${entry.year} from ${entry.dir} (${(error as Error).message}); delete that folder and build again` };
-      }
-    } else {
-      const year = renderedYears.find((y) => y.year === entry.year);
-      // An entry must hold every page of its year; a year not loaded here is left to render next time.
-      if (!year || year.planIds.length === 0) continue;
-      const problem = saveYear(entry, year.planIds, year.summary, siteDir, cache!.dir);
-      if (problem) log(problem);
+  rmSync(dir, { recursive: true, force: true });
+  for (const entry of entries.filter((e) => e.hit)) {
+    try {
+      restoreYear(entry, dir);
+    } catch (error) {
+      return { ok: false, message: `archive cache: could not copy ${entry.year} from ${entry.dir} (${(error as Error).message}); delete that folder and build again` };
     }
+  }
+  return { ok: true };
+}
+
+/** Moves the restored archived years (archivedDir) into the fresh build, and caches the years it rendered. */
+function finishArchives(cache: OpenCache | undefined, archivedDir: string, renderedYears: readonly RenderedYear[], siteDir: string, log: (line: string) => void): { ok: true } | { ok: false; message: string } {
+  try {
+    if (existsSync(archivedDir)) moveInto(archivedDir, siteDir);
+  } catch (error) {
+    return { ok: false, message: `archive cache: could not move the archived years into the site (${(error as Error).message})` };
+  }
+  for (const entry of cache?.entries ?? []) {
+    if (entry.hit) continue;
+    const year = renderedYears.find((y) => y.year === entry.year);
+    // An entry must hold every page of its year; a year not loaded here is left to render next time.
+    if (!year || year.planIds.length === 0) continue;
+    const problem = saveYear(entry, year.planIds, year.summary, siteDir, cache!.dir);
+    if (problem) log(problem);
   }
   return { ok: true };
 }
