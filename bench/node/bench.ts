@@ -65,7 +65,7 @@ async function importLoader(project: string): Promise<Loader> {
 
 /** Builds the live year beside o.archived archived years, cold then after live changes; logs and returns the figures. */
 async function runArchived(o: BenchOptions, dataDir: string, tmp: string, first: MeasuredRun): Promise<ArchivedMeasure> {
-  const m = await measureArchived(o.project, dataDir, join(tmp, 'with-archive'), size(o), o.seed, o.archived, o.quick ? 2 : 1);
+  const m = await measureArchived(o.project, dataDir, join(tmp, 'with-archive'), size(o), o.seed, o.archived, 2);
   m.live.unshift(first);
   o.log(`archived: ${o.archived} older year(s) of the same size in archive/${2024 - o.archived}…2023 (manifests as npm run snapshot writes them); ${m.pages} pages in all`);
   o.log(`  first build (renders them, fills the cache): ${m.cold.seconds.toFixed(1)} s${cpu(m.cold)}, peak ${m.cold.peakMb.toFixed(0)} MB`);
