@@ -64,7 +64,7 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   rmSync(tmpDir, { recursive: true, force: true });
   const built = await astro.finish(tmpDir);
   rmSync(snapshotDir, { recursive: true, force: true });
-  if (built.ok) log(`Bundled in ${built.bundleSeconds.toFixed(1)} s; ${built.pages} pages rendered by ${built.threads} thread(s) in ${built.renderSeconds.toFixed(1)} s.`);
+  if (built.ok) log(`Bundled in ${built.bundleSeconds.toFixed(1)} s; ${built.pages} files (pages, exports, search file, feed) rendered by ${built.threads} thread(s) in ${built.renderSeconds.toFixed(1)} s.`);
   const finished = built.ok ? finishArchives(cache, archivedDir, prepared.renderedYears, tmpDir, log) : built;
   if (!finished.ok) {
     cleanUp();
