@@ -25,7 +25,7 @@ export interface BuildOptions {
   archiveCache?: string | false;
   /** The code fingerprint the cache is keyed by (computed from the project when absent; tests pass another to act as a code change). */
   codeFingerprint?: string;
-  /** How many threads render the pages ($PLAN_BUILD_THREADS; by default one per CPU, up to four, for 1 MB of data or more, else one). */
+  /** How many threads render the pages ($PLAN_BUILD_THREADS; by default one per CPU, up to four, for 5 MB of data or more, else one). */
   threads?: number;
 }
 
