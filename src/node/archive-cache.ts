@@ -138,7 +138,6 @@ function pruneYear(cacheDir: string, entry: CachedYear): void {
   }
 }
 
-/** Copies a file or folder tree, hard-linking each file when source and target share a file system. */
 /**
  * Moves every file and folder of `from` into `into`, then removes `from`: a folder `into` does not have moves whole
  * (one rename), one it has is merged entry by entry; a file `into` already has stays as it is there.
@@ -154,6 +153,7 @@ export function moveInto(from: string, into: string): void {
   rmSync(from, { recursive: true, force: true });
 }
 
+/** Copies a file or folder tree, hard-linking each file when source and target share a file system. */
 function copyTree(from: string, to: string): void {
   if (!statSync(from).isDirectory()) {
     mkdirSync(dirname(to), { recursive: true });
