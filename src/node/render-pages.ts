@@ -30,9 +30,6 @@ export interface RenderShare {
 export interface RenderResult {
   /** Pages in the site (the same in every thread). */
   pages: number;
-  /** Pages this thread rendered and wrote. */
-  rendered: number;
-  bytes: number;
   /** Pages that did not render: their path and the status they answered with (the error is in the thread's output). */
   failures: { path: string; status: number }[];
 }
@@ -46,7 +43,7 @@ const ORIGIN = 'http://localhost:4321';
 /** Lists, renders and writes this thread's share of the site's pages; `app` is made from `manifest`. */
 export async function renderShare(app: App, manifest: SSRManifest, share: RenderShare): Promise<RenderResult> {
   const pages = await listPages(manifest);
-  const result: RenderResult = { pages: pages.length, rendered: 0, bytes: 0, failures: [] };
+  const result: RenderResult = { pages: pages.length, failures: [] };
   const base = manifest.base;
   const batches = renderBatches(pages, BATCH);
   for (;;) {
@@ -62,8 +59,6 @@ export async function renderShare(app: App, manifest: SSRManifest, share: Render
       const file = join(share.outDir, outputFile(page.pathname, page.kind));
       mkdirSync(dirname(file), { recursive: true });
       writeFileSync(file, body);
-      result.rendered++;
-      result.bytes += body.byteLength;
     }
   }
   return result;
