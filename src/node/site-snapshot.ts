@@ -1,5 +1,5 @@
 /** The validated data handed from the build's first step to its render threads, so they neither read nor validate data/ again. */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
 import type { ArchivedYear } from '../lib/archive';
 import type { ArchiveSummary } from '../lib/archive-model';
@@ -17,10 +17,9 @@ export interface SiteSnapshot {
 /** Marks the file as this format, so a stale or foreign file is refused rather than misread. */
 const FORMAT = 'ke-hoach-site-snapshot/1';
 
-/** Writes the snapshot with V8's structured serialisation (plain objects, arrays and strings; several times faster to read back than CSV is to parse and validate), whole or not at all. */
+/** Writes the snapshot with V8's structured serialisation (plain objects, arrays and strings; several times faster to read back than CSV is to parse and validate). */
 export function writeSiteSnapshot(file: string, snapshot: SiteSnapshot): void {
-  writeFileSync(`${file}.tmp`, serialize({ format: FORMAT, snapshot }));
-  renameSync(`${file}.tmp`, file);
+  writeFileSync(file, serialize({ format: FORMAT, snapshot }));
 }
 
 /** Reads a snapshot written by writeSiteSnapshot; throws naming the file when it is something else. */
