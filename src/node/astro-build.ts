@@ -23,7 +23,8 @@ let builds = 0;
 /** Names Astro fills import.meta.env with; when a caller's environment has them (vitest sets BASE_URL=/), they would override the site's own. */
 const BUILT_IN_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
 
-function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+/** The environment of Astro's bundling and the render threads: the caller's, with `extra`, no telemetry, and none of BUILT_IN_ENV. */
+export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
   for (const name of BUILT_IN_ENV) delete env[name];
   return env;

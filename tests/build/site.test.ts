@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childEnv } from '../../src/node/astro-build';
 import { buildForTest, E2E_BASE } from '../support/build-once';
 
 const PLAN = '2024-khac-phuc';
@@ -156,8 +157,7 @@ describe('the built site under /ke-hoach/ (default data)', () => {
     // Inside the project, as the build's own folders are: with an outDir outside it, Astro also leaves its content
     // layer's files there (content-*.mjs, data-store.json, settings.json).
     const astroOut = join(process.cwd(), `.dist-static-${process.pid}`);
-    const env: NodeJS.ProcessEnv = { ...process.env, SITE_BASE: E2E_BASE, ASTRO_TELEMETRY_DISABLED: '1' };
-    for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX', 'PLAN_DATA_SNAPSHOT']) delete env[name];
+    const env = childEnv({ SITE_BASE: E2E_BASE });
     try {
       execFileSync(process.execPath, ['node_modules/astro/astro.js', 'build', '--outDir', astroOut], { env, stdio: 'pipe' });
       const astroFiles = walk(astroOut);
