@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- astro check needs it to type the `test` key
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vitest/config';
 

@@ -9,7 +9,8 @@ import { makeRequest, runImport, USAGE, type ImportEffects } from '../src/lib/im
 function readText(path: string): string | undefined {
   if (!existsSync(path)) return undefined;
   const decoded = decodeBytes(readFileSync(path));
-  if (!decoded.ok) throw new Error(`${path} is not UTF-8 text; save it as plain text with the Unicode (UTF-8) encoding`);
+  if (!decoded.ok)
+    throw new Error(`${path} is not UTF-8 text; save it as plain text with the Unicode (UTF-8) encoding`);
   return decoded.text;
 }
 
@@ -35,7 +36,12 @@ function main(argv: string[]): number {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { id: { type: 'string' }, year: { type: 'string' }, data: { type: 'string' }, force: { type: 'boolean' } },
+      options: {
+        id: { type: 'string' },
+        year: { type: 'string' },
+        data: { type: 'string' },
+        force: { type: 'boolean' },
+      },
     });
   } catch (e) {
     console.error(`error: ${(e as Error).message}\n${USAGE}`);

@@ -8,7 +8,9 @@ const { values, positionals } = parseArgs({
 });
 const year = Number(positionals[0]);
 if (positionals.length !== 1 || !/^\d{4}$/.test(positionals[0] ?? '')) {
-  console.error('Usage: npm run snapshot -- <year> [--force] [--data DIR] [--archive DIR]   (for example: npm run snapshot -- 2024)');
+  console.error(
+    'Usage: npm run snapshot -- <year> [--force] [--data DIR] [--archive DIR]   (for example: npm run snapshot -- 2024)',
+  );
   process.exit(2);
 }
 const result = snapshotYear({ year, force: values.force, dataDir: values.data, archiveDir: values.archive });

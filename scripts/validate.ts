@@ -17,4 +17,7 @@ const reports = dataset.plans.reduce((n, p) => n + p.reports.length, 0);
 console.log(
   `Data OK: ${dataset.plans.length} plan(s), ${tasks} task(s), ${reports} progress report(s), ${dataset.units.length} unit(s), ${dataset.leaders.length} leader(s); as of ${dataset.site.asOf}.`,
 );
-for (const a of archives) console.log(`Archived ${a.year}: ${a.dataset.plans.length} plan(s), as of ${a.asOf}, matches ${a.dir}/manifest.json.`);
+for (const a of archives)
+  console.log(
+    `Archived ${a.year}: ${a.dataset.plans.length} plan(s), as of ${a.asOf}, matches ${a.dir}/manifest.json.`,
+  );

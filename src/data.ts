@@ -1,6 +1,13 @@
 /** The one place the site reads data/: loads and validates once per build, judges every plan, and fails with every problem. */
 import { readFileSync } from 'node:fs';
-import { judgeArchives, judgePlans, mergeArchiveSummaries, summarizeArchive, type ArchiveState, type ArchiveSummary } from './lib/archive-model';
+import {
+  judgeArchives,
+  judgePlans,
+  mergeArchiveSummaries,
+  summarizeArchive,
+  type ArchiveState,
+  type ArchiveSummary,
+} from './lib/archive-model';
 import type { PlanState, TaskState } from './lib/evaluate';
 import type { Dataset, Leader, Unit } from './lib/model';
 import { DataError, hasErrors } from './lib/problems';
@@ -69,7 +76,8 @@ export function hasTaskPage(planId: string, taskId: string): boolean {
     // Live plans, then every archived year from its summary (rendered now or copied from the cache alike).
     const data = getSiteData();
     taskKeys = new Set(data.tasks.map((t) => `${t.task.planId}\u0000${t.task.id}`));
-    for (const year of data.archiveSummaries) for (const plan of year.plans) for (const id of plan.taskIds) taskKeys.add(`${plan.id}\u0000${id}`);
+    for (const year of data.archiveSummaries)
+      for (const plan of year.plans) for (const id of plan.taskIds) taskKeys.add(`${plan.id}\u0000${id}`);
   }
   return taskKeys.has(`${planId}\u0000${taskId}`);
 }
@@ -102,7 +110,11 @@ export function getArchiveOf(planId: string): ArchiveState | undefined {
 }
 
 /** The units and leaders a plan's pages name: the archived year's own for an archived plan, the live ones otherwise. */
-export function namesFor(planId?: string): { units: Map<string, Unit>; leaders: Map<string, Leader>; archived: boolean } {
+export function namesFor(planId?: string): {
+  units: Map<string, Unit>;
+  leaders: Map<string, Leader>;
+  archived: boolean;
+} {
   const archive = planId === undefined ? undefined : getArchiveOf(planId);
   if (archive) return { units: archive.units, leaders: archive.leaders, archived: true };
   const { units, leaders } = getSiteData();

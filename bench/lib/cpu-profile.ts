@@ -57,7 +57,10 @@ export function timeByGroup(profile: CpuProfile, root: string): TimeShare[] {
 
 /** Self time by function, named with its group. */
 export function timeByFunction(profile: CpuProfile, root: string): TimeShare[] {
-  return grouped(profile, (n) => `${n.callFrame.functionName || '(anonymous)'} [${groupOf(n.callFrame.url, n.callFrame.functionName, root)}]`);
+  return grouped(
+    profile,
+    (n) => `${n.callFrame.functionName || '(anonymous)'} [${groupOf(n.callFrame.url, n.callFrame.functionName, root)}]`,
+  );
 }
 
 /** Total time (self and below) spent inside functions with one of these names, counting nested calls once. */

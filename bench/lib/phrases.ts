@@ -34,7 +34,9 @@ export function taskTitle(rng: Random, ctx: PhraseContext): string {
 }
 
 function sentence(rng: Random, ctx: PhraseContext): string {
-  const start = rng.chance(0.4) ? `Chủ trì, phối hợp với ${ctx.unit} và các cơ quan liên quan ${lower(rng.pick(FOLLOW_ACTIONS))}` : rng.pick(ACTIONS);
+  const start = rng.chance(0.4)
+    ? `Chủ trì, phối hợp với ${ctx.unit} và các cơ quan liên quan ${lower(rng.pick(FOLLOW_ACTIONS))}`
+    : rng.pick(ACTIONS);
   return `${start} ${rng.pick(OBJECTS)} về ${ctx.topic} ${rng.pick(QUALIFIERS)}; ${rng.pick(CLOSINGS)}`;
 }
 
@@ -42,14 +44,22 @@ function sentence(rng: Random, ctx: PhraseContext): string {
 export function taskContent(rng: Random, ctx: PhraseContext): string {
   const paragraphs = Array.from({ length: rng.int(1, 3) }, () => sentence(rng, ctx));
   if (rng.chance(0.25)) {
-    const items = Array.from({ length: rng.int(2, 4) }, () => `- ${rng.pick(ACTIONS)} ${rng.pick(OBJECTS)} về ${ctx.topic};`);
+    const items = Array.from(
+      { length: rng.int(2, 4) },
+      () => `- ${rng.pick(ACTIONS)} ${rng.pick(OBJECTS)} về ${ctx.topic};`,
+    );
     paragraphs.push(`**Nội dung chủ yếu:**\n\n${items.join('\n')}`);
   }
   return paragraphs.join('\n\n');
 }
 
 /** Values a report note template can use. */
-function noteValues(rng: Random, ctx: PhraseContext, date: IsoDate, percent: number | undefined): Record<string, string | number> {
+function noteValues(
+  rng: Random,
+  ctx: PhraseContext,
+  date: IsoDate,
+  percent: number | undefined,
+): Record<string, string | number> {
   return {
     unit: ctx.unit,
     topic: ctx.topic,
@@ -63,7 +73,13 @@ function noteValues(rng: Random, ctx: PhraseContext, date: IsoDate, percent: num
 }
 
 /** A progress report's note; mostly one plain sentence, sometimes a Markdown list, sometimes empty. */
-export function reportNote(rng: Random, ctx: PhraseContext, kind: 'waiting' | 'progress' | 'done', date: IsoDate, percent?: number): string {
+export function reportNote(
+  rng: Random,
+  ctx: PhraseContext,
+  kind: 'waiting' | 'progress' | 'done',
+  date: IsoDate,
+  percent?: number,
+): string {
   if (rng.chance(0.05)) return '';
   const templates = kind === 'waiting' ? WAITING_NOTES : kind === 'done' ? DONE_NOTES : PROGRESS_NOTES;
   const first = fill(rng.pick(templates), noteValues(rng, ctx, date, percent));

@@ -3,7 +3,15 @@ import { makeDate, type IsoDate } from '../../src/lib/dates';
 import type { DerivedStatus } from '../../src/lib/status';
 import { csvTable } from './csv-text';
 import { dayBetween, futureDeadline, pastDeadline, type Deadline } from './deadlines';
-import { organisationText, planBasis, purposeText, reportNote, taskContent, taskTitle, type PhraseContext } from './phrases';
+import {
+  organisationText,
+  planBasis,
+  purposeText,
+  reportNote,
+  taskContent,
+  taskTitle,
+  type PhraseContext,
+} from './phrases';
 import type { Random } from './random';
 import { SECTION_TITLES, TOPICS } from './vocabulary';
 
@@ -52,7 +60,12 @@ interface TaskDraft {
 
 /** Generates a plan folder's files. */
 export function generatePlan(rng: Random, spec: PlanSpec): PlanFiles {
-  const ctx: PhraseContext = { topic: spec.topic[1], unit: spec.issuer[1], code: `KH-${spec.issuer[2].split(' ')[0]}`, year: spec.year };
+  const ctx: PhraseContext = {
+    topic: spec.topic[1],
+    unit: spec.issuer[1],
+    code: `KH-${spec.issuer[2].split(' ')[0]}`,
+    year: spec.year,
+  };
   const sectionCount = Math.min(SECTION_TITLES.length, rng.int(4, 12));
   const titles = rng.sample(SECTION_TITLES, sectionCount);
   const sections = [
@@ -65,7 +78,9 @@ export function generatePlan(rng: Random, spec: PlanSpec): PlanFiles {
     year: spec.year,
     title: `Kế hoạch ${spec.topic[1]} năm ${spec.year} của ${spec.issuer[1]}`,
     number: `${rng.int(1, 300)}/${ctx.code}`,
-    issued_on: rng.chance(0.5) ? `${rng.int(2, 28)}/${rng.int(1, 2)}/${spec.year}` : makeDate(spec.year, rng.int(1, 2), rng.int(2, 28)),
+    issued_on: rng.chance(0.5)
+      ? `${rng.int(2, 28)}/${rng.int(1, 2)}/${spec.year}`
+      : makeDate(spec.year, rng.int(1, 2), rng.int(2, 28)),
     basis: planBasis(rng, ctx),
     summary: `Cụ thể hóa các nhiệm vụ, giải pháp về ${spec.topic[1]} năm ${spec.year}; phân công rõ đơn vị chủ trì, đơn vị phối hợp và thời gian hoàn thành.`,
     sections,
@@ -79,7 +94,10 @@ export function generatePlan(rng: Random, spec: PlanSpec): PlanFiles {
       drafts.push(draft);
     }
   }
-  const tasks = csvTable(['id', 'section', 'title', 'content', 'directed_by', 'lead_units', 'support_units', 'timeline', 'due'], taskRows);
+  const tasks = csvTable(
+    ['id', 'section', 'title', 'content', 'directed_by', 'lead_units', 'support_units', 'timeline', 'due'],
+    taskRows,
+  );
   return { plan: `${JSON.stringify(plan, null, 2)}\n`, tasks, progress: progressCsv(rng, drafts, spec) };
 }
 
@@ -89,11 +107,20 @@ function taskNumbers(rng: Random, count: number, sectionCount: number): [string,
   for (let i = 0; i < count; i++) perSection[rng.int(0, sectionCount - 1)]!++;
   return perSection.map((n, s) => {
     const letters = n <= 26;
-    return [`II.${s + 1}`, Array.from({ length: n }, (_, i) => (letters ? String.fromCharCode(97 + i) : String(i + 1)))];
+    return [
+      `II.${s + 1}`,
+      Array.from({ length: n }, (_, i) => (letters ? String.fromCharCode(97 + i) : String(i + 1))),
+    ];
   });
 }
 
-function makeTask(rng: Random, spec: PlanSpec, planCtx: PhraseContext, id: string, section: string): { row: string[]; draft: TaskDraft } {
+function makeTask(
+  rng: Random,
+  spec: PlanSpec,
+  planCtx: PhraseContext,
+  id: string,
+  section: string,
+): { row: string[]; draft: TaskDraft } {
   const unitIds = spec.units.map((u) => u[0]);
   const lead = rng.sample(unitIds, rng.chance(0.15) ? 2 : 1);
   const others = unitIds.filter((u) => !lead.includes(u));
@@ -109,12 +136,26 @@ function makeTask(rng: Random, spec: PlanSpec, planCtx: PhraseContext, id: strin
   const ctx: PhraseContext = { ...planCtx, topic, unit: partner[1] };
   const outcome = rng.weighted(OUTCOMES);
   const { deadline, completion } = steer(rng, outcome, spec.year);
-  const row = [id, section, taskTitle(rng, ctx), taskContent(rng, ctx), leaders.join(';'), lead.join(';'), support, deadline.timeline, deadline.due];
+  const row = [
+    id,
+    section,
+    taskTitle(rng, ctx),
+    taskContent(rng, ctx),
+    leaders.join(';'),
+    lead.join(';'),
+    support,
+    deadline.timeline,
+    deadline.due,
+  ];
   return { row, draft: { id, outcome, deadline, completion, lead, ctx } };
 }
 
 /** Picks a deadline and completion date that make the task end in the wanted status at the end of the year. */
-function steer(rng: Random, outcome: DerivedStatus, year: number): { deadline: Deadline; completion: IsoDate | undefined } {
+function steer(
+  rng: Random,
+  outcome: DerivedStatus,
+  year: number,
+): { deadline: Deadline; completion: IsoDate | undefined } {
   const lastDone = `${year}-12-10`;
   switch (outcome) {
     case 'done_on_time': {
@@ -150,7 +191,10 @@ function progressCsv(rng: Random, drafts: readonly TaskDraft[], spec: PlanSpec):
 }
 
 function taskReports(rng: Random, d: TaskDraft, year: number, firstMonth: number): string[][] {
-  const start = d.outcome === 'done_on_time' || d.outcome === 'done_late' ? firstMonth : rng.int(firstMonth, Math.max(firstMonth, 9));
+  const start =
+    d.outcome === 'done_on_time' || d.outcome === 'done_late'
+      ? firstMonth
+      : rng.int(firstMonth, Math.max(firstMonth, 9));
   const waiting = d.outcome === 'not_started' || (d.outcome === 'overdue' && rng.chance(0.2));
   const target = d.completion ? 90 : rng.int(20, 95);
   const rows: string[][] = [];
@@ -160,13 +204,37 @@ function taskReports(rng: Random, d: TaskDraft, year: number, firstMonth: number
     const written = rng.chance(0.1) ? `${Number(asOf.slice(8))}/${month}/${year}` : asOf;
     const word = (s: keyof typeof STATUS_WORDS) => STATUS_WORDS[s][rng.chance(0.08) ? 1 : 0];
     if (d.completion && asOf >= d.completion) {
-      rows.push([d.id, written, word('done'), '100', d.completion, reportNote(rng, d.ctx, 'done', d.completion), reporter]);
+      rows.push([
+        d.id,
+        written,
+        word('done'),
+        '100',
+        d.completion,
+        reportNote(rng, d.ctx, 'done', d.completion),
+        reporter,
+      ]);
     } else if (waiting || month < start) {
-      rows.push([d.id, written, word('not_started'), rng.chance(0.5) ? '0' : '', '', reportNote(rng, d.ctx, 'waiting', asOf), reporter]);
+      rows.push([
+        d.id,
+        written,
+        word('not_started'),
+        rng.chance(0.5) ? '0' : '',
+        '',
+        reportNote(rng, d.ctx, 'waiting', asOf),
+        reporter,
+      ]);
     } else {
       const percent = Math.max(5, Math.min(95, Math.round((target * (month - start + 1)) / (13 - start))));
       const shown = rng.chance(0.08) ? '' : String(percent);
-      rows.push([d.id, written, word('in_progress'), shown, '', reportNote(rng, d.ctx, 'progress', asOf, percent), reporter]);
+      rows.push([
+        d.id,
+        written,
+        word('in_progress'),
+        shown,
+        '',
+        reportNote(rng, d.ctx, 'progress', asOf, percent),
+        reporter,
+      ]);
     }
   }
   return rows;

@@ -40,8 +40,14 @@ export function generateProvince(options: ProvinceOptions): DataFiles {
   const leaders = LEADERS.slice(0, options.leaders);
   const files: DataFiles = {
     'site.json': `${JSON.stringify({ organization: 'Ủy ban nhân dân tỉnh Quảng Ngãi', title: 'Theo dõi thực hiện kế hoạch, nhiệm vụ', as_of: `${options.year}-12-26` }, null, 2)}\n`,
-    'units.csv': csvTable(['id', 'name', 'short_name'], units.map((u) => [...u])),
-    'leaders.csv': csvTable(['id', 'title'], leaders.map((l) => [...l])),
+    'units.csv': csvTable(
+      ['id', 'name', 'short_name'],
+      units.map((u) => [...u]),
+    ),
+    'leaders.csv': csvTable(
+      ['id', 'title'],
+      leaders.map((l) => [...l]),
+    ),
   };
   for (let back = 0; back <= (options.archivedYears ?? 0); back++) {
     Object.assign(files, generateYear(options, options.year - back));
@@ -61,7 +67,16 @@ export function generateYear(options: ProvinceOptions, year: number): DataFiles 
     const id = `${year}-${String(i + 1).padStart(2, '0')}-${topic[0]}`;
     const planRng = createRandom(mixSeed(options.seed, year, i + 1));
     const issuer = planRng.pick(units);
-    const plan = generatePlan(planRng, { id, year, topic, issuer, taskCount, reportsPerTask: options.reportsPerTask, units, leaderIds });
+    const plan = generatePlan(planRng, {
+      id,
+      year,
+      topic,
+      issuer,
+      taskCount,
+      reportsPerTask: options.reportsPerTask,
+      units,
+      leaderIds,
+    });
     files[`plans/${id}/plan.json`] = plan.plan;
     files[`plans/${id}/tasks.csv`] = plan.tasks;
     files[`plans/${id}/progress.csv`] = plan.progress;
@@ -87,7 +102,9 @@ function checkSize(o: ProvinceOptions): void {
   const problems = [
     o.units < 1 || o.units > UNITS.length ? `units must be 1 to ${UNITS.length}` : '',
     o.leaders < 1 || o.leaders > LEADERS.length ? `leaders must be 1 to ${LEADERS.length}` : '',
-    o.reportsPerTask < 1 || o.reportsPerTask > 12 ? 'reportsPerTask must be 1 to 12 (monthly reports within the year)' : '',
+    o.reportsPerTask < 1 || o.reportsPerTask > 12
+      ? 'reportsPerTask must be 1 to 12 (monthly reports within the year)'
+      : '',
     o.plans < 1 || o.tasks < o.plans ? 'need at least one plan and one task per plan' : '',
   ].filter(Boolean);
   if (problems.length > 0) throw new Error(`synthetic province: ${problems.join('; ')}`);

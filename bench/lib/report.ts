@@ -34,7 +34,8 @@ export interface Check {
   note?: string;
 }
 
-const num = (v: number | null | undefined, digits: number, unit = '') => (v === null || v === undefined ? 'n/a' : `${v.toFixed(digits)}${unit}`);
+const num = (v: number | null | undefined, digits: number, unit = '') =>
+  v === null || v === undefined ? 'n/a' : `${v.toFixed(digits)}${unit}`;
 const atMost = (v: number | null | undefined, limit: number) => (v === null || v === undefined ? null : v <= limit);
 const below = (v: number | null | undefined, limit: number) => (v === null || v === undefined ? null : v < limit);
 
@@ -49,26 +50,68 @@ export function jsTarget(type: PageType, hasChart: boolean): { limit: number; la
 }
 
 /** Judges every figure against its target; `charts` says which page types were found to draw a chart. */
-export function checkTargets(r: BenchResults, charts: Partial<Record<PageType, boolean>>, notes: Partial<Record<string, string>> = {}): Check[] {
+export function checkTargets(
+  r: BenchResults,
+  charts: Partial<Record<PageType, boolean>>,
+  notes: Partial<Record<string, string>> = {},
+): Check[] {
   const rows: Check[] = [
     { label: 'tasks', value: String(r.tasks), target: '', pass: null },
     { label: 'pages (.html)', value: String(r.pages), target: '', pass: null },
     { label: 'build', value: num(r.build_s, 1, ' s'), target: '', pass: null },
     { label: 'floor (bare Astro)', value: num(r.floor_s, 1, ' s'), target: '', pass: null },
     { label: 'build / floor', value: num(r.build_ratio, 2, '×'), target: '≤ 2×', pass: atMost(r.build_ratio, 2) },
-    { label: 'build peak memory', value: num(r.build_peak_mb, 0, ' MB'), target: '≤ 1.5 GB', pass: atMost(r.build_peak_mb, PEAK_LIMIT_MB) },
+    {
+      label: 'build peak memory',
+      value: num(r.build_peak_mb, 0, ' MB'),
+      target: '≤ 1.5 GB',
+      pass: atMost(r.build_peak_mb, PEAK_LIMIT_MB),
+    },
     { label: 'load / papaparse', value: num(r.load_ratio, 2, '×'), target: '≤ 3×', pass: atMost(r.load_ratio, 3) },
-    { label: '/tasks/ gzipped', value: num(r.index_gz_kb, 1, ' KB'), target: '≤ 600 KB', pass: atMost(r.index_gz_kb, 600) },
-    { label: '/tasks/ DOMContentLoaded', value: num(r.index_dcl_ms, 0, ' ms'), target: '≤ 1500 ms', pass: atMost(r.index_dcl_ms, 1500) },
-    { label: 'search median', value: num(r.search_median_ms, 1, ' ms'), target: '≤ 50 ms', pass: atMost(r.search_median_ms, 50), note: notes.search },
-    { label: 'search worst', value: num(r.search_worst_ms, 1, ' ms'), target: '≤ 150 ms', pass: atMost(r.search_worst_ms, 150), note: notes.search },
+    {
+      label: '/tasks/ gzipped',
+      value: num(r.index_gz_kb, 1, ' KB'),
+      target: '≤ 600 KB',
+      pass: atMost(r.index_gz_kb, 600),
+    },
+    {
+      label: '/tasks/ DOMContentLoaded',
+      value: num(r.index_dcl_ms, 0, ' ms'),
+      target: '≤ 1500 ms',
+      pass: atMost(r.index_dcl_ms, 1500),
+    },
+    {
+      label: 'search median',
+      value: num(r.search_median_ms, 1, ' ms'),
+      target: '≤ 50 ms',
+      pass: atMost(r.search_median_ms, 50),
+      note: notes.search,
+    },
+    {
+      label: 'search worst',
+      value: num(r.search_worst_ms, 1, ' ms'),
+      target: '≤ 150 ms',
+      pass: atMost(r.search_worst_ms, 150),
+      note: notes.search,
+    },
   ];
   for (const type of PAGE_TYPES) {
     const t = jsTarget(type, charts[type] ?? false);
-    rows.push({ label: `JS ${type}`, value: num(r.js_gz_kb[type], 1, ' KB'), target: t.label, pass: below(r.js_gz_kb[type], t.limit) });
+    rows.push({
+      label: `JS ${type}`,
+      value: num(r.js_gz_kb[type], 1, ' KB'),
+      target: t.label,
+      pass: below(r.js_gz_kb[type], t.limit),
+    });
   }
   if ('archived_ratio' in r) {
-    rows.push({ label: 'rebuild with archived years / live only', value: num(r.archived_ratio, 2, '×'), target: '≤ 1.2×', pass: atMost(r.archived_ratio, 1.2), note: notes.archived });
+    rows.push({
+      label: 'rebuild with archived years / live only',
+      value: num(r.archived_ratio, 2, '×'),
+      target: '≤ 1.2×',
+      pass: atMost(r.archived_ratio, 1.2),
+      note: notes.archived,
+    });
   }
   return rows;
 }
@@ -78,7 +121,12 @@ export function formatChecks(rows: readonly Check[]): string {
   const verdict = (c: Check) => (c.pass === null ? (c.target ? '—' : '') : c.pass ? 'pass' : 'FAIL');
   const cells = [['figure', 'value', 'target', ''], ...rows.map((c) => [c.label, c.value, c.target, verdict(c)])];
   const widths = [0, 1, 2].map((i) => Math.max(...cells.map((row) => row[i]!.length)));
-  const lines = cells.map((row) => row.map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell)).join('  ').trimEnd());
+  const lines = cells.map((row) =>
+    row
+      .map((cell, i) => (i < 3 ? cell.padEnd(widths[i]!) : cell))
+      .join('  ')
+      .trimEnd(),
+  );
   lines.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('  '));
   const notes = [...new Set(rows.map((c) => c.note).filter((n): n is string => Boolean(n)))];
   return [...lines, ...notes.map((n) => `note: ${n}`)].join('\n');

@@ -36,7 +36,11 @@ export const UNITS: readonly (readonly [string, string, string])[] = [
   ['tt-pvhcc', 'Trung tâm Phục vụ hành chính công tỉnh', 'TT PVHCC'],
   ['bqlda-dd', 'Ban Quản lý dự án đầu tư xây dựng các công trình dân dụng và công nghiệp tỉnh', 'BQLDA DD&CN'],
   ['bqlda-gt', 'Ban Quản lý dự án đầu tư xây dựng các công trình giao thông tỉnh', 'BQLDA GT'],
-  ['bqlda-nn', 'Ban Quản lý dự án đầu tư xây dựng các công trình nông nghiệp và phát triển nông thôn tỉnh', 'BQLDA NN&PTNT'],
+  [
+    'bqlda-nn',
+    'Ban Quản lý dự án đầu tư xây dựng các công trình nông nghiệp và phát triển nông thôn tỉnh',
+    'BQLDA NN&PTNT',
+  ],
   ['quy-dtpt', 'Quỹ Đầu tư phát triển tỉnh', 'Quỹ ĐTPT'],
   ['tt-xtdt', 'Trung tâm Xúc tiến Đầu tư tỉnh', 'TT XTĐT'],
   ['dh-pvd', 'Trường Đại học Phạm Văn Đồng', 'ĐH PVĐ'],
@@ -119,31 +123,69 @@ export const TOPICS: readonly (readonly [string, string])[] = [
 
 /** How a task title or sentence starts. */
 export const ACTIONS = [
-  'Tham mưu ban hành', 'Triển khai thực hiện', 'Tổ chức thực hiện', 'Kiểm tra, đôn đốc việc thực hiện', 'Rà soát, đánh giá',
-  'Xây dựng', 'Hoàn thiện', 'Đẩy mạnh', 'Theo dõi, tổng hợp', 'Tăng cường', 'Hướng dẫn', 'Tuyên truyền, phổ biến',
-  'Sơ kết, đánh giá', 'Cập nhật, công khai', 'Nâng cao chất lượng', 'Tham mưu', 'Chủ trì, phối hợp triển khai',
+  'Tham mưu ban hành',
+  'Triển khai thực hiện',
+  'Tổ chức thực hiện',
+  'Kiểm tra, đôn đốc việc thực hiện',
+  'Rà soát, đánh giá',
+  'Xây dựng',
+  'Hoàn thiện',
+  'Đẩy mạnh',
+  'Theo dõi, tổng hợp',
+  'Tăng cường',
+  'Hướng dẫn',
+  'Tuyên truyền, phổ biến',
+  'Sơ kết, đánh giá',
+  'Cập nhật, công khai',
+  'Nâng cao chất lượng',
+  'Tham mưu',
+  'Chủ trì, phối hợp triển khai',
 ] as const;
 
 /** What a task acts on. */
 export const OBJECTS = [
-  'kế hoạch', 'quy chế phối hợp', 'chương trình hành động', 'báo cáo định kỳ', 'cơ sở dữ liệu', 'quy trình nội bộ',
-  'hệ thống thông tin', 'văn bản hướng dẫn', 'bộ chỉ tiêu', 'đề án', 'các giải pháp', 'công tác', 'danh mục nhiệm vụ',
-  'quy định phân cấp', 'mô hình điểm',
+  'kế hoạch',
+  'quy chế phối hợp',
+  'chương trình hành động',
+  'báo cáo định kỳ',
+  'cơ sở dữ liệu',
+  'quy trình nội bộ',
+  'hệ thống thông tin',
+  'văn bản hướng dẫn',
+  'bộ chỉ tiêu',
+  'đề án',
+  'các giải pháp',
+  'công tác',
+  'danh mục nhiệm vụ',
+  'quy định phân cấp',
+  'mô hình điểm',
 ] as const;
 
 /** Where or when, appended to some titles and sentences. */
 export const QUALIFIERS = [
-  'trên địa bàn tỉnh', 'giai đoạn 2021 - 2025', 'tại các cơ quan, đơn vị', 'ở cấp huyện, cấp xã',
-  'theo chỉ đạo của UBND tỉnh', 'theo quy định của Chính phủ', 'trong các cơ quan hành chính nhà nước',
+  'trên địa bàn tỉnh',
+  'giai đoạn 2021 - 2025',
+  'tại các cơ quan, đơn vị',
+  'ở cấp huyện, cấp xã',
+  'theo chỉ đạo của UBND tỉnh',
+  'theo quy định của Chính phủ',
+  'trong các cơ quan hành chính nhà nước',
 ] as const;
 
 /** Titles of the plan sections under II (Nhiệm vụ, giải pháp). */
 export const SECTION_TITLES = [
-  'Hoàn thiện thể chế, chính sách', 'Cải cách thủ tục hành chính', 'Cải cách tổ chức bộ máy hành chính nhà nước',
-  'Xây dựng và phát triển chính quyền điện tử, chính quyền số', 'Nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức',
-  'Cải cách tài chính công', 'Công tác thông tin, tuyên truyền', 'Công tác kiểm tra, giám sát',
-  'Ứng dụng công nghệ thông tin trong quản lý, điều hành', 'Huy động và sử dụng hiệu quả các nguồn lực',
-  'Phối hợp giữa các cấp, các ngành', 'Chế độ thông tin, báo cáo',
+  'Hoàn thiện thể chế, chính sách',
+  'Cải cách thủ tục hành chính',
+  'Cải cách tổ chức bộ máy hành chính nhà nước',
+  'Xây dựng và phát triển chính quyền điện tử, chính quyền số',
+  'Nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức',
+  'Cải cách tài chính công',
+  'Công tác thông tin, tuyên truyền',
+  'Công tác kiểm tra, giám sát',
+  'Ứng dụng công nghệ thông tin trong quản lý, điều hành',
+  'Huy động và sử dụng hiệu quả các nguồn lực',
+  'Phối hợp giữa các cấp, các ngành',
+  'Chế độ thông tin, báo cáo',
 ] as const;
 
 /** Sentences that end a content paragraph. */

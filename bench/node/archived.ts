@@ -22,7 +22,13 @@ export interface ArchivedMeasure {
 }
 
 /** Writes archive/<year>/ for year - 1 … year - n: each year generated like a live one (its own as-of date), with a manifest as npm run snapshot writes it. */
-export function writeArchivedYears(archiveDir: string, size: ProvinceSize, seed: number, year: number, n: number): void {
+export function writeArchivedYears(
+  archiveDir: string,
+  size: ProvinceSize,
+  seed: number,
+  year: number,
+  n: number,
+): void {
   for (let back = 1; back <= n; back++) {
     const y = year - back;
     const dir = join(archiveDir, String(y));
@@ -39,7 +45,15 @@ export function writeArchivedYears(archiveDir: string, size: ProvinceSize, seed:
 }
 
 /** Copies the live data beside N archived years into root (root/data, root/archive) and builds it cold; then, each round, builds the live year alone and rebuilds after a change to the live as-of date. */
-export async function measureArchived(project: string, liveData: string, root: string, size: ProvinceSize, seed: number, n: number, rounds: number): Promise<ArchivedMeasure> {
+export async function measureArchived(
+  project: string,
+  liveData: string,
+  root: string,
+  size: ProvinceSize,
+  seed: number,
+  n: number,
+  rounds: number,
+): Promise<ArchivedMeasure> {
   const dataDir = join(root, 'data');
   cpSync(liveData, dataDir, { recursive: true });
   writeArchivedYears(join(root, 'archive'), size, seed, 2024, n);
@@ -52,7 +66,13 @@ export async function measureArchived(project: string, liveData: string, root: s
   const siteFile = join(dataDir, 'site.json');
   for (let round = 1; round <= rounds; round++) {
     live.push(await buildProject(project, liveData, join(root, `site-live-${round}`), undefined, env));
-    writeFileSync(siteFile, readFileSync(siteFile, 'utf8').replace(/"as_of": "(\d{4})-12-(\d\d)"/, (_m, y: string, d: string) => `"as_of": "${y}-12-${Number(d) + 1}"`));
+    writeFileSync(
+      siteFile,
+      readFileSync(siteFile, 'utf8').replace(
+        /"as_of": "(\d{4})-12-(\d\d)"/,
+        (_m, y: string, d: string) => `"as_of": "${y}-12-${Number(d) + 1}"`,
+      ),
+    );
     warm.push(await buildProject(project, dataDir, join(root, `site-warm-${round}`), undefined, env));
   }
   return { cold, live, warm, pages };

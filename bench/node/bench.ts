@@ -41,7 +41,9 @@ export function writeDataFiles(dir: string, files: DataFiles): void {
 const size = (o: BenchOptions) => (o.quick ? QUICK_SIZE : FULL_SIZE);
 
 function describeMachine(): string {
-  const load = loadavg().map((l) => l.toFixed(2)).join(' ');
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
   return `machine: ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}; load average ${load}`;
 }
 
@@ -53,34 +55,56 @@ function generate(o: BenchOptions, tmp: string): string {
   writeDataFiles(dataDir, files);
   const mb = Object.values(files).reduce((n, t) => n + Buffer.byteLength(t), 0) / 1048576;
   const took = ((performance.now() - started) / 1000).toFixed(1);
-  o.log(`data: ${s.plans} plans, ${s.tasks} tasks, ${s.tasks * s.reportsPerTask} reports, ${s.units} units, ${s.leaders} leaders; ${mb.toFixed(1)} MB in ${Object.keys(files).length} files (${took} s) → ${dataDir}`);
+  o.log(
+    `data: ${s.plans} plans, ${s.tasks} tasks, ${s.tasks * s.reportsPerTask} reports, ${s.units} units, ${s.leaders} leaders; ${mb.toFixed(1)} MB in ${Object.keys(files).length} files (${took} s) → ${dataDir}`,
+  );
   return dataDir;
 }
 
 /** The project's own loader (loadDataFromDisk), imported from the checkout measured. */
 async function importLoader(project: string): Promise<Loader> {
-  const module = (await import(pathToFileURL(join(project, 'src/node/load-data.ts')).href)) as { loadDataFromDisk: Loader };
+  const module = (await import(pathToFileURL(join(project, 'src/node/load-data.ts')).href)) as {
+    loadDataFromDisk: Loader;
+  };
   return module.loadDataFromDisk;
 }
 
 /** Builds the live year beside o.archived archived years, cold then after live changes; logs and returns the figures. */
-async function runArchived(o: BenchOptions, dataDir: string, tmp: string, first: MeasuredRun): Promise<ArchivedMeasure> {
+async function runArchived(
+  o: BenchOptions,
+  dataDir: string,
+  tmp: string,
+  first: MeasuredRun,
+): Promise<ArchivedMeasure> {
   const m = await measureArchived(o.project, dataDir, join(tmp, 'with-archive'), size(o), o.seed, o.archived, 2);
   m.live.unshift(first);
-  o.log(`archived: ${o.archived} older year(s) of the same size in archive/${2024 - o.archived}…2023 (manifests as npm run snapshot writes them); ${m.pages} pages in all`);
-  o.log(`  first build (renders them, fills the cache): ${m.cold.seconds.toFixed(1)} s${cpu(m.cold)}, peak ${m.cold.peakMb.toFixed(0)} MB`);
+  o.log(
+    `archived: ${o.archived} older year(s) of the same size in archive/${2024 - o.archived}…2023 (manifests as npm run snapshot writes them); ${m.pages} pages in all`,
+  );
+  o.log(
+    `  first build (renders them, fills the cache): ${m.cold.seconds.toFixed(1)} s${cpu(m.cold)}, peak ${m.cold.peakMb.toFixed(0)} MB`,
+  );
   for (const run of m.live) o.log(`  live year alone: ${run.seconds.toFixed(1)} s${cpu(run)}`);
-  for (const run of m.warm) o.log(`  rebuild after a change to live data: ${run.seconds.toFixed(1)} s${cpu(run)}, peak ${run.peakMb.toFixed(0)} MB`);
+  for (const run of m.warm)
+    o.log(
+      `  rebuild after a change to live data: ${run.seconds.toFixed(1)} s${cpu(run)}, peak ${run.peakMb.toFixed(0)} MB`,
+    );
   const ratio = archivedRatio(m);
-  o.log(`  rebuild / live year alone (fastest of each): ${ratio.wall.toFixed(2)}×${ratio.cpu === null ? '' : `, in CPU time ${ratio.cpu.toFixed(2)}×`}`);
+  o.log(
+    `  rebuild / live year alone (fastest of each): ${ratio.wall.toFixed(2)}×${ratio.cpu === null ? '' : `, in CPU time ${ratio.cpu.toFixed(2)}×`}`,
+  );
   return m;
 }
 
 /** The fastest rebuild over the fastest live-only build, in wall and CPU time (the fastest run is the one the rest of the machine disturbed least). */
 function archivedRatio(m: ArchivedMeasure): { wall: number; cpu: number | null } {
-  const least = (runs: MeasuredRun[], pick: (r: MeasuredRun) => number | null) => Math.min(...runs.map((r) => pick(r) ?? Infinity));
+  const least = (runs: MeasuredRun[], pick: (r: MeasuredRun) => number | null) =>
+    Math.min(...runs.map((r) => pick(r) ?? Infinity));
   const cpuRatio = least(m.warm, (r) => r.cpuSeconds) / least(m.live, (r) => r.cpuSeconds);
-  return { wall: least(m.warm, (r) => r.seconds) / least(m.live, (r) => r.seconds), cpu: Number.isFinite(cpuRatio) ? cpuRatio : null };
+  return {
+    wall: least(m.warm, (r) => r.seconds) / least(m.live, (r) => r.seconds),
+    cpu: Number.isFinite(cpuRatio) ? cpuRatio : null,
+  };
 }
 
 const cpu = (run: MeasuredRun) => (run.cpuSeconds === null ? '' : `, ${run.cpuSeconds.toFixed(1)} s CPU`);
@@ -93,7 +117,11 @@ const BUILD_ROUNDS = 2;
  * project, floor), each into a fresh folder; compares the fastest of each, the runs the rest of the machine (other
  * processes, the file system still writing out the run before) disturbed least. Peak memory is the highest of all runs.
  */
-async function measureBuilds(o: BenchOptions, dataDir: string, tmp: string): Promise<{ build: MeasuredRun; floor: MeasuredRun; pages: number; site: string }> {
+async function measureBuilds(
+  o: BenchOptions,
+  dataDir: string,
+  tmp: string,
+): Promise<{ build: MeasuredRun; floor: MeasuredRun; pages: number; site: string }> {
   const site = join(tmp, 'site');
   const profileDir = o.profile ? join(tmp, 'profile') : undefined;
   const builds: MeasuredRun[] = [];
@@ -105,18 +133,25 @@ async function measureBuilds(o: BenchOptions, dataDir: string, tmp: string): Pro
     const build = await buildProject(o.project, dataDir, out, round === 0 ? profileDir : undefined);
     builds.push(build);
     if (round === 0) pages = filesEndingWith(site, '.html').length;
-    o.log(`project build: ${build.seconds.toFixed(1)} s${cpu(build)}, peak ${build.peakMb.toFixed(0)} MB, ${pages} pages`);
+    o.log(
+      `project build: ${build.seconds.toFixed(1)} s${cpu(build)}, peak ${build.peakMb.toFixed(0)} MB, ${pages} pages`,
+    );
     const floorDir = join(tmp, `floor-${round}`);
     writeFloorProject(floorDir, pages, o.project);
     const floor = await buildFloor(floorDir);
     floors.push(floor);
     const floorPages = filesEndingWith(join(floorDir, 'dist'), '.html').length;
-    o.log(`bare Astro floor: ${floor.seconds.toFixed(1)} s${cpu(floor)}, peak ${floor.peakMb.toFixed(0)} MB, ${floorPages} pages`);
+    o.log(
+      `bare Astro floor: ${floor.seconds.toFixed(1)} s${cpu(floor)}, peak ${floor.peakMb.toFixed(0)} MB, ${floorPages} pages`,
+    );
   }
   const build = { ...fastest(builds), peakMb: Math.max(...builds.map((b) => b.peakMb)) };
   const floor = fastest(floors);
   o.log(`fastest of ${BUILD_ROUNDS}: project build ${build.seconds.toFixed(1)} s, floor ${floor.seconds.toFixed(1)} s`);
-  if (build.cpuSeconds && floor.cpuSeconds) o.log(`CPU time ratio (less sensitive to other load on the machine): ${(build.cpuSeconds / floor.cpuSeconds).toFixed(2)}×`);
+  if (build.cpuSeconds && floor.cpuSeconds)
+    o.log(
+      `CPU time ratio (less sensitive to other load on the machine): ${(build.cpuSeconds / floor.cpuSeconds).toFixed(2)}×`,
+    );
   if (profileDir) printProfile(profileDir, o.project, o.log);
   return { build, floor, pages, site };
 }
@@ -129,14 +164,24 @@ function fastest(runs: readonly MeasuredRun[]): MeasuredRun {
 function logJs(o: BenchOptions, js: Partial<Record<PageType, PageJs>>): void {
   for (const type of PAGE_TYPES) {
     const j = js[type];
-    o.log(`JS ${type}: ${j ? `${j.kb.toFixed(1)} KB gz from ${j.files.length} file(s) + ${j.inlineScripts} inline script(s) on ${j.page}${j.hasChart ? ' (chart)' : ''}` : 'no page found'}`);
+    o.log(
+      `JS ${type}: ${j ? `${j.kb.toFixed(1)} KB gz from ${j.files.length} file(s) + ${j.inlineScripts} inline script(s) on ${j.page}${j.hasChart ? ' (chart)' : ''}` : 'no page found'}`,
+    );
   }
 }
 
 function logIndex(o: BenchOptions, index: IndexMeasure): void {
-  o.log(`/tasks/: ${index.requests} requests, ${index.rawKb.toFixed(0)} KB raw, ${index.gzKb.toFixed(0)} KB gzipped; DOMContentLoaded ${index.dclMs.toFixed(0)} ms (median of 5)`);
-  if (index.searchIndexGzKb !== null) o.log(`/tasks/ search file (fetched after the load, not counted above): ${index.searchIndexGzKb.toFixed(0)} KB gzipped`);
-  if (index.search) o.log(`search: ${index.search.times.map((t) => t.toFixed(0)).join(', ')} ms (${index.search.unchanged} keystroke(s) changed nothing)`);
+  o.log(
+    `/tasks/: ${index.requests} requests, ${index.rawKb.toFixed(0)} KB raw, ${index.gzKb.toFixed(0)} KB gzipped; DOMContentLoaded ${index.dclMs.toFixed(0)} ms (median of 5)`,
+  );
+  if (index.searchIndexGzKb !== null)
+    o.log(
+      `/tasks/ search file (fetched after the load, not counted above): ${index.searchIndexGzKb.toFixed(0)} KB gzipped`,
+    );
+  if (index.search)
+    o.log(
+      `search: ${index.search.times.map((t) => t.toFixed(0)).join(', ')} ms (${index.search.unchanged} keystroke(s) changed nothing)`,
+    );
 }
 
 interface Measured {
@@ -164,7 +209,10 @@ function toResults(o: BenchOptions, m: Measured): BenchResults {
     index_dcl_ms: round(index.dclMs, 0),
     search_median_ms: index.search ? round(index.search.medianMs, 1) : null,
     search_worst_ms: index.search ? round(index.search.worstMs, 1) : null,
-    js_gz_kb: Object.fromEntries(PAGE_TYPES.map((t) => [t, js[t] ? round(js[t].kb, 2) : null])) as Record<PageType, number | null>,
+    js_gz_kb: Object.fromEntries(PAGE_TYPES.map((t) => [t, js[t] ? round(js[t].kb, 2) : null])) as Record<
+      PageType,
+      number | null
+    >,
     ...(m.archived ? { archived_ratio: round(archivedRatio(m.archived).wall, 2) } : {}),
   };
 }
@@ -178,8 +226,12 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
     const dataDir = generate(o, tmp);
     const loader = await importLoader(o.project);
     const load = measureLoad(dataDir, 7, loader);
-    o.log(`load + validate: ${load.loadMs.toFixed(0)} ms; papaparse's raw parse of the ${load.csvFiles} CSV files (${load.csvMb.toFixed(1)} MB): ${load.papaMs.toFixed(0)} ms (medians of 7)`);
-    o.log(`  in CPU time: ${load.loadCpuMs.toFixed(0)} ms vs ${load.papaCpuMs.toFixed(0)} ms, ${(load.loadCpuMs / load.papaCpuMs).toFixed(2)}×`);
+    o.log(
+      `load + validate: ${load.loadMs.toFixed(0)} ms; papaparse's raw parse of the ${load.csvFiles} CSV files (${load.csvMb.toFixed(1)} MB): ${load.papaMs.toFixed(0)} ms (medians of 7)`,
+    );
+    o.log(
+      `  in CPU time: ${load.loadCpuMs.toFixed(0)} ms vs ${load.papaCpuMs.toFixed(0)} ms, ${(load.loadCpuMs / load.papaCpuMs).toFixed(2)}×`,
+    );
     const { build, floor, pages, site } = await measureBuilds(o, dataDir, tmp);
     const js = measureJs(site);
     logJs(o, js);
@@ -188,7 +240,9 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
     const archived = o.archived > 0 ? await runArchived(o, dataDir, tmp, build) : undefined;
     const results = toResults(o, { load, build, floor, pages, js, index, archived });
     const charts = Object.fromEntries(PAGE_TYPES.map((t) => [t, js[t]?.hasChart ?? false]));
-    o.log(`\n${formatChecks(checkTargets(results, charts, { search: index.searchNote || undefined, archived: archived ? 'the fastest rebuild after a change to live data over the fastest build of the live year alone (wall time)' : undefined }))}`);
+    o.log(
+      `\n${formatChecks(checkTargets(results, charts, { search: index.searchNote || undefined, archived: archived ? 'the fastest rebuild after a change to live data over the fastest build of the live year alone (wall time)' : undefined }))}`,
+    );
     writeFileSync(join(o.repo, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
     o.log(`\n${describeMachine()}\nwrote bench/results.json${o.keep ? `; kept ${tmp}` : ''}`);
     return results;

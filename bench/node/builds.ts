@@ -25,11 +25,21 @@ function flushDisk(): void {
 }
 
 /** Builds the project from dataDir into outDir exactly as `npm run build` does, in a child process. */
-export async function buildProject(repo: string, dataDir: string, outDir: string, profileDir?: string, env: Record<string, string> = {}): Promise<MeasuredRun> {
+export async function buildProject(
+  repo: string,
+  dataDir: string,
+  outDir: string,
+  profileDir?: string,
+  env: Record<string, string> = {},
+): Promise<MeasuredRun> {
   flushDisk();
   // Node refuses --cpu-prof in NODE_OPTIONS; the build passes these flags on to its bundling process and render threads.
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const run = await runMeasured(process.execPath, [...profile, '--import', 'tsx', 'scripts/build.ts', '--data', dataDir, '--out', outDir], { cwd: repo, env: buildEnv(env) });
+  const run = await runMeasured(
+    process.execPath,
+    [...profile, '--import', 'tsx', 'scripts/build.ts', '--data', dataDir, '--out', outDir],
+    { cwd: repo, env: buildEnv(env) },
+  );
   if (run.code !== 0) throw new Error(`the project build failed (exit ${run.code}):\n${run.output}`);
   return run;
 }
@@ -38,7 +48,10 @@ export async function buildProject(repo: string, dataDir: string, outDir: string
 export function writeFloorProject(dir: string, pages: number, repo: string): void {
   mkdirSync(join(dir, 'src/pages'), { recursive: true });
   symlinkSync(join(repo, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  writeFileSync(join(dir, 'package.json'), `${JSON.stringify({ name: 'astro-floor', private: true, type: 'module' })}\n`);
+  writeFileSync(
+    join(dir, 'package.json'),
+    `${JSON.stringify({ name: 'astro-floor', private: true, type: 'module' })}\n`,
+  );
   // The same output options as the project's astro.config.mjs, so both write the same kind of files.
   writeFileSync(
     join(dir, 'astro.config.mjs'),
@@ -59,7 +72,10 @@ export function writeFloorProject(dir: string, pages: number, repo: string): voi
       '',
     ].join('\n'),
   );
-  writeFileSync(join(dir, 'build.mjs'), "import { build } from 'astro';\nawait build({ root: process.cwd(), logLevel: 'warn' });\n");
+  writeFileSync(
+    join(dir, 'build.mjs'),
+    "import { build } from 'astro';\nawait build({ root: process.cwd(), logLevel: 'warn' });\n",
+  );
 }
 
 /** Builds the floor project (written by writeFloorProject) in a child process. */

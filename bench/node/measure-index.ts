@@ -51,9 +51,13 @@ export async function measureIndex(dist: string, runs: number): Promise<IndexMea
       rawKb: first.rawBytes / 1024,
       requests: first.requests,
       dclMs: median(loads.map((l) => l.dclMs)),
-      searchIndexGzKb: existsSync(join(dist, SEARCH_FILE)) ? gzSize(readFileSync(join(dist, SEARCH_FILE))) / 1024 : null,
+      searchIndexGzKb: existsSync(join(dist, SEARCH_FILE))
+        ? gzSize(readFileSync(join(dist, SEARCH_FILE))) / 1024
+        : null,
       search,
-      searchNote: search ? '' : `no ${SEARCH_SELECTOR} on /tasks/ yet (the <task-filter> element is not built), so search times are null`,
+      searchNote: search
+        ? ''
+        : `no ${SEARCH_SELECTOR} on /tasks/ yet (the <task-filter> element is not built), so search times are null`,
     };
   } finally {
     await browser.close();
@@ -72,13 +76,22 @@ function servedFile(dist: string, url: string): Buffer | undefined {
   return existsSync(file) ? readFileSync(file) : undefined;
 }
 
-async function loadOnce(browser: Browser, url: string, dist: string): Promise<{ dclMs: number; gzBytes: number; rawBytes: number; requests: number }> {
+async function loadOnce(
+  browser: Browser,
+  url: string,
+  dist: string,
+): Promise<{ dclMs: number; gzBytes: number; rawBytes: number; requests: number }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const bodies: Promise<Buffer | undefined>[] = [];
   page.on('response', (response) => {
     if (response.url().endsWith(SEARCH_FILE)) return;
-    bodies.push(response.body().then((b) => (b.length > 0 ? b : servedFile(dist, response.url()))).catch(() => servedFile(dist, response.url())));
+    bodies.push(
+      response
+        .body()
+        .then((b) => (b.length > 0 ? b : servedFile(dist, response.url())))
+        .catch(() => servedFile(dist, response.url())),
+    );
   });
   await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
   const dclMs = await page.evaluate<number>("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd");
@@ -131,7 +144,8 @@ async function measureSearch(browser: Browser, url: string): Promise<SearchMeasu
     await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
     if ((await page.locator(SEARCH_SELECTOR).count()) === 0) return null;
     // A page that fetches its search text after the load is timed once it has it (the reader's first look takes longer).
-    if ((await page.locator('task-filter[data-search-src]').count()) > 0) await page.locator('task-filter[data-search-ready]').waitFor({ state: 'attached', timeout: 60_000 });
+    if ((await page.locator('task-filter[data-search-src]').count()) > 0)
+      await page.locator('task-filter[data-search-ready]').waitFor({ state: 'attached', timeout: 60_000 });
     await page.evaluate(instrumentScript(SEARCH_SELECTOR));
     await page.locator(SEARCH_SELECTOR).first().focus();
     const times: number[] = [];
@@ -141,7 +155,13 @@ async function measureSearch(browser: Browser, url: string): Promise<SearchMeasu
       if (ms !== null) times.push(ms);
     }
     if (times.length === 0) return null;
-    return { medianMs: median(times), worstMs: Math.max(...times), times, keystrokes: KEYSTROKES.length, unchanged: KEYSTROKES.length - times.length };
+    return {
+      medianMs: median(times),
+      worstMs: Math.max(...times),
+      times,
+      keystrokes: KEYSTROKES.length,
+      unchanged: KEYSTROKES.length - times.length,
+    };
   } finally {
     await page.close();
   }

@@ -67,7 +67,8 @@ export function pageJs(dist: string, page: string): PageJs {
     seen.add(file);
     const code = readFileSync(join(dist, file));
     bytes += gzSize(code);
-    if (file.endsWith('.js') || file.endsWith('.mjs')) queue.push(...jsImports(code.toString('utf8')).map((ref) => resolveRef(file, ref)));
+    if (file.endsWith('.js') || file.endsWith('.mjs'))
+      queue.push(...jsImports(code.toString('utf8')).map((ref) => resolveRef(file, ref)));
   }
   const hasChart = /<canvas\b|<[a-z][\w-]*-chart\b/i.test(html);
   return { page, kb: bytes / 1024, files: [...seen], inlineScripts: inline.length, hasChart };

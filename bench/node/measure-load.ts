@@ -43,7 +43,8 @@ export function measureLoad(dataDir: string, runs: number, loadDataFromDisk: Loa
   };
   const load = () => {
     const { issues } = loadDataFromDisk(dataDir);
-    if (issues.some((i) => i.level === 'error')) throw new Error(`the generated data does not validate: ${issues.length} problem(s)`);
+    if (issues.some((i) => i.level === 'error'))
+      throw new Error(`the generated data does not validate: ${issues.length} problem(s)`);
   };
   load();
   parseAll();

@@ -57,9 +57,15 @@ function memoryOf(pid: number): { rss: number; hwm: number } | undefined {
 }
 
 /** Spawns the command, samples its process tree every interval ms, and resolves when it exits. */
-export function runMeasured(command: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv; intervalMs?: number }): Promise<MeasuredRun> {
+export function runMeasured(
+  command: string,
+  args: readonly string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv; intervalMs?: number },
+): Promise<MeasuredRun> {
   const timeDir = existsSync(GNU_TIME) ? mkdtempSync(join(tmpdir(), 'bench-time-')) : undefined;
-  const [cmd, argv] = timeDir ? [GNU_TIME, ['-f', '%U %S', '-o', join(timeDir, 'cpu'), command, ...args]] : [command, [...args]];
+  const [cmd, argv] = timeDir
+    ? [GNU_TIME, ['-f', '%U %S', '-o', join(timeDir, 'cpu'), command, ...args]]
+    : [command, [...args]];
   const started = performance.now();
   const child = spawn(cmd, argv, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
@@ -89,7 +95,13 @@ export function runMeasured(command: string, args: readonly string[], options: {
       clearInterval(timer);
       const seconds = (performance.now() - started) / 1000;
       const peakKb = Math.max(peakTreeKb, ...hwm.values());
-      resolve({ code: code ?? 1, seconds, peakMb: peakKb / 1024, cpuSeconds: timeDir ? readCpu(timeDir) : null, output });
+      resolve({
+        code: code ?? 1,
+        seconds,
+        peakMb: peakKb / 1024,
+        cpuSeconds: timeDir ? readCpu(timeDir) : null,
+        output,
+      });
     });
   });
 }

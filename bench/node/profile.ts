@@ -4,7 +4,18 @@ import { join } from 'node:path';
 import { inclusiveTime, timeByFunction, timeByGroup, type CpuProfile } from '../lib/cpu-profile';
 
 /** Functions whose total time (with what they call) tells loading apart from rendering. */
-const PHASES = ['loadDataset', 'parseCsv', 'parseRow', 'evaluatePlan', 'getSiteData', 'listPages', 'renderMarkdown', 'renderPage', 'renderShare', 'writeFileSync'];
+const PHASES = [
+  'loadDataset',
+  'parseCsv',
+  'parseRow',
+  'evaluatePlan',
+  'getSiteData',
+  'listPages',
+  'renderMarkdown',
+  'renderPage',
+  'renderShare',
+  'writeFileSync',
+];
 
 /** Summarises every profile in dir (the build process and its render threads, and the bundling process), summed: top groups, top functions, phases. */
 export function printProfile(dir: string, root: string, log: (line: string) => void): void {
@@ -13,13 +24,20 @@ export function printProfile(dir: string, root: string, log: (line: string) => v
   const profiles = files.map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')) as CpuProfile);
   const groups = sumShares(profiles.map((p) => timeByGroup(p, root)));
   const total = groups.reduce((n, g) => n + g.ms, 0);
-  const line = (g: { name: string; ms: number }) => `  ${(g.ms / 1000).toFixed(1).padStart(6)} s ${((g.ms / total) * 100).toFixed(1).padStart(5)}%  ${g.name}`;
-  log(`\nprofile of the build (${profiles.length} profiles: threads and processes, ${(total / 1000).toFixed(1)} s sampled; self time):`);
+  const line = (g: { name: string; ms: number }) =>
+    `  ${(g.ms / 1000).toFixed(1).padStart(6)} s ${((g.ms / total) * 100).toFixed(1).padStart(5)}%  ${g.name}`;
+  log(
+    `\nprofile of the build (${profiles.length} profiles: threads and processes, ${(total / 1000).toFixed(1)} s sampled; self time):`,
+  );
   groups.slice(0, 20).forEach((g) => log(line(g)));
   log('top functions (self time):');
-  sumShares(profiles.map((p) => timeByFunction(p, root))).slice(0, 25).forEach((g) => log(line(g)));
+  sumShares(profiles.map((p) => timeByFunction(p, root)))
+    .slice(0, 25)
+    .forEach((g) => log(line(g)));
   log('inside (total time, including what they call; async work after an await is not counted):');
-  const phases = sumShares(profiles.map((p) => Object.entries(inclusiveTime(p, PHASES)).map(([name, ms]) => ({ name, ms }))));
+  const phases = sumShares(
+    profiles.map((p) => Object.entries(inclusiveTime(p, PHASES)).map(([name, ms]) => ({ name, ms }))),
+  );
   for (const name of PHASES) log(line({ name, ms: phases.find((g) => g.name === name)?.ms ?? 0 }));
 }
 

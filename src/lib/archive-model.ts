@@ -22,7 +22,9 @@ export interface ArchiveState {
 
 /** Judges plans at asOf: newest year first then by id, each plan's tasks in numbering order. */
 export function judgePlans(plans: readonly Plan[], asOf: IsoDate): PlanState[] {
-  const states = [...plans].sort((a, b) => b.year - a.year || a.id.localeCompare(b.id)).map((plan) => evaluatePlan(plan, asOf));
+  const states = [...plans]
+    .sort((a, b) => b.year - a.year || a.id.localeCompare(b.id))
+    .map((plan) => evaluatePlan(plan, asOf));
   for (const p of states) p.tasks.sort((a, b) => compareIds(a.task.id, b.task.id));
   return states;
 }

@@ -44,7 +44,10 @@ export interface VerifiedYear {
 }
 
 /** Loads every archived year under root; a year whose files do not match its manifest is reported and not loaded. */
-export function loadArchives(source: DataSource, options: ArchiveLoadOptions): { archives: ArchivedYear[]; verified: VerifiedYear[]; issues: DataIssue[] } {
+export function loadArchives(
+  source: DataSource,
+  options: ArchiveLoadOptions,
+): { archives: ArchivedYear[]; verified: VerifiedYear[]; issues: DataIssue[] } {
   const archives: ArchivedYear[] = [];
   const verified: VerifiedYear[] = [];
   const issues: DataIssue[] = [];
@@ -53,7 +56,13 @@ export function loadArchives(source: DataSource, options: ArchiveLoadOptions): {
     const dir = `${options.root}/${entry.name}`;
     if (Number(entry.name) === options.skipYear) continue;
     if (!YEAR_FOLDER.test(entry.name)) {
-      issues.push(errorAt({ file: dir }, 'archive-folder', `folder name ${quote(entry.name)} is not a year; archived years live in folders like ${options.root}/2024/`));
+      issues.push(
+        errorAt(
+          { file: dir },
+          'archive-folder',
+          `folder name ${quote(entry.name)} is not a year; archived years live in folders like ${options.root}/2024/`,
+        ),
+      );
       continue;
     }
     const year = loadArchivedYear(source, dir, Number(entry.name), options);
@@ -65,10 +74,23 @@ export function loadArchives(source: DataSource, options: ArchiveLoadOptions): {
 }
 
 /** Checks one archived year against its manifest, then loads it; the archive only when it has no errors. */
-export function loadArchivedYear(source: DataSource, dir: string, year: number, options: ArchiveLoadOptions): { archive?: ArchivedYear; verified?: VerifiedYear; issues: DataIssue[] } {
+export function loadArchivedYear(
+  source: DataSource,
+  dir: string,
+  year: number,
+  options: ArchiveLoadOptions,
+): { archive?: ArchivedYear; verified?: VerifiedYear; issues: DataIssue[] } {
   const manifestPath = `${dir}/${MANIFEST_FILE}`;
   if (source.size(manifestPath) === undefined) {
-    return { issues: [errorAt({ file: manifestPath }, 'missing-file', `is missing; an archived year needs the manifest written by npm run snapshot -- ${year}`)] };
+    return {
+      issues: [
+        errorAt(
+          { file: manifestPath },
+          'missing-file',
+          `is missing; an archived year needs the manifest written by npm run snapshot -- ${year}`,
+        ),
+      ],
+    };
   }
   const decoded = decodeBytes(source.read(manifestPath));
   if (!decoded.ok) return { issues: [errorAt({ file: manifestPath }, 'encoding', decoded.message)] };
@@ -84,7 +106,10 @@ export function loadArchivedYear(source: DataSource, dir: string, year: number, 
   if (!loaded.dataset) return { issues };
   issues.push(...checkArchivedDataset(dir, year, manifest, loaded.dataset));
   if (hasErrors(issues)) return { issues };
-  return { archive: { year, dir, asOf: manifest.as_of, snapshotAt: manifest.snapshot_at, dataset: loaded.dataset }, issues };
+  return {
+    archive: { year, dir, asOf: manifest.as_of, snapshotAt: manifest.snapshot_at, dataset: loaded.dataset },
+    issues,
+  };
 }
 
 /** True when root holds at least one year folder (so data/plans/ may be empty). */
@@ -109,26 +134,51 @@ export function hashFiles(source: DataSource, dir: string, hash: (bytes: Uint8Ar
 function checkArchivedDataset(dir: string, year: number, manifest: ArchiveManifest, dataset: Dataset): DataIssue[] {
   const issues: DataIssue[] = [];
   if (dataset.site.asOf !== manifest.as_of) {
-    issues.push(errorAt({ file: `${dir}/site.json`, jsonPath: 'as_of' }, 'archive-as-of', `as_of ${quote(dataset.site.asOf)} differs from ${dir}/${MANIFEST_FILE} as_of ${manifest.as_of}`, 'as_of'));
+    issues.push(
+      errorAt(
+        { file: `${dir}/site.json`, jsonPath: 'as_of' },
+        'archive-as-of',
+        `as_of ${quote(dataset.site.asOf)} differs from ${dir}/${MANIFEST_FILE} as_of ${manifest.as_of}`,
+        'as_of',
+      ),
+    );
   }
   for (const plan of dataset.plans) {
     if (plan.year !== year) {
-      issues.push(errorAt({ file: `${dir}/plans/${plan.id}/plan.json`, jsonPath: 'year' }, 'archive-year', `year ${plan.year} is not the archived year ${year}`, 'year'));
+      issues.push(
+        errorAt(
+          { file: `${dir}/plans/${plan.id}/plan.json`, jsonPath: 'year' },
+          'archive-year',
+          `year ${plan.year} is not the archived year ${year}`,
+          'year',
+        ),
+      );
     }
   }
   return issues;
 }
 
 /** A plan id must be either live or archived, and archived only once: each clash is an error naming both folders. */
-export function checkPlanOverlap(liveRoot: string, live: Dataset | undefined, archives: readonly ArchivedYear[], verified: readonly VerifiedYear[] = []): DataIssue[] {
+export function checkPlanOverlap(
+  liveRoot: string,
+  live: Dataset | undefined,
+  archives: readonly ArchivedYear[],
+  verified: readonly VerifiedYear[] = [],
+): DataIssue[] {
   const issues: DataIssue[] = [];
   const seen = new Map<string, string>();
-  const years = [...archives.map((a) => ({ dir: a.dir, year: a.year, plans: a.dataset.plans.map((p) => p.id) })), ...verified];
+  const years = [
+    ...archives.map((a) => ({ dir: a.dir, year: a.year, plans: a.dataset.plans.map((p) => p.id) })),
+    ...verified,
+  ];
   for (const archive of years) {
     for (const id of archive.plans) {
       const dir = `${archive.dir}/plans/${id}`;
       const first = seen.get(id);
-      if (first) issues.push(errorAt({ file: dir }, 'archive-duplicate-plan', `plan id ${quote(id)} is archived twice (also in ${first})`));
+      if (first)
+        issues.push(
+          errorAt({ file: dir }, 'archive-duplicate-plan', `plan id ${quote(id)} is archived twice (also in ${first})`),
+        );
       else seen.set(id, dir);
     }
   }

@@ -25,7 +25,13 @@ function doughnutConfig(spec: ChartSpec): ChartConfiguration<'doughnut'> {
     type: 'doughnut',
     data: {
       labels: spec.labels,
-      datasets: spec.series.map((s) => ({ label: s.label, data: s.values, backgroundColor: s.colors, borderColor: '#ffffff', borderWidth: 2 })),
+      datasets: spec.series.map((s) => ({
+        label: s.label,
+        data: s.values,
+        backgroundColor: s.colors,
+        borderColor: '#ffffff',
+        borderWidth: 2,
+      })),
     },
     // The legend is the numbers table beside the chart, so chart.js draws none.
     options: { ...COMMON, cutout: '55%', plugins: { legend: { display: false } } },
@@ -37,7 +43,12 @@ function stackedBarConfig(spec: ChartSpec): ChartConfiguration<'bar'> {
     type: 'bar',
     data: {
       labels: spec.labels,
-      datasets: spec.series.map((s) => ({ label: s.label, data: s.values, backgroundColor: s.colors[0], maxBarThickness: 28 })),
+      datasets: spec.series.map((s) => ({
+        label: s.label,
+        data: s.values,
+        backgroundColor: s.colors[0],
+        maxBarThickness: 28,
+      })),
     },
     options: {
       ...COMMON,
@@ -57,12 +68,20 @@ function lineConfig(spec: ChartSpec): ChartConfiguration<'line'> {
     data: {
       labels: spec.labels,
       datasets: spec.series.map((s) => ({
-        label: s.label, data: s.values, borderColor: s.colors[0], backgroundColor: s.colors[0], pointRadius: 4, borderWidth: 3, tension: 0,
+        label: s.label,
+        data: s.values,
+        borderColor: s.colors[0],
+        backgroundColor: s.colors[0],
+        pointRadius: 4,
+        borderWidth: 3,
+        tension: 0,
       })),
     },
     options: {
       ...COMMON,
-      scales: { y: { beginAtZero: true, max: spec.max, ticks: { precision: 0 }, title: { display: true, text: 'Số nhiệm vụ' } } },
+      scales: {
+        y: { beginAtZero: true, max: spec.max, ticks: { precision: 0 }, title: { display: true, text: 'Số nhiệm vụ' } },
+      },
       plugins: { legend: { display: false }, tooltip: { callbacks: { title: titleFrom<'line'>(spec) } } },
     },
   };

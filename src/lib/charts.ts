@@ -36,7 +36,13 @@ export function statusDoughnut(counts: StatusCounts): ChartSpec {
     kind: 'doughnut',
     labels,
     titles: labels,
-    series: [{ label: 'Số nhiệm vụ', colors: DERIVED_STATUSES.map((s) => STATUS_COLORS[s]), values: DERIVED_STATUSES.map((s) => counts[s]) }],
+    series: [
+      {
+        label: 'Số nhiệm vụ',
+        colors: DERIVED_STATUSES.map((s) => STATUS_COLORS[s]),
+        values: DERIVED_STATUSES.map((s) => counts[s]),
+      },
+    ],
   };
 }
 
@@ -47,7 +53,11 @@ export function statusStackedBar(rows: readonly StatusRow[]): ChartSpec {
     kind: 'stacked-bar',
     labels: rows.map((r) => r.label),
     titles: rows.map((r) => (r.label === r.title ? r.title : `${r.label}: ${r.title}`)),
-    series: present.map((s) => ({ label: STATUS_LABELS[s], colors: [STATUS_COLORS[s]], values: rows.map((r) => r.counts[s]) })),
+    series: present.map((s) => ({
+      label: STATUS_LABELS[s],
+      colors: [STATUS_COLORS[s]],
+      values: rows.map((r) => r.counts[s]),
+    })),
   };
 }
 
@@ -55,9 +65,13 @@ export function statusStackedBar(rows: readonly StatusRow[]): ChartSpec {
 export function doneLine(points: readonly DonePoint[], totalTasks: number): ChartSpec {
   return {
     kind: 'line',
-    labels: points.map((p) => (isMonthEnd(p.date) ? `${p.date.slice(5, 7)}/${p.date.slice(0, 4)}` : formatDateVi(p.date))),
+    labels: points.map((p) =>
+      isMonthEnd(p.date) ? `${p.date.slice(5, 7)}/${p.date.slice(0, 4)}` : formatDateVi(p.date),
+    ),
     titles: points.map((p) => formatDateVi(p.date)),
-    series: [{ label: 'Nhiệm vụ đã hoàn thành', colors: [STATUS_COLORS.done_on_time], values: points.map((p) => p.done) }],
+    series: [
+      { label: 'Nhiệm vụ đã hoàn thành', colors: [STATUS_COLORS.done_on_time], values: points.map((p) => p.done) },
+    ],
     max: totalTasks,
   };
 }
@@ -72,7 +86,10 @@ export function describeChart(spec: ChartSpec): string {
       return `Biểu đồ tròn, tổng ${total} nhiệm vụ. ${parts.join('; ')}.`;
     }
     case 'stacked-bar': {
-      const parts = spec.titles.map((t, i) => `${t} — ${spec.series.map((s) => `${s.label} ${s.values[i] ?? 0}`).join(', ') || 'không có nhiệm vụ'}`);
+      const parts = spec.titles.map(
+        (t, i) =>
+          `${t} — ${spec.series.map((s) => `${s.label} ${s.values[i] ?? 0}`).join(', ') || 'không có nhiệm vụ'}`,
+      );
       return `Biểu đồ cột chồng theo tình trạng. ${parts.join('; ')}.`;
     }
     case 'line': {

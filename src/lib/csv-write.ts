@@ -12,7 +12,10 @@ export function csvCell(value: string | number | null | undefined): string {
 }
 
 /** Writes rows as CSV with CRLF line ends and a UTF-8 BOM, as Excel expects. */
-export function writeCsv(header: readonly string[], rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+export function writeCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | null | undefined)[])[],
+): string {
   const lines = [header, ...rows].map((row) => row.map(csvCell).join(','));
   return `\ufeff${lines.join('\r\n')}\r\n`;
 }

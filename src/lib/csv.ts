@@ -116,7 +116,12 @@ export function parseCsv(file: string, text: string, plainText = false): { table
   const issues: DataIssue[] = [];
   // One kind of line end, so that mixed files (CRLF rows, LF inside cells as Excel writes) count lines right.
   const normalized = text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
-  const parsed = Papa.parse<string[]>(normalized, { header: false, skipEmptyLines: false, delimiter: detectSeparator(normalized), newline: '\n' });
+  const parsed = Papa.parse<string[]>(normalized, {
+    header: false,
+    skipEmptyLines: false,
+    delimiter: detectSeparator(normalized),
+    newline: '\n',
+  });
   const data = parsed.data;
   let counted: number[] | undefined;
   const lines = () => (counted ??= rowStartLines(data));
@@ -151,8 +156,10 @@ export function parseCsv(file: string, text: string, plainText = false): { table
 }
 
 function csvSyntaxMessage(err: Papa.ParseError): string {
-  if (err.code === 'MissingQuotes') return 'a value opened with a double quote (") is never closed; close it, or write a quote inside a value as ""';
-  if (err.code === 'InvalidQuotes') return 'a quoted value has text after its closing quote; write a quote inside a value as "" and put the whole value in quotes';
+  if (err.code === 'MissingQuotes')
+    return 'a value opened with a double quote (") is never closed; close it, or write a quote inside a value as ""';
+  if (err.code === 'InvalidQuotes')
+    return 'a quoted value has text after its closing quote; write a quote inside a value as "" and put the whole value in quotes';
   return `CSV syntax: ${err.message}`;
 }
 
@@ -162,7 +169,10 @@ export function parseJsonTable(file: string, text: string): { table: Table; issu
   if (!parsed.ok) return { table: { file, columns: [], rows: [] }, issues: [parsed.issue] };
   const value = parsed.value;
   if (!Array.isArray(value)) {
-    return { table: { file, columns: [], rows: [] }, issues: [errorAt({ file }, 'json-shape', 'must be a JSON array of objects, one per row')] };
+    return {
+      table: { file, columns: [], rows: [] },
+      issues: [errorAt({ file }, 'json-shape', 'must be a JSON array of objects, one per row')],
+    };
   }
   const issues: DataIssue[] = [];
   const columns = new Set<string>();
@@ -190,12 +200,20 @@ export function checkColumns(table: Table, required: readonly string[], optional
   const present = new Set(table.columns);
   const missing = required.filter((c) => !present.has(c));
   if (missing.length > 0 && (table.rows.length > 0 || table.columns.length > 0)) {
-    issues.push(errorAt(where, 'missing-column', `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`));
+    issues.push(
+      errorAt(where, 'missing-column', `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`),
+    );
   }
   const known = new Set([...required, ...optional]);
   for (const column of table.columns) {
     if (column !== '' && !known.has(column)) {
-      issues.push(warningAt(where, 'unknown-column', `unknown column ${quote(column)} is ignored (expected ${[...required, ...optional].join(', ')})`));
+      issues.push(
+        warningAt(
+          where,
+          'unknown-column',
+          `unknown column ${quote(column)} is ignored (expected ${[...required, ...optional].join(', ')})`,
+        ),
+      );
     }
   }
   return issues;

@@ -37,7 +37,12 @@ export function findDueSoon(tasks: readonly TaskState[], asOf: IsoDate, days: nu
     const index = milestones.findIndex((m) => m.date >= asOf);
     const milestone = milestones[index];
     if (!milestone || milestone.date > until) continue;
-    out.push({ state, milestone, isFinal: index === milestones.length - 1, daysLeft: daysBetween(asOf, milestone.date) });
+    out.push({
+      state,
+      milestone,
+      isFinal: index === milestones.length - 1,
+      daysLeft: daysBetween(asOf, milestone.date),
+    });
   }
   return out.sort((a, b) => compareDates(a.milestone.date, b.milestone.date) || compareTasks(a.state, b.state));
 }

@@ -30,19 +30,28 @@ export function decodeBytes(bytes: Uint8Array, utf8Decoder: Utf8Decoder = decode
   if (container) return { ok: false, line: 1, message: `is ${container}, not a text file; ${SAVE_AS}` };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeDeclared(bytes.subarray(2), 'utf-16le', utf8Decoder);
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeDeclared(bytes.subarray(2), 'utf-16be', utf8Decoder);
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return decodeDeclared(bytes.subarray(3), 'utf-8-bom', utf8Decoder);
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return decodeDeclared(bytes.subarray(3), 'utf-8-bom', utf8Decoder);
   const utf8 = utf8Decoder(bytes);
   return utf8 !== undefined ? checkText(utf8, 'utf-8') : decodeWindows1258(bytes);
 }
 
 /** Decodes bytes whose encoding a byte-order mark declared: no guessing, so nothing to warn about. */
-function decodeDeclared(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be' | 'utf-8-bom', utf8Decoder: Utf8Decoder): DecodeResult {
+function decodeDeclared(
+  bytes: Uint8Array,
+  encoding: 'utf-16le' | 'utf-16be' | 'utf-8-bom',
+  utf8Decoder: Utf8Decoder,
+): DecodeResult {
   const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
   const text = encoding === 'utf-8-bom' ? utf8Decoder(bytes) : decodeFatal(bytes, label);
   if (text !== undefined) return checkText(text, encoding);
   const loose = new TextDecoder(label, { ignoreBOM: true }).decode(bytes);
   const name = label.toUpperCase();
-  return { ok: false, line: lineOfIndex(loose, loose.indexOf('\ufffd')), message: `starts with a ${name} byte-order mark but is not valid ${name} text; ${SAVE_AS}` };
+  return {
+    ok: false,
+    line: lineOfIndex(loose, loose.indexOf('\ufffd')),
+    message: `starts with a ${name} byte-order mark but is not valid ${name} text; ${SAVE_AS}`,
+  };
 }
 
 function decodeFatal(bytes: Uint8Array, label: string): string | undefined {
@@ -69,8 +78,15 @@ function decodeWindows1258(bytes: Uint8Array): DecodeResult {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i]!;
     if (isControlCode(b) || b === 0x7f || WINDOWS_1258_UNDEFINED.has(b)) {
-      const why = b === 0 ? 'it has NUL bytes: UTF-16 without a byte-order mark, or not a text file' : `byte 0x${b.toString(16).toUpperCase().padStart(2, '0')} is never in Vietnamese text`;
-      return { ok: false, line: lineOfByte(bytes, i), message: `is not text in UTF-8, UTF-16 or Windows-1258 (${why}); ${SAVE_AS}` };
+      const why =
+        b === 0
+          ? 'it has NUL bytes: UTF-16 without a byte-order mark, or not a text file'
+          : `byte 0x${b.toString(16).toUpperCase().padStart(2, '0')} is never in Vietnamese text`;
+      return {
+        ok: false,
+        line: lineOfByte(bytes, i),
+        message: `is not text in UTF-8, UTF-16 or Windows-1258 (${why}); ${SAVE_AS}`,
+      };
     }
   }
   const text = new TextDecoder('windows-1258').decode(bytes).normalize('NFC');
@@ -78,7 +94,8 @@ function decodeWindows1258(bytes: Uint8Array): DecodeResult {
     ok: true,
     text,
     encoding: 'windows-1258',
-    warning: 'is not UTF-8; read it as Windows-1258 (Excel\'s plain "CSV" on Vietnamese Windows). Check that its Vietnamese letters look right on the site, or save it as "CSV UTF-8"',
+    warning:
+      'is not UTF-8; read it as Windows-1258 (Excel\'s plain "CSV" on Vietnamese Windows). Check that its Vietnamese letters look right on the site, or save it as "CSV UTF-8"',
   };
 }
 
@@ -88,6 +105,7 @@ function isControlCode(code: number): boolean {
 }
 
 // The same characters as isControlCode: C0 controls except tab, line feed, vertical tab, form feed and carriage return.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\x00-\x08\x0e-\x1f]/;
 
 // A regular expression scans a large file many times faster than a loop over char codes.
@@ -101,8 +119,10 @@ function controlMessage(code: number): string {
 }
 
 function containerFormat(bytes: Uint8Array): string | undefined {
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'a ZIP file (an Excel .xlsx workbook?)';
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'an Excel 97–2003 workbook (.xls)';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
+    return 'a ZIP file (an Excel .xlsx workbook?)';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
+    return 'an Excel 97–2003 workbook (.xls)';
   return undefined;
 }
 

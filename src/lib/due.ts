@@ -25,7 +25,10 @@ const QUARTER = /^(\d{4})-[Qq]([1-4])$/;
 
 /** Parses one due expression; `ongoing` means the end of the plan's year. */
 export function parseDue(expr: string, planYear: number): DueResult {
-  const parts = expr.split(';').map((p) => p.trim()).filter((p) => p !== '');
+  const parts = expr
+    .split(';')
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
   if (parts.length === 0) return { ok: false, message: 'is empty' };
   const milestones: Milestone[] = [];
   for (const part of parts) {
@@ -40,7 +43,10 @@ export function parseDue(expr: string, planYear: number): DueResult {
   }
   for (let i = 1; i < milestones.length; i++) {
     if (milestones[i]!.date < milestones[i - 1]!.date) {
-      return { ok: false, message: `milestone "${milestones[i]!.expr}" comes before "${milestones[i - 1]!.expr}"; list milestones in date order` };
+      return {
+        ok: false,
+        message: `milestone "${milestones[i]!.expr}" comes before "${milestones[i - 1]!.expr}"; list milestones in date order`,
+      };
     }
   }
   return { ok: true, due: { milestones, final: milestones[milestones.length - 1]!.date } };

@@ -75,7 +75,10 @@ export function countByStatus(tasks: readonly TaskState[]): StatusCounts {
 }
 
 /** Counts tasks per derived status for each key a task belongs to (a task may count under several keys). */
-export function countByKey(tasks: readonly TaskState[], keysOf: (t: TaskState) => readonly string[]): Map<string, StatusCounts> {
+export function countByKey(
+  tasks: readonly TaskState[],
+  keysOf: (t: TaskState) => readonly string[],
+): Map<string, StatusCounts> {
   const out = new Map<string, StatusCounts>();
   for (const t of tasks) {
     for (const key of keysOf(t)) {

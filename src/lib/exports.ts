@@ -31,7 +31,14 @@ export interface ExportCounts {
 /** The JSON export of a plan. */
 export interface PlanExport {
   as_of: string;
-  plan: { id: string; year: number; title: string; number: string | null; issued_on: string | null; sections: { id: string; title: string; parent: string | null }[] };
+  plan: {
+    id: string;
+    year: number;
+    title: string;
+    number: string | null;
+    issued_on: string | null;
+    sections: { id: string; title: string; parent: string | null }[];
+  };
   tasks: ExportTask[];
   summary: ExportCounts & { by_section: Record<string, ExportCounts>; by_unit: Record<string, ExportCounts> };
 }
@@ -81,7 +88,19 @@ function mapCounts(map: Map<string, StatusCounts>): Record<string, ExportCounts>
 
 /** Column names of the CSV export. */
 export const EXPORT_CSV_HEADER = [
-  'plan', 'id', 'section', 'title', 'status', 'status_label', 'due', 'timeline', 'percent', 'last_report', 'lead_units', 'support_units', 'directed_by',
+  'plan',
+  'id',
+  'section',
+  'title',
+  'status',
+  'status_label',
+  'due',
+  'timeline',
+  'percent',
+  'last_report',
+  'lead_units',
+  'support_units',
+  'directed_by',
 ] as const;
 
 /** Writes the CSV export: the same task rows as the JSON, UTF-8 with a BOM for Excel. */
@@ -89,8 +108,19 @@ export function writePlanCsv(data: PlanExport): string {
   return writeCsv(
     EXPORT_CSV_HEADER,
     data.tasks.map((t) => [
-      data.plan.id, t.id, t.section, t.title, t.status, STATUS_LABELS[t.status], t.due, t.timeline, t.percent,
-      t.last_report, t.lead_units.join(';'), t.support_units.join(';'), t.directed_by.join(';'),
+      data.plan.id,
+      t.id,
+      t.section,
+      t.title,
+      t.status,
+      STATUS_LABELS[t.status],
+      t.due,
+      t.timeline,
+      t.percent,
+      t.last_report,
+      t.lead_units.join(';'),
+      t.support_units.join(';'),
+      t.directed_by.join(';'),
     ]),
   );
 }

@@ -17,10 +17,21 @@ export function parseJsonFile(file: string, text: string): JsonResult {
     const message = (e as Error).message;
     const at = / in JSON at position (\d+)/.exec(message);
     const line = at ? lineOfOffset(text, Number(at[1])) : undefined;
-    return { ok: false, issue: errorAt({ file, line }, 'json-syntax', `is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`) };
+    return {
+      ok: false,
+      issue: errorAt(
+        { file, line },
+        'json-syntax',
+        `is not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}`,
+      ),
+    };
   }
   const value = cleanKeys(raw);
-  if (value === TOO_DEEP) return { ok: false, issue: errorAt({ file }, 'json-shape', `nests more than ${MAX_DEPTH} levels deep; data files need three at most`) };
+  if (value === TOO_DEEP)
+    return {
+      ok: false,
+      issue: errorAt({ file }, 'json-shape', `nests more than ${MAX_DEPTH} levels deep; data files need three at most`),
+    };
   return { ok: true, value };
 }
 
@@ -29,9 +40,8 @@ const TOO_DEEP = Symbol('too deep');
 // Iterative rather than recursive, so a hostile file cannot overflow the stack.
 function cleanKeys(root: unknown): unknown {
   const holder: Record<string, unknown> = {};
-  const stack: { source: unknown; target: Record<string, unknown> | unknown[]; key: string | number; depth: number }[] = [
-    { source: root, target: holder, key: 'root', depth: 0 },
-  ];
+  const stack: { source: unknown; target: Record<string, unknown> | unknown[]; key: string | number; depth: number }[] =
+    [{ source: root, target: holder, key: 'root', depth: 0 }];
   while (stack.length > 0) {
     const { source, target, key, depth } = stack.pop()!;
     if (depth > MAX_DEPTH) return TOO_DEEP;
@@ -43,7 +53,8 @@ function cleanKeys(root: unknown): unknown {
     } else if (source !== null && typeof source === 'object') {
       const object: Record<string, unknown> = {};
       // Reversed so that, as in JSON.parse, the last of two keys that clean to the same name wins.
-      for (const [k, v] of Object.entries(source).reverse()) stack.push({ source: v, target: object, key: cleanText(k).toLowerCase(), depth: depth + 1 });
+      for (const [k, v] of Object.entries(source).reverse())
+        stack.push({ source: v, target: object, key: cleanText(k).toLowerCase(), depth: depth + 1 });
       copy = object;
     }
     setOwn(target, key, copy);
@@ -53,7 +64,8 @@ function cleanKeys(root: unknown): unknown {
 
 /** Sets an own property, even one named `__proto__`, without touching the object's prototype. */
 export function setOwn(target: object, key: string | number, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else (target as Record<string | number, unknown>)[key] = value;
 }
 

@@ -65,13 +65,19 @@ export function resolveLink(page: string, href: string, base: string): LinkTarge
 }
 
 /** Every internal link that leads to no file, or outside the base path, in the given pages. */
-export function findBrokenLinks(pages: readonly { file: string; html: string }[], exists: (file: string) => boolean, base: string): BrokenLink[] {
+export function findBrokenLinks(
+  pages: readonly { file: string; html: string }[],
+  exists: (file: string) => boolean,
+  base: string,
+): BrokenLink[] {
   const broken: BrokenLink[] = [];
   for (const page of pages) {
     for (const href of new Set(extractLinks(page.html))) {
       const target = resolveLink(page.file, href, base);
-      if (target.kind === 'outside-base') broken.push({ page: page.file, href, reason: `leads to ${target.path}, outside the site's base path ${base}` });
-      else if (target.kind === 'internal' && !exists(target.file)) broken.push({ page: page.file, href, reason: `leads to ${target.file}, which is not in the site` });
+      if (target.kind === 'outside-base')
+        broken.push({ page: page.file, href, reason: `leads to ${target.path}, outside the site's base path ${base}` });
+      else if (target.kind === 'internal' && !exists(target.file))
+        broken.push({ page: page.file, href, reason: `leads to ${target.file}, which is not in the site` });
     }
   }
   return broken;

@@ -39,7 +39,13 @@ export class LoadContext {
     const size = this.source.size(path);
     if (size === undefined) return undefined;
     if (size > this.maxFileBytes) {
-      this.issues.push(errorAt({ file: path }, 'file-too-large', `is ${formatSize(size)}; files over ${formatSize(this.maxFileBytes)} are refused (a plan's files are usually well under 1 MB: is this the right file?)`));
+      this.issues.push(
+        errorAt(
+          { file: path },
+          'file-too-large',
+          `is ${formatSize(size)}; files over ${formatSize(this.maxFileBytes)} are refused (a plan's files are usually well under 1 MB: is this the right file?)`,
+        ),
+      );
       return undefined;
     }
     const decoded = decodeBytes(this.source.read(path), this.source.decodeUtf8);
@@ -68,7 +74,9 @@ export class LoadContext {
     const path = hasCsv ? csv : json;
     const decoded = this.readDecoded(path);
     if (decoded === undefined) return undefined;
-    const { table, issues } = hasCsv ? parseCsv(path, decoded.text, decoded.plainText) : parseJsonTable(path, decoded.text);
+    const { table, issues } = hasCsv
+      ? parseCsv(path, decoded.text, decoded.plainText)
+      : parseJsonTable(path, decoded.text);
     const columns = COLUMNS[kind];
     const columnIssues = checkColumns(table, columns.required, columns.optional);
     const headerBroken = columnIssues.some((i) => i.level === 'error');
@@ -81,7 +89,8 @@ export class LoadContext {
   readJsonFile<S extends z.ZodType>(file: string, schema: S, expected: string): z.output<S> | undefined {
     const text = this.readText(file);
     if (text === undefined) {
-      if (this.source.size(file) === undefined) this.issues.push(errorAt({ file }, 'missing-file', `is missing (expected ${expected})`));
+      if (this.source.size(file) === undefined)
+        this.issues.push(errorAt({ file }, 'missing-file', `is missing (expected ${expected})`));
       return undefined;
     }
     const parsed = parseJsonFile(file, text);
@@ -93,7 +102,9 @@ export class LoadContext {
     if (result.success) return result.data;
     for (const issue of result.error.issues) {
       const field = issue.path.join('.');
-      this.issues.push(errorAt({ file, jsonPath: field || undefined }, 'invalid-value', `${field} ${issue.message}`.trim(), field));
+      this.issues.push(
+        errorAt({ file, jsonPath: field || undefined }, 'invalid-value', `${field} ${issue.message}`.trim(), field),
+      );
     }
     return undefined;
   }

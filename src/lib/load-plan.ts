@@ -7,7 +7,15 @@ import { errorAt, quote, type RowOrigin } from './problems';
 import { PROGRESS_FIELDS, readProgressFields, readProgressRow } from './progress-row';
 import { fieldPositions } from './row-cells';
 import { readTaskFields, readTaskRow, TASK_FIELDS } from './task-row';
-import { PlanSchema, ProgressSchema, SLUG, SectionSchema, TaskSchema, type ProgressInput, type TaskInput } from './schema';
+import {
+  PlanSchema,
+  ProgressSchema,
+  SLUG,
+  SectionSchema,
+  TaskSchema,
+  type ProgressInput,
+  type TaskInput,
+} from './schema';
 import { type LoadContext, originOf, where } from './load-context';
 
 /** The units and leaders a plan may refer to, and the site's as-of date. */
@@ -22,7 +30,13 @@ export interface PlanRefs {
 /** Loads a plan folder; undefined when plan.json cannot be read (its problems are recorded). */
 export function loadPlan(ctx: LoadContext, dir: string, id: string, refs: PlanRefs): Plan | undefined {
   if (!SLUG.test(id)) {
-    ctx.issues.push(errorAt({ file: dir }, 'invalid-id', `folder name ${quote(id)} is not a valid plan id (expected lowercase letters, digits and "-", like "2024-vp")`));
+    ctx.issues.push(
+      errorAt(
+        { file: dir },
+        'invalid-id',
+        `folder name ${quote(id)} is not a valid plan id (expected lowercase letters, digits and "-", like "2024-vp")`,
+      ),
+    );
     return undefined;
   }
   const head = loadPlanJson(ctx, `${dir}/plan.json`);
@@ -41,7 +55,15 @@ type PlanHead = Omit<Plan, 'id' | 'tasks' | 'reports'>;
 function loadPlanJson(ctx: LoadContext, file: string): PlanHead | undefined {
   const p = ctx.readJsonFile(file, PlanSchema, '{"year", "title", "sections": [...]}');
   if (!p) return undefined;
-  return { year: p.year, title: p.title, number: p.number, issuedOn: p.issued_on, basis: p.basis, summary: p.summary, sections: loadSections(ctx, file, p.sections) };
+  return {
+    year: p.year,
+    title: p.title,
+    number: p.number,
+    issuedOn: p.issued_on,
+    basis: p.basis,
+    summary: p.summary,
+    sections: loadSections(ctx, file, p.sections),
+  };
 }
 
 function loadSections(ctx: LoadContext, file: string, raw: unknown[]): Section[] {
@@ -52,7 +74,14 @@ function loadSections(ctx: LoadContext, file: string, raw: unknown[]): Section[]
     const s = ctx.parseRow(SectionSchema, row, file);
     if (!s) return;
     if (seen.has(s.id)) {
-      ctx.issues.push(errorAt({ file, jsonPath: `sections[${i}].id` }, 'duplicate-id', `id ${quote(s.id)} is used twice (first at ${seen.get(s.id)})`, 'id'));
+      ctx.issues.push(
+        errorAt(
+          { file, jsonPath: `sections[${i}].id` },
+          'duplicate-id',
+          `id ${quote(s.id)} is used twice (first at ${seen.get(s.id)})`,
+          'id',
+        ),
+      );
       return;
     }
     seen.set(s.id, `sections[${i}]`);
@@ -60,14 +89,27 @@ function loadSections(ctx: LoadContext, file: string, raw: unknown[]): Section[]
   });
   sections.forEach((s) => {
     if (s.parent !== undefined && !seen.has(s.parent)) {
-      ctx.issues.push(errorAt({ file, jsonPath: `${seen.get(s.id)}.parent` }, 'unknown-section', `parent ${quote(s.parent)} is not a section of this plan`, 'parent'));
+      ctx.issues.push(
+        errorAt(
+          { file, jsonPath: `${seen.get(s.id)}.parent` },
+          'unknown-section',
+          `parent ${quote(s.parent)} is not a section of this plan`,
+          'parent',
+        ),
+      );
     }
   });
   return sections;
 }
 
 /** The valid tasks, and every task id the file declares (so reports on a task with other errors are not flagged too). */
-function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHead, refs: PlanRefs): { tasks: Task[]; declared: Map<string, string> } | undefined {
+function loadTasks(
+  ctx: LoadContext,
+  base: string,
+  planId: string,
+  head: PlanHead,
+  refs: PlanRefs,
+): { tasks: Task[]; declared: Map<string, string> } | undefined {
   const table = ctx.readTable(base, 'tasks');
   if (!table) return undefined;
   const sectionIds = new Set(head.sections.map((s) => s.id));
@@ -76,7 +118,9 @@ function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHea
   const seen = new Map<string, TableRow>();
   const at = fieldPositions(table.columns, TASK_FIELDS);
   for (const row of table.rows) {
-    const t = (row.fields ? readTaskFields(row.fields, at, table.plainText) : readTaskRow(row.cells)) ?? ctx.parseRow(TaskSchema, row, table.file);
+    const t =
+      (row.fields ? readTaskFields(row.fields, at, table.plainText) : readTaskRow(row.cells)) ??
+      ctx.parseRow(TaskSchema, row, table.file);
     if (!t) continue;
     const supportAll = t.support_units.length === 1 && t.support_units[0] === '*';
     const due = parseDue(t.due, head.year);
@@ -106,33 +150,68 @@ function loadTasks(ctx: LoadContext, base: string, planId: string, head: PlanHea
 }
 
 // A function of its own rather than closures inside the row loop: loading checks 10,000 task rows.
-function checkTask(t: TaskInput, supportAll: boolean, due: DueResult, seen: Map<string, TableRow>, sectionIds: Set<string>, refs: PlanRefs): Problem[] {
+function checkTask(
+  t: TaskInput,
+  supportAll: boolean,
+  due: DueResult,
+  seen: Map<string, TableRow>,
+  sectionIds: Set<string>,
+  refs: PlanRefs,
+): Problem[] {
   const problems: Problem[] = [];
   const anyUnit = refs.unreadable.has('units');
   const anyLeader = refs.unreadable.has('leaders');
-  if (seen.has(t.id)) problems.push(['id', 'duplicate-id', `id ${quote(t.id)} is used twice (first at ${where(seen.get(t.id)!)})`]);
-  if (!sectionIds.has(t.section)) problems.push(['section', 'unknown-section', `section ${quote(t.section)} is not a section of plan.json (known: ${[...sectionIds].join(', ')})`]);
-  for (const l of t.directed_by) if (!anyLeader && !refs.leaders.has(l)) problems.push(['directed_by', 'unknown-leader', `directed_by ${quote(l)} is not a leader id in leaders`]);
-  if (t.lead_units.length === 0) problems.push(['lead_units', 'invalid-value', 'lead_units is empty; at least one lead unit is required']);
-  for (const u of t.lead_units) if (!anyUnit && !refs.units.has(u)) problems.push(['lead_units', 'unknown-unit', `lead_units ${quote(u)} is not a unit id in units`]);
-  if (!supportAll) for (const u of t.support_units) if (!anyUnit && !refs.units.has(u)) problems.push(['support_units', 'unknown-unit', `support_units ${quote(u)} is not a unit id in units (or * for every unit)`]);
+  if (seen.has(t.id))
+    problems.push(['id', 'duplicate-id', `id ${quote(t.id)} is used twice (first at ${where(seen.get(t.id)!)})`]);
+  if (!sectionIds.has(t.section))
+    problems.push([
+      'section',
+      'unknown-section',
+      `section ${quote(t.section)} is not a section of plan.json (known: ${[...sectionIds].join(', ')})`,
+    ]);
+  for (const l of t.directed_by)
+    if (!anyLeader && !refs.leaders.has(l))
+      problems.push(['directed_by', 'unknown-leader', `directed_by ${quote(l)} is not a leader id in leaders`]);
+  if (t.lead_units.length === 0)
+    problems.push(['lead_units', 'invalid-value', 'lead_units is empty; at least one lead unit is required']);
+  for (const u of t.lead_units)
+    if (!anyUnit && !refs.units.has(u))
+      problems.push(['lead_units', 'unknown-unit', `lead_units ${quote(u)} is not a unit id in units`]);
+  if (!supportAll)
+    for (const u of t.support_units)
+      if (!anyUnit && !refs.units.has(u))
+        problems.push([
+          'support_units',
+          'unknown-unit',
+          `support_units ${quote(u)} is not a unit id in units (or * for every unit)`,
+        ]);
   if (!due.ok) problems.push(['due', 'invalid-due', `due ${quote(t.due)}: ${due.message}`]);
   return problems;
 }
 
 /** Loads progress rows; `tasks` (each declared task id, mapped to itself) is undefined when the tasks table could not be read (task ids then go unchecked). */
-function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Map<string, string> | undefined, refs: PlanRefs): Report[] {
+function loadProgress(
+  ctx: LoadContext,
+  base: string,
+  planId: string,
+  tasks: Map<string, string> | undefined,
+  refs: PlanRefs,
+): Report[] {
   const table = ctx.readTable(base, 'progress', false);
   if (!table) return [];
   const reports: Report[] = [];
   const at = fieldPositions(table.columns, PROGRESS_FIELDS);
   const anyUnit = refs.unreadable.has('units');
   for (const row of table.rows) {
-    const p = (row.fields ? readProgressFields(row.fields, at, table.plainText) : readProgressRow(row.cells)) ?? ctx.parseRow(ProgressSchema, row, table.file);
+    const p =
+      (row.fields ? readProgressFields(row.fields, at, table.plainText) : readProgressRow(row.cells)) ??
+      ctx.parseRow(ProgressSchema, row, table.file);
     if (!p) continue;
     // The ids as the tasks and units tables hold them rather than each row's own copy: the build keeps 120,000 reports.
     const taskId = tasks ? tasks.get(p.task_id) : p.task_id;
-    const unitId = p.reported_by ? (refs.units.get(p.reported_by)?.id ?? (anyUnit ? p.reported_by : undefined)) : undefined;
+    const unitId = p.reported_by
+      ? (refs.units.get(p.reported_by)?.id ?? (anyUnit ? p.reported_by : undefined))
+      : undefined;
     const problems = checkReport(p, taskId !== undefined, !p.reported_by || unitId !== undefined, refs.asOf);
     if (problems.length > 0) {
       const origin: RowOrigin = originOf(table.file, row);
@@ -155,13 +234,31 @@ function loadProgress(ctx: LoadContext, base: string, planId: string, tasks: Map
 
 type Problem = [field: string, code: string, message: string];
 
-function checkReport(p: ProgressInput, knownTask: boolean, knownUnit: boolean, siteAsOf: IsoDate | undefined): Problem[] {
+function checkReport(
+  p: ProgressInput,
+  knownTask: boolean,
+  knownUnit: boolean,
+  siteAsOf: IsoDate | undefined,
+): Problem[] {
   const problems: Problem[] = [];
   const asOf = p.as_of!;
-  if (!knownTask) problems.push(['task_id', 'unknown-task', `task_id ${quote(p.task_id)} is not a task id in this plan's tasks`]);
-  if (siteAsOf && asOf > siteAsOf) problems.push(['as_of', 'future-report', `as_of ${quote(asOf)} is after the site's as-of date ${siteAsOf}`]);
-  if (p.completed_on && p.completed_on > asOf) problems.push(['completed_on', 'completed-after-report', `completed_on ${quote(p.completed_on)} is after the report's as_of ${asOf}`]);
-  if (p.status === 'done' && p.percent !== undefined && p.percent < 100) problems.push(['percent', 'done-below-100', `percent ${quote(String(p.percent))} is below 100 for a row whose status is done`]);
-  if (!knownUnit) problems.push(['reported_by', 'unknown-unit', `reported_by ${quote(p.reported_by)} is not a unit id in units`]);
+  if (!knownTask)
+    problems.push(['task_id', 'unknown-task', `task_id ${quote(p.task_id)} is not a task id in this plan's tasks`]);
+  if (siteAsOf && asOf > siteAsOf)
+    problems.push(['as_of', 'future-report', `as_of ${quote(asOf)} is after the site's as-of date ${siteAsOf}`]);
+  if (p.completed_on && p.completed_on > asOf)
+    problems.push([
+      'completed_on',
+      'completed-after-report',
+      `completed_on ${quote(p.completed_on)} is after the report's as_of ${asOf}`,
+    ]);
+  if (p.status === 'done' && p.percent !== undefined && p.percent < 100)
+    problems.push([
+      'percent',
+      'done-below-100',
+      `percent ${quote(String(p.percent))} is below 100 for a row whose status is done`,
+    ]);
+  if (!knownUnit)
+    problems.push(['reported_by', 'unknown-unit', `reported_by ${quote(p.reported_by)} is not a unit id in units`]);
   return problems;
 }

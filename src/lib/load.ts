@@ -34,19 +34,38 @@ export { DEFAULT_MAX_FILE_BYTES };
 export function loadDataset(source: DataSource, options: LoadOptions): LoadResult {
   const ctx = new LoadContext(source, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
   const site = loadSite(ctx, `${options.root}/site.json`, options.buildDate);
-  const unitList = loadEntities(ctx, `${options.root}/units`, 'units', UnitSchema, (u): Unit => ({ id: u.id, name: u.name, shortName: u.short_name || u.name }));
-  const leaderList = loadEntities(ctx, `${options.root}/leaders`, 'leaders', LeaderSchema, (l): Leader => ({ id: l.id, title: l.title }));
+  const unitList = loadEntities(ctx, `${options.root}/units`, 'units', UnitSchema, (u): Unit => ({
+    id: u.id,
+    name: u.name,
+    shortName: u.short_name || u.name,
+  }));
+  const leaderList = loadEntities(ctx, `${options.root}/leaders`, 'leaders', LeaderSchema, (l): Leader => ({
+    id: l.id,
+    title: l.title,
+  }));
   const units = unitList ?? [];
   const leaders = leaderList ?? [];
   const plans = [];
   const unreadable = new Set([...(unitList ? [] : ['units' as const]), ...(leaderList ? [] : ['leaders' as const])]);
-  const refs = { units: new Map(units.map((u) => [u.id, u])), leaders: new Map(leaders.map((l) => [l.id, l])), asOf: site?.asOf, unreadable };
+  const refs = {
+    units: new Map(units.map((u) => [u.id, u])),
+    leaders: new Map(leaders.map((l) => [l.id, l])),
+    asOf: site?.asOf,
+    unreadable,
+  };
   const folders = source.list(`${options.root}/plans`).filter((e) => e.isDir);
   for (const entry of folders) {
     const plan = loadPlan(ctx, `${options.root}/plans/${entry.name}`, entry.name, refs);
     if (plan) plans.push(plan);
   }
-  if (folders.length === 0 && !options.allowNoPlans) ctx.issues.push(errorAt({ file: `${options.root}/plans` }, 'no-plans', 'holds no plan; expected folders like data/plans/2024-vp/ with plan.json, tasks.csv and progress.csv'));
+  if (folders.length === 0 && !options.allowNoPlans)
+    ctx.issues.push(
+      errorAt(
+        { file: `${options.root}/plans` },
+        'no-plans',
+        'holds no plan; expected folders like data/plans/2024-vp/ with plan.json, tasks.csv and progress.csv',
+      ),
+    );
   const dataset = site && !hasErrors(ctx.issues) ? { site, units, leaders, plans } : undefined;
   return { dataset, issues: ctx.issues };
 }
@@ -78,7 +97,14 @@ function loadEntities<S extends z.ZodType<{ id: string }>, T>(
     const parsed = ctx.parseRow(schema, row, table.file);
     if (!parsed) continue;
     if (seen.has(parsed.id)) {
-      ctx.issues.push(errorAt(originOf(table.file, row), 'duplicate-id', `id ${quote(parsed.id)} is used twice (first at ${where(seen.get(parsed.id)!)})`, 'id'));
+      ctx.issues.push(
+        errorAt(
+          originOf(table.file, row),
+          'duplicate-id',
+          `id ${quote(parsed.id)} is used twice (first at ${where(seen.get(parsed.id)!)})`,
+          'id',
+        ),
+      );
       continue;
     }
     seen.set(parsed.id, row);
@@ -86,4 +112,3 @@ function loadEntities<S extends z.ZodType<{ id: string }>, T>(
   }
   return out;
 }
-

@@ -71,26 +71,50 @@ export function parseManifest(file: string, text: string): { manifest?: ArchiveM
   if (result.success) return { manifest: result.data as ArchiveManifest, issues: [] };
   const issues = result.error.issues.map((issue) => {
     const field = issue.path.join('.');
-    return errorAt({ file, jsonPath: field || undefined }, 'invalid-manifest', `${field} ${issue.message}`.trim(), field);
+    return errorAt(
+      { file, jsonPath: field || undefined },
+      'invalid-manifest',
+      `${field} ${issue.message}`.trim(),
+      field,
+    );
   });
   return { issues };
 }
 
 /** Compares an archived folder's files (path → SHA-256) with its manifest: every change, loss or addition is an error naming the file. */
-export function verifyManifest(dir: string, manifest: ArchiveManifest, actual: ReadonlyMap<string, string>): DataIssue[] {
+export function verifyManifest(
+  dir: string,
+  manifest: ArchiveManifest,
+  actual: ReadonlyMap<string, string>,
+): DataIssue[] {
   const issues: DataIssue[] = [];
   const manifestFile = `${dir}/${MANIFEST_FILE}`;
   const hint = `an archived file must not change; restore it from a backup, or re-freeze the year with npm run snapshot -- ${manifest.year} --force`;
   for (const [path, expected] of Object.entries(manifest.files)) {
     const found = actual.get(path);
-    if (found === undefined) issues.push(errorAt({ file: `${dir}/${path}` }, 'archive-missing-file', `is listed in ${manifestFile} but missing; ${hint}`));
+    if (found === undefined)
+      issues.push(
+        errorAt(
+          { file: `${dir}/${path}` },
+          'archive-missing-file',
+          `is listed in ${manifestFile} but missing; ${hint}`,
+        ),
+      );
     else if (found !== expected) {
-      issues.push(errorAt({ file: `${dir}/${path}` }, 'archive-tampered', `does not match ${manifestFile} (SHA-256 expected ${expected.slice(0, 12)}…, found ${found.slice(0, 12)}…); ${hint}`));
+      issues.push(
+        errorAt(
+          { file: `${dir}/${path}` },
+          'archive-tampered',
+          `does not match ${manifestFile} (SHA-256 expected ${expected.slice(0, 12)}…, found ${found.slice(0, 12)}…); ${hint}`,
+        ),
+      );
     }
   }
   for (const path of [...actual.keys()].sort(byCodePoint)) {
     if (path !== MANIFEST_FILE && !(path in manifest.files)) {
-      issues.push(errorAt({ file: `${dir}/${path}` }, 'archive-extra-file', `is not listed in ${manifestFile}; ${hint}`));
+      issues.push(
+        errorAt({ file: `${dir}/${path}` }, 'archive-extra-file', `is not listed in ${manifestFile}; ${hint}`),
+      );
     }
   }
   return issues;
@@ -99,7 +123,14 @@ export function verifyManifest(dir: string, manifest: ArchiveManifest, actual: R
 /** Checks that the manifest belongs to its folder: the year in it is the folder's name. */
 export function checkManifestYear(dir: string, folderYear: number, manifest: ArchiveManifest): DataIssue[] {
   if (manifest.year === folderYear) return [];
-  return [errorAt({ file: `${dir}/${MANIFEST_FILE}`, jsonPath: 'year' }, 'archive-year', `year ${quote(String(manifest.year))} is not the folder's year ${folderYear}`, 'year')];
+  return [
+    errorAt(
+      { file: `${dir}/${MANIFEST_FILE}`, jsonPath: 'year' },
+      'archive-year',
+      `year ${quote(String(manifest.year))} is not the folder's year ${folderYear}`,
+      'year',
+    ),
+  ];
 }
 
 function byCodePoint(a: string, b: string): number {

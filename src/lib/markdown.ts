@@ -37,7 +37,8 @@ function renderSimple(text: string): string | undefined {
     const bold = lines.length === 1 ? /^\*\*([^*]+)\*\*$/.exec(block) : null;
     const items = lines.every((line) => line.startsWith('- ')) ? lines.map((line) => line.slice(2)) : undefined;
     // Two lists apart by a blank line are one loose list to Markdown (items in <p>): leave those to the parser.
-    if (items && !previousList && items.every(isPlainLine)) html.push(`<ul>\n${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`);
+    if (items && !previousList && items.every(isPlainLine))
+      html.push(`<ul>\n${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`);
     else if (bold && isPlainLine(bold[1]!)) html.push(`<p><strong>${escapeHtml(bold[1]!)}</strong></p>`);
     else if (lines.every(isPlainLine)) html.push(`<p>${escapeHtml(block)}</p>`);
     else return undefined;

@@ -9,9 +9,11 @@ export function withBase(base: string, path: string): string {
 /** Path of a plan page. */
 export const planPath = (planId: string) => `plans/${encodeURIComponent(planId)}/`;
 /** Path of a section page. */
-export const sectionPath = (planId: string, sectionId: string) => `plans/${encodeURIComponent(planId)}/sections/${encodeURIComponent(sectionId)}/`;
+export const sectionPath = (planId: string, sectionId: string) =>
+  `plans/${encodeURIComponent(planId)}/sections/${encodeURIComponent(sectionId)}/`;
 /** Path of a task page. */
-export const taskPath = (planId: string, taskId: string) => `plans/${encodeURIComponent(planId)}/tasks/${encodeURIComponent(taskId)}/`;
+export const taskPath = (planId: string, taskId: string) =>
+  `plans/${encodeURIComponent(planId)}/tasks/${encodeURIComponent(taskId)}/`;
 /** Path of a unit page. */
 export const unitPath = (unitId: string) => `units/${encodeURIComponent(unitId)}/`;
 /** Path of a leader page. */

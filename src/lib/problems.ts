@@ -45,7 +45,10 @@ export function formatIssue(issue: DataIssue): string {
 /** Orders problems by file then line, so a person can work down a file. */
 export function sortIssues(issues: readonly DataIssue[]): DataIssue[] {
   return [...issues].sort(
-    (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.jsonPath ?? '').localeCompare(b.jsonPath ?? ''),
+    (a, b) =>
+      a.file.localeCompare(b.file) ||
+      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.jsonPath ?? '').localeCompare(b.jsonPath ?? ''),
   );
 }
 
@@ -56,7 +59,7 @@ export function hasErrors(issues: readonly DataIssue[]): boolean {
 
 /** Quotes a received value for a message, showing invisible and very long values plainly. */
 export function quote(value: unknown): string {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
   const shown = text.length > 80 ? `${text.slice(0, 77)}…` : text;
   return JSON.stringify(shown);
 }
@@ -64,7 +67,9 @@ export function quote(value: unknown): string {
 /** Thrown by the data loader when the data has errors; carries every problem. */
 export class DataError extends Error {
   constructor(readonly issues: DataIssue[]) {
-    super(`${issues.filter((i) => i.level === 'error').length} problem(s) in data/:\n${sortIssues(issues).map(formatIssue).join('\n')}`);
+    super(
+      `${issues.filter((i) => i.level === 'error').length} problem(s) in data/:\n${sortIssues(issues).map(formatIssue).join('\n')}`,
+    );
     this.name = 'DataError';
   }
 }

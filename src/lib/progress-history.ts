@@ -29,7 +29,11 @@ export function monthEnds(from: IsoDate, to: IsoDate): IsoDate[] {
  * For each month end from `from` (default: the earliest report) through asOf, the number of tasks whose latest
  * report on that date says done. Reports after asOf are ignored; with no reports, one point at asOf.
  */
-export function doneOverTime(tasks: readonly { reports: readonly StatusReport[] }[], asOf: IsoDate, from?: IsoDate): DonePoint[] {
+export function doneOverTime(
+  tasks: readonly { reports: readonly StatusReport[] }[],
+  asOf: IsoDate,
+  from?: IsoDate,
+): DonePoint[] {
   const start = from ?? earliestReport(tasks, asOf) ?? asOf;
   return monthEnds(start <= asOf ? start : asOf, asOf).map((date) => ({
     date,

@@ -53,7 +53,8 @@ export function reportsByUnit(tasks: readonly TaskState[]): Map<string, UnitRepo
       }
     }
   }
-  for (const list of byUnit.values()) list.sort((a, b) => (a.report.asOf > b.report.asOf ? -1 : a.report.asOf < b.report.asOf ? 1 : 0));
+  for (const list of byUnit.values())
+    list.sort((a, b) => (a.report.asOf > b.report.asOf ? -1 : a.report.asOf < b.report.asOf ? 1 : 0));
   return byUnit;
 }
 
@@ -75,7 +76,12 @@ export function lastReportByUnit(tasks: readonly TaskState[]): Map<string, IsoDa
  * Units that lead at least one unfinished task and whose latest report is more than `days` days before asOf
  * (or that never reported): those that never reported first, then the longest silent, then by name.
  */
-export function findStaleUnits(units: readonly Unit[], tasks: readonly TaskState[], asOf: IsoDate, days: number): StaleUnit[] {
+export function findStaleUnits(
+  units: readonly Unit[],
+  tasks: readonly TaskState[],
+  asOf: IsoDate,
+  days: number,
+): StaleUnit[] {
   const last = lastReportByUnit(tasks);
   const out: StaleUnit[] = [];
   for (const unit of units) {
@@ -86,7 +92,9 @@ export function findStaleUnits(units: readonly Unit[], tasks: readonly TaskState
     if (daysSince !== undefined && daysSince <= days) continue;
     out.push({ unit, lastReport, daysSince, openTasks });
   }
-  return out.sort((a, b) => (b.daysSince ?? Infinity) - (a.daysSince ?? Infinity) || compareVi(a.unit.name, b.unit.name));
+  return out.sort(
+    (a, b) => (b.daysSince ?? Infinity) - (a.daysSince ?? Infinity) || compareVi(a.unit.name, b.unit.name),
+  );
 }
 
 /** The newest report on a task that has a note, if any (a later report may leave the note empty). */

@@ -25,7 +25,10 @@ export interface Feed {
 
 /** Escapes text for XML element content and attribute values. */
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
+  );
 }
 
 /** Writes a feed as RSS 2.0; item descriptions are HTML lists, escaped twice (HTML, then XML). */
@@ -60,7 +63,8 @@ export function writeRss(feed: Feed): string {
 /** A link for the feed: absolute when the site's address is known (SITE_URL), otherwise the path as it is. */
 export function feedLink(path: string, siteUrl: string | undefined): string {
   if (!siteUrl) return path;
-  if (!/^https?:\/\/[^/\s]+/.test(siteUrl)) throw new Error(`SITE_URL ${JSON.stringify(siteUrl)} is not an address like http://intranet.example/`);
+  if (!/^https?:\/\/[^/\s]+/.test(siteUrl))
+    throw new Error(`SITE_URL ${JSON.stringify(siteUrl)} is not an address like http://intranet.example/`);
   return `${siteUrl.replace(/\/+$/, '')}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
@@ -72,7 +76,12 @@ export function releaseAnchor(release: string): string {
 /** The date and time of a release in Vietnam, DD/MM/YYYY HH:MM. */
 export function formatPublishedVi(iso: string): string {
   const date = new Date(iso);
-  const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
   return `${formatDateVi(todayInVietnam(date))} ${time}`;
 }
 
@@ -85,7 +94,8 @@ export function describeStatusChange(c: StatusChange): string {
 
 /** The headline of a release: when, and how many changes. */
 export function describeRelease(r: ReleaseChanges): string {
-  if (r.previous === null) return `Phát hành ${formatPublishedVi(r.published_at)}: bản đầu tiên, chưa có bản trước để so sánh`;
+  if (r.previous === null)
+    return `Phát hành ${formatPublishedVi(r.published_at)}: bản đầu tiên, chưa có bản trước để so sánh`;
   return `Phát hành ${formatPublishedVi(r.published_at)}: ${r.status_changes.length} nhiệm vụ đổi tình trạng, ${r.new_reports.length} báo cáo tiến độ mới`;
 }
 
@@ -98,7 +108,10 @@ export function releaseFeedItems(history: readonly ReleaseChanges[], linkTo: (an
     published: r.published_at,
     lines: [
       ...r.status_changes.map(describeStatusChange),
-      ...r.new_reports.map((n) => `Báo cáo ngày ${formatDateVi(n.as_of)} về ${n.task} ${n.title} (${n.plan})${n.percent !== null ? `: ${n.percent}%` : ''}`),
+      ...r.new_reports.map(
+        (n) =>
+          `Báo cáo ngày ${formatDateVi(n.as_of)} về ${n.task} ${n.title} (${n.plan})${n.percent !== null ? `: ${n.percent}%` : ''}`,
+      ),
     ],
   }));
 }

@@ -45,7 +45,8 @@ export const MAX_ID_LENGTH = 64;
 /** Why an id would make an unsafe web address or file name, or undefined when it is merely not in the expected form. */
 export function unsafeIdReason(v: string): string | undefined {
   const control = /[\p{Cc}\p{Cf}]/u.exec(v);
-  if (control) return `it contains the invisible character U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  if (control)
+    return `it contains the invisible character U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
   if (v.includes('..')) return '".." would point outside the site\'s folders';
   if (/[/\\]/.test(v)) return `"${/[/\\]/.exec(v)![0]}" would split the page's web address and file name`;
   if (v.length > MAX_ID_LENGTH) return `it is ${v.length} characters long (at most ${MAX_ID_LENGTH})`;
@@ -57,7 +58,10 @@ const id = (pattern: RegExp, expected: string) =>
     if (v === '') ctx.addIssue({ code: 'custom', message: `is empty; an id is required` });
     else if (!pattern.test(v) || v.length > MAX_ID_LENGTH) {
       const reason = unsafeIdReason(v);
-      ctx.addIssue({ code: 'custom', message: `${quote(v)} is not a valid id${reason ? `: ${reason}` : ''} (expected ${expected})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${quote(v)} is not a valid id${reason ? `: ${reason}` : ''} (expected ${expected})`,
+      });
     }
     return v;
   });
@@ -78,11 +82,17 @@ const idList = text.transform((v) =>
 const optionalDate = text.transform((v, ctx): IsoDate | undefined => {
   if (v === '') return undefined;
   const date = parseDate(v);
-  if (!date) ctx.addIssue({ code: 'custom', message: `${quote(v)} is not a valid date (expected YYYY-MM-DD or DD/MM/YYYY, a day that exists)` });
+  if (!date)
+    ctx.addIssue({
+      code: 'custom',
+      message: `${quote(v)} is not a valid date (expected YYYY-MM-DD or DD/MM/YYYY, a day that exists)`,
+    });
   return date ?? undefined;
 });
 
-const requiredDate = optionalDate.refine((v) => v !== undefined, { message: 'is empty; a date is required (YYYY-MM-DD or DD/MM/YYYY)' });
+const requiredDate = optionalDate.refine((v) => v !== undefined, {
+  message: 'is empty; a date is required (YYYY-MM-DD or DD/MM/YYYY)',
+});
 
 const STATUS_WORDS = new Map<string, ReportedStatus>([
   ['not_started', 'not_started'],
@@ -108,7 +118,10 @@ export function parseReportedStatus(value: string): ReportedStatus | undefined {
 const status = text.transform((v, ctx): ReportedStatus => {
   const parsed = parseReportedStatus(v);
   if (!parsed) {
-    ctx.addIssue({ code: 'custom', message: `${quote(v)} is not one of ${REPORTED_STATUSES.join(', ')} (or Chưa thực hiện, Đang thực hiện, Đã hoàn thành)` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `${quote(v)} is not one of ${REPORTED_STATUSES.join(', ')} (or Chưa thực hiện, Đang thực hiện, Đã hoàn thành)`,
+    });
     return z.NEVER;
   }
   return parsed;

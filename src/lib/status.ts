@@ -55,7 +55,11 @@ export function latestReport<R extends StatusReport>(reports: readonly R[], asOf
 }
 
 /** Derives a task's status at asOf from its final deadline and its progress reports. */
-export function deriveStatus<R extends StatusReport>(due: IsoDate, reports: readonly R[], asOf: IsoDate): StatusResult<R> {
+export function deriveStatus<R extends StatusReport>(
+  due: IsoDate,
+  reports: readonly R[],
+  asOf: IsoDate,
+): StatusResult<R> {
   const latest = latestReport(reports, asOf);
   return { status: classify(due, latest, asOf), latest, due, asOf };
 }

@@ -66,7 +66,12 @@ export function dueTags(due: IsoDate, status: DerivedStatus, asOf: IsoDate): str
 }
 
 /** Builds the index of the given (current) plans' tasks. */
-export function buildTaskIndex(plans: readonly PlanState[], units: ReadonlyMap<string, Unit>, leaders: ReadonlyMap<string, Leader>, asOf: IsoDate): TaskIndex {
+export function buildTaskIndex(
+  plans: readonly PlanState[],
+  units: ReadonlyMap<string, Unit>,
+  leaders: ReadonlyMap<string, Leader>,
+  asOf: IsoDate,
+): TaskIndex {
   const rows: TaskIndexRow[] = [];
   for (const p of plans) {
     const trail = sectionTrails(p);
@@ -140,10 +145,17 @@ function sectionTrails(p: PlanState): Map<string, string[]> {
   return trails;
 }
 
-function filterOptions(plans: readonly PlanState[], rows: readonly TaskIndexRow[], units: ReadonlyMap<string, Unit>, leaders: ReadonlyMap<string, Leader>): Record<FilterKey, OptionGroup[]> {
+function filterOptions(
+  plans: readonly PlanState[],
+  rows: readonly TaskIndexRow[],
+  units: ReadonlyMap<string, Unit>,
+  leaders: ReadonlyMap<string, Leader>,
+): Record<FilterKey, OptionGroup[]> {
   const used = (ids: (r: TaskIndexRow) => readonly string[]) => new Set(rows.flatMap(ids));
   const byLabel = (options: FilterOption[]) => options.sort((a, b) => compareVi(a.label, b.label));
-  const unitOptions = (ids: Set<string>) => [{ options: byLabel([...ids].map((id) => ({ value: id, label: units.get(id)?.name ?? id }))) }];
+  const unitOptions = (ids: Set<string>) => [
+    { options: byLabel([...ids].map((id) => ({ value: id, label: units.get(id)?.name ?? id }))) },
+  ];
   const withSections = used((r) => r.sections);
   const quarters = [...used((r) => r.dueTags.slice(-1))].sort();
   return {
@@ -158,9 +170,20 @@ function filterOptions(plans: readonly PlanState[], rows: readonly TaskIndexRow[
     status: [{ options: DERIVED_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })) }],
     unit: unitOptions(used((r) => r.state.task.leadUnits)),
     support: unitOptions(used((r) => r.state.task.supportUnits)),
-    leader: [{ options: byLabel([...used((r) => r.state.task.directedBy)].map((id) => ({ value: id, label: leaders.get(id)?.title ?? id }))) }],
+    leader: [
+      {
+        options: byLabel(
+          [...used((r) => r.state.task.directedBy)].map((id) => ({ value: id, label: leaders.get(id)?.title ?? id })),
+        ),
+      },
+    ],
     due: [
-      { options: [{ value: 'overdue', label: 'Đã quá hạn, chưa hoàn thành' }, { value: 'soon', label: `Đến hạn trong ${DUE_SOON_DAYS} ngày tới` }] },
+      {
+        options: [
+          { value: 'overdue', label: 'Đã quá hạn, chưa hoàn thành' },
+          { value: 'soon', label: `Đến hạn trong ${DUE_SOON_DAYS} ngày tới` },
+        ],
+      },
       { label: 'Hạn cuối trong quý', options: quarters.map((q) => ({ value: q, label: quarterLabel(q) })) },
     ],
   };

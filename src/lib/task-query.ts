@@ -49,7 +49,12 @@ export interface TaskFacets {
 
 /** A query with no filter, no search and the page's own order. */
 export function emptyQuery(): TaskQuery {
-  return { filters: { plan: '', section: '', status: '', unit: '', support: '', leader: '', due: '' }, q: '', sort: '', dir: 'asc' };
+  return {
+    filters: { plan: '', section: '', status: '', unit: '', support: '', leader: '', due: '' },
+    q: '',
+    sort: '',
+    dir: 'asc',
+  };
 }
 
 /** Reads the state from a URL query string (`?status=overdue&q=kiem+soat&sort=due&dir=desc`); unknown parts are ignored. */
@@ -93,7 +98,9 @@ export function isFiltered(query: TaskQuery): boolean {
 
 /** The search text as folded words; a row matches when its search text contains every word. */
 export function searchTerms(q: string): string[] {
-  return foldVietnamese(q).split(' ').filter((word) => word !== '');
+  return foldVietnamese(q)
+    .split(' ')
+    .filter((word) => word !== '');
 }
 
 /**

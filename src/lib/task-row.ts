@@ -4,7 +4,17 @@ import { cellAt, textOf } from './row-cells';
 import { cleanMultiline, cleanPlainMultiline, cleanPlainText, cleanText } from './text';
 
 /** The columns the fast path reads, in the order of the positions readTaskFields takes. */
-export const TASK_FIELDS = ['id', 'section', 'title', 'content', 'directed_by', 'lead_units', 'support_units', 'timeline', 'due'] as const;
+export const TASK_FIELDS = [
+  'id',
+  'section',
+  'title',
+  'content',
+  'directed_by',
+  'lead_units',
+  'support_units',
+  'timeline',
+  'due',
+] as const;
 const IN_ORDER = TASK_FIELDS.map((_, i) => i);
 
 // TaskSchema's idList: ';'-separated, each part trimmed, empty parts dropped.
@@ -28,7 +38,11 @@ export function readTaskRow(cells: Record<string, unknown>): TaskInput | undefin
 }
 
 /** Like readTaskRow, from a CSV row's fields: `at` gives each TASK_FIELDS column's position (fieldPositions); `plainText`: the table's. */
-export function readTaskFields(fields: readonly unknown[], at: readonly number[], plainText = false): TaskInput | undefined {
+export function readTaskFields(
+  fields: readonly unknown[],
+  at: readonly number[],
+  plainText = false,
+): TaskInput | undefined {
   const line = plainText ? cleanPlainText : cleanText;
   const multiline = plainText ? cleanPlainMultiline : cleanMultiline;
   const id = textOf(cellAt(fields, at, 0), line);
@@ -41,6 +55,23 @@ export function readTaskFields(fields: readonly unknown[], at: readonly number[]
   const timeline = textOf(cellAt(fields, at, 7), line);
   const due = textOf(cellAt(fields, at, 8), line);
   if (!id || id.length > MAX_ID_LENGTH || !NUMBERING.test(id) || !section || !title || !due) return undefined;
-  if (content === undefined || directedBy === undefined || leadUnits === undefined || supportUnits === undefined || timeline === undefined) return undefined;
-  return { id, section, title, content, directed_by: directedBy, lead_units: leadUnits, support_units: supportUnits, timeline, due };
+  if (
+    content === undefined ||
+    directedBy === undefined ||
+    leadUnits === undefined ||
+    supportUnits === undefined ||
+    timeline === undefined
+  )
+    return undefined;
+  return {
+    id,
+    section,
+    title,
+    content,
+    directed_by: directedBy,
+    lead_units: leadUnits,
+    support_units: supportUnits,
+    timeline,
+    due,
+  };
 }

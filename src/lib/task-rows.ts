@@ -26,11 +26,16 @@ export interface NameListOptions {
 }
 
 /** Units or leaders by name, comma-separated, each linked to its page (unlinked on an archived plan's pages). */
-export function renderNameList(ids: readonly string[], kind: 'unit' | 'leader', { base, names, short = false }: NameListOptions): SafeHtml {
+export function renderNameList(
+  ids: readonly string[],
+  kind: 'unit' | 'leader',
+  { base, names, short = false }: NameListOptions,
+): SafeHtml {
   return joinHtml(
     ids.map((id) => {
       const unit = kind === 'unit' ? names.units.get(id) : undefined;
-      const label = kind === 'leader' ? (names.leaders.get(id)?.title ?? id) : short ? (unit?.shortName ?? id) : (unit?.name ?? id);
+      const label =
+        kind === 'leader' ? (names.leaders.get(id)?.title ?? id) : short ? (unit?.shortName ?? id) : (unit?.name ?? id);
       const title = attr('title', short ? unit?.name : undefined);
       // Live unit and leader pages show live tasks only, so an archived record names them without linking there.
       if (names.archived) return html`<span${title}>${label}</span>`;
@@ -85,7 +90,10 @@ export async function renderTaskRows(tasks: readonly TaskState[], options: TaskR
   return out;
 }
 
-async function renderTaskRow(t: TaskState, { base, namesOf, showTimeline, showNote }: TaskRowOptions): Promise<SafeHtml> {
+async function renderTaskRow(
+  t: TaskState,
+  { base, namesOf, showTimeline, showNote }: TaskRowOptions,
+): Promise<SafeHtml> {
   const { task } = t;
   const names = { base, names: namesOf(task.planId) };
   return html`<tr>${renderTaskCells(task, base)}\
@@ -135,7 +143,11 @@ export interface DashboardRowOptions {
 }
 
 /** The `<tr>` rows of OverdueTable.astro: days past the final deadline at asOf, lead units, percent, last report. */
-export function renderOverdueRows(tasks: readonly TaskState[], asOf: IsoDate, { base, names }: DashboardRowOptions): string {
+export function renderOverdueRows(
+  tasks: readonly TaskState[],
+  asOf: IsoDate,
+  { base, names }: DashboardRowOptions,
+): string {
   return joinHtml(
     tasks.map(
       (t) => html`<tr>${renderTaskCells(t.task, base)}\

@@ -69,7 +69,11 @@ export function compareTaskRows(key: SortKey | '', dir: SortDir): Compare {
 }
 
 /** A sorted copy of rows carrying sort fields. */
-export function sortTaskRows<T extends { sort: TaskSortFields }>(rows: readonly T[], key: SortKey | '', dir: SortDir): T[] {
+export function sortTaskRows<T extends { sort: TaskSortFields }>(
+  rows: readonly T[],
+  key: SortKey | '',
+  dir: SortDir,
+): T[] {
   const compare = compareTaskRows(key, dir);
   return [...rows].sort((x, y) => compare(x.sort, y.sort));
 }

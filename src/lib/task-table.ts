@@ -16,7 +16,8 @@ export interface TaskRowContext {
 
 const attr = (name: string, value: string) => (value === '' ? ` data-${name}` : ` data-${name}="${escapeHtml(value)}"`);
 const td = (html: string) => `<td>${html}</td>`;
-const names = (ids: readonly string[], name: (id: string) => string | undefined) => escapeHtml(ids.map((id) => name(id) ?? id).join(', '));
+const names = (ids: readonly string[], name: (id: string) => string | undefined) =>
+  escapeHtml(ids.map((id) => name(id) ?? id).join(', '));
 
 /**
  * One `<tr>`: the cells shown, with one link (the task; its page links the rest), and the data-* attributes

@@ -58,18 +58,40 @@ const ReleaseChangesSchema = z.object({
   previous: nullable(z.string()),
   as_of: z.string(),
   status_changes: z.array(
-    z.object({ plan: z.string(), plan_title: z.string(), task: z.string(), title: z.string(), from: nullable(z.enum(DERIVED_STATUSES)), to: nullable(z.enum(DERIVED_STATUSES)) }),
+    z.object({
+      plan: z.string(),
+      plan_title: z.string(),
+      task: z.string(),
+      title: z.string(),
+      from: nullable(z.enum(DERIVED_STATUSES)),
+      to: nullable(z.enum(DERIVED_STATUSES)),
+    }),
   ),
   new_reports: z.array(
-    z.object({ plan: z.string(), task: z.string(), title: z.string(), as_of: z.string(), status: z.enum(REPORTED_STATUSES), percent: nullable(z.number()), reported_by: nullable(z.string()) }),
+    z.object({
+      plan: z.string(),
+      task: z.string(),
+      title: z.string(),
+      as_of: z.string(),
+      status: z.enum(REPORTED_STATUSES),
+      percent: nullable(z.number()),
+      reported_by: nullable(z.string()),
+    }),
   ),
 });
-const ChangesFileSchema = z.object({ format: z.literal(1), history: z.array(ReleaseChangesSchema), report_digests: z.array(z.string()) });
+const ChangesFileSchema = z.object({
+  format: z.literal(1),
+  history: z.array(ReleaseChangesSchema),
+  report_digests: z.array(z.string()),
+});
 
 /** Reads changes.json text; throws an Error saying what is wrong. */
 export function parseChangesFile(text: string): ChangesFile {
   const result = ChangesFileSchema.safeParse(JSON.parse(text));
-  if (!result.success) throw new Error(`not a changes file: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  if (!result.success)
+    throw new Error(
+      `not a changes file: ${result.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
   return result.data;
 }
 
@@ -105,9 +127,19 @@ export function diffStatuses(previous: readonly ExportedStatuses[], next: readon
 }
 
 function statusIndex(exports: readonly ExportedStatuses[]) {
-  const index = new Map<string, { plan: string; plan_title: string; task: string; title: string; status: DerivedStatus }>();
+  const index = new Map<
+    string,
+    { plan: string; plan_title: string; task: string; title: string; status: DerivedStatus }
+  >();
   for (const e of exports) {
-    for (const t of e.tasks) index.set(`${e.plan.id}\u0000${t.id}`, { plan: e.plan.id, plan_title: e.plan.title, task: t.id, title: t.title, status: t.status });
+    for (const t of e.tasks)
+      index.set(`${e.plan.id}\u0000${t.id}`, {
+        plan: e.plan.id,
+        plan_title: e.plan.title,
+        task: t.id,
+        title: t.title,
+        status: t.status,
+      });
   }
   return index;
 }
@@ -126,7 +158,10 @@ export interface DigestedReport {
 }
 
 /** Reports whose digest was not in the previous release, newest first; none when there is no previous digest to compare with. */
-export function findNewReports(previous: ReadonlySet<string> | undefined, reports: readonly DigestedReport[]): NewReport[] {
+export function findNewReports(
+  previous: ReadonlySet<string> | undefined,
+  reports: readonly DigestedReport[],
+): NewReport[] {
   if (!previous) return [];
   return reports
     .filter((r) => !previous.has(r.digest))
@@ -139,7 +174,17 @@ export function findNewReports(previous: ReadonlySet<string> | undefined, report
       percent: r.percent ?? null,
       reported_by: r.reportedBy ?? null,
     }))
-    .sort((a, b) => (a.as_of !== b.as_of ? (a.as_of < b.as_of ? 1 : -1) : a.plan < b.plan ? -1 : a.plan > b.plan ? 1 : compareIds(a.task, b.task)));
+    .sort((a, b) =>
+      a.as_of !== b.as_of
+        ? a.as_of < b.as_of
+          ? 1
+          : -1
+        : a.plan < b.plan
+          ? -1
+          : a.plan > b.plan
+            ? 1
+            : compareIds(a.task, b.task),
+    );
 }
 
 /** What the previous release (the one being served) left to compare with; absent for the first release. */

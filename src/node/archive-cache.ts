@@ -1,5 +1,16 @@
 /** Reuses archived years' rendered pages and exports between builds: their content is frozen, so only the code or the site's frame can change them. */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
 import { YEAR_FOLDER } from '../lib/archive';
@@ -69,7 +80,9 @@ export const SUMMARY_FILE = 'summary.json';
 /** Looks up every year folder of archiveDir that has a manifest (before anything is loaded: a hit need not be read, only checked). */
 export function lookUpArchives(cacheDir: string, archiveDir: string, context: CacheContext): CachedYear[] {
   if (!existsSync(archiveDir)) return [];
-  const years = readdirSync(archiveDir).filter((name) => YEAR_FOLDER.test(name) && existsSync(join(archiveDir, name, MANIFEST_FILE)));
+  const years = readdirSync(archiveDir).filter(
+    (name) => YEAR_FOLDER.test(name) && existsSync(join(archiveDir, name, MANIFEST_FILE)),
+  );
   return years.map((name) => {
     const key = archiveCacheKey(readFileSync(join(archiveDir, name, MANIFEST_FILE)), context);
     const dir = join(cacheDir, `${name}-${key}`);
@@ -104,11 +117,18 @@ export function readSiteFrame(dataDir: string): CacheContext['site'] {
 
 /** Puts a cached year's files into the site folder (hard links where possible: the cache is never edited in place). */
 export function restoreYear(entry: CachedYear, siteDir: string): void {
-  for (const name of readdirSync(entry.dir)) if (name !== SUMMARY_FILE) copyTree(join(entry.dir, name), join(siteDir, name));
+  for (const name of readdirSync(entry.dir))
+    if (name !== SUMMARY_FILE) copyTree(join(entry.dir, name), join(siteDir, name));
 }
 
 /** Saves a freshly rendered year's files from the site folder into the cache with its summary, replacing older keys of the same year; never throws (a cache is optional). */
-export function saveYear(entry: CachedYear, planIds: readonly string[], summary: ArchiveSummary, siteDir: string, cacheDir: string): string | undefined {
+export function saveYear(
+  entry: CachedYear,
+  planIds: readonly string[],
+  summary: ArchiveSummary,
+  siteDir: string,
+  cacheDir: string,
+): string | undefined {
   // Test workers share a pid, so the temporary name needs more than the pid to be private.
   const tmp = `${entry.dir}.tmp-${process.pid}-${randomUUID().slice(0, 8)}`;
   try {

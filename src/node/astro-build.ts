@@ -65,7 +65,13 @@ export function startAstroBuild(root: string, env: Record<string, string>, threa
         return { ok: false, message: bundled.message ?? 'stopped' };
       }
       const renderStarted = performance.now();
-      const threadsRun = runThreads(join(work, 'server', 'entry.mjs'), join(work, 'client'), childEnv(env), profiling, threads);
+      const threadsRun = runThreads(
+        join(work, 'server', 'entry.mjs'),
+        join(work, 'client'),
+        childEnv(env),
+        profiling,
+        threads,
+      );
       workers = threadsRun.workers;
       const rendered = await threadsRun.result;
       if (!rendered.ok) {
@@ -79,7 +85,13 @@ export function startAstroBuild(root: string, env: Record<string, string>, threa
         return { ok: false, message: (error as Error).message };
       }
       remove();
-      return { ok: true, bundleSeconds, renderSeconds: (performance.now() - renderStarted) / 1000, threads, pages: rendered.pages };
+      return {
+        ok: true,
+        bundleSeconds,
+        renderSeconds: (performance.now() - renderStarted) / 1000,
+        threads,
+        pages: rendered.pages,
+      };
     },
     async cancel() {
       cancelled = true;
@@ -100,7 +112,11 @@ interface Bundler {
 const EXPECTED_WARNING = /getStaticPaths\(\) ignored in dynamic page/;
 
 function spawnBundler(root: string, work: string, env: NodeJS.ProcessEnv, nodeArgs: readonly string[]): Bundler {
-  const child = spawn(process.execPath, [...nodeArgs, BUNDLER, root, work], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, BUNDLER, root, work], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output = outputTail();
   child.stdout!.on('data', output.add);
   child.stderr!.on('data', output.add);
@@ -129,11 +145,23 @@ function outputTail(): { add: (chunk: Buffer) => void; text: () => string } {
 }
 
 /** Runs `count` render threads over the bundle at entry, sharing one counter of pages; collects every page that failed. */
-export function runThreads(entry: string, outDir: string, env: NodeJS.ProcessEnv, execArgv: string[], count: number): { workers: Worker[]; result: Promise<{ ok: true; pages: number } | { ok: false; message: string }> } {
+export function runThreads(
+  entry: string,
+  outDir: string,
+  env: NodeJS.ProcessEnv,
+  execArgv: string[],
+  count: number,
+): { workers: Worker[]; result: Promise<{ ok: true; pages: number } | { ok: false; message: string }> } {
   const next = new Int32Array(new SharedArrayBuffer(4));
   const output = outputTail();
   const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(RENDER_THREAD, { workerData: { entry, outDir, next }, env, execArgv, stdout: true, stderr: true });
+    const worker = new Worker(RENDER_THREAD, {
+      workerData: { entry, outDir, next },
+      env,
+      execArgv,
+      stdout: true,
+      stderr: true,
+    });
     worker.stdout.on('data', output.add);
     worker.stderr.on('data', output.add);
     return worker;
@@ -143,10 +171,16 @@ export function runThreads(entry: string, outDir: string, env: NodeJS.ProcessEnv
       let result: RenderResult | undefined;
       worker.on('message', (message: RenderResult) => (result = message));
       worker.on('error', (error) => resolve(error));
-      worker.on('exit', (code) => resolve(result ?? new Error(`a render thread stopped (exit code ${code}) before it finished`)));
+      worker.on('exit', (code) =>
+        resolve(result ?? new Error(`a render thread stopped (exit code ${code}) before it finished`)),
+      );
     });
     // What the thread printed may arrive after it exits; the message on failure needs all of it.
-    const [result] = await Promise.all([done, finished(worker.stdout).catch(() => {}), finished(worker.stderr).catch(() => {})]);
+    const [result] = await Promise.all([
+      done,
+      finished(worker.stdout).catch(() => {}),
+      finished(worker.stderr).catch(() => {}),
+    ]);
     return result;
   });
   const result = Promise.all(results).then((done) => {
@@ -154,11 +188,21 @@ export function runThreads(entry: string, outDir: string, env: NodeJS.ProcessEnv
     if (error) return { ok: false as const, message: `${output.text()}\n${error.stack ?? error.message}`.trim() };
     const rendered = done as RenderResult[];
     const pages = rendered[0]!.pages;
-    if (rendered.some((r) => r.pages !== pages)) return { ok: false as const, message: `the render threads listed different pages (${rendered.map((r) => r.pages).join(', ')})` };
+    if (rendered.some((r) => r.pages !== pages))
+      return {
+        ok: false as const,
+        message: `the render threads listed different pages (${rendered.map((r) => r.pages).join(', ')})`,
+      };
     const failures = rendered.flatMap((r) => r.failures).sort((a, b) => (a.path < b.path ? -1 : 1));
     if (failures.length > 0) {
-      const list = failures.slice(0, 20).map((f) => `  ${f.path} (status ${f.status})`).join('\n');
-      return { ok: false as const, message: `${failures.length} of ${pages} page(s) did not render:\n${list}${failures.length > 20 ? '\n  …' : ''}\n${output.text()}` };
+      const list = failures
+        .slice(0, 20)
+        .map((f) => `  ${f.path} (status ${f.status})`)
+        .join('\n');
+      return {
+        ok: false as const,
+        message: `${failures.length} of ${pages} page(s) did not render:\n${list}${failures.length > 20 ? '\n  …' : ''}\n${output.text()}`,
+      };
     }
     return { ok: true as const, pages };
   });

@@ -18,7 +18,12 @@ function renderAdapter() {
           name: 'ke-hoach-render',
           serverEntrypoint: fileURLToPath(new URL('./render-entry.ts', import.meta.url)),
           exports: ['render'],
-          supportedAstroFeatures: { serverOutput: 'stable', staticOutput: 'stable', hybridOutput: 'stable', sharpImageService: 'unsupported' },
+          supportedAstroFeatures: {
+            serverOutput: 'stable',
+            staticOutput: 'stable',
+            hybridOutput: 'stable',
+            sharpImageService: 'unsupported',
+          },
           adapterFeatures: { buildOutput: 'server' },
         });
       },

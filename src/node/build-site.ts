@@ -5,7 +5,16 @@ import { dirname, join, resolve } from 'node:path';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
 import { judgeArchive, summarizeArchive, type ArchiveSummary } from '../lib/archive-model';
 import { renderThreadCount } from '../lib/render-threads';
-import { archiveCacheDirFor, codeFingerprint, lookUpArchives, moveInto, readSiteFrame, restoreYear, saveYear, type CachedYear } from './archive-cache';
+import {
+  archiveCacheDirFor,
+  codeFingerprint,
+  lookUpArchives,
+  moveInto,
+  readSiteFrame,
+  restoreYear,
+  saveYear,
+  type CachedYear,
+} from './archive-cache';
 import { startAstroBuild } from './astro-build';
 import { dataDirFromEnv } from './load-data';
 import { archiveDirFor, loadSiteFromDisk } from './load-site';
@@ -45,7 +54,11 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   const snapshotDir = mkdtempSync(join(tmpdir(), 'ke-hoach-data-'));
   const snapshot = join(snapshotDir, 'site.v8');
   const archiveRoot = resolve(root, archiveDirFor(dataDir));
-  const renderedBytes = folderBytes(dataDir) + (cache?.entries ?? []).filter((e) => !e.hit).reduce((n, e) => n + folderBytes(join(archiveRoot, String(e.year))), 0);
+  const renderedBytes =
+    folderBytes(dataDir) +
+    (cache?.entries ?? [])
+      .filter((e) => !e.hit)
+      .reduce((n, e) => n + folderBytes(join(archiveRoot, String(e.year))), 0);
   const threads = options.threads ?? threadsFromEnv(log) ?? renderThreadCount(renderedBytes, availableParallelism());
   const astro = startAstroBuild(root, { PLAN_DATA_SNAPSHOT: snapshot }, threads);
   // Cached archived years are linked into a folder of their own while Astro bundles (tens of thousands of files:
@@ -53,18 +66,26 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   const archivedDir = `${outDir}.archived-${process.pid}`;
   const restored = restoreCachedYears(cache, archivedDir, log);
   const prepared = restored.ok ? prepareData(dataDir, root, hits, cache, snapshot, log) : undefined;
-  const cleanUp = () => [snapshotDir, archivedDir, tmpDir].forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+  const cleanUp = () =>
+    [snapshotDir, archivedDir, tmpDir].forEach((dir) => rmSync(dir, { recursive: true, force: true }));
   if (!prepared?.ok) {
     await astro.cancel();
     cleanUp();
-    if (prepared) log(`\nBuild stopped: ${prepared.errors} error(s) in the data. Nothing was published; ${options.outDir}/ is unchanged.`);
-    else if (!restored.ok) log(`Build failed: ${restored.message}\nNothing was published; ${options.outDir}/ is unchanged.`);
+    if (prepared)
+      log(
+        `\nBuild stopped: ${prepared.errors} error(s) in the data. Nothing was published; ${options.outDir}/ is unchanged.`,
+      );
+    else if (!restored.ok)
+      log(`Build failed: ${restored.message}\nNothing was published; ${options.outDir}/ is unchanged.`);
     return { ok: false };
   }
   rmSync(tmpDir, { recursive: true, force: true });
   const built = await astro.finish(tmpDir);
   rmSync(snapshotDir, { recursive: true, force: true });
-  if (built.ok) log(`Bundled in ${built.bundleSeconds.toFixed(1)} s; ${built.pages} files (pages, exports, search file, feed) rendered by ${built.threads} thread(s) in ${built.renderSeconds.toFixed(1)} s.`);
+  if (built.ok)
+    log(
+      `Bundled in ${built.bundleSeconds.toFixed(1)} s; ${built.pages} files (pages, exports, search file, feed) rendered by ${built.threads} thread(s) in ${built.renderSeconds.toFixed(1)} s.`,
+    );
   const finished = built.ok ? finishArchives(cache, archivedDir, prepared.renderedYears, tmpDir, log) : built;
   if (!finished.ok) {
     cleanUp();
@@ -94,7 +115,9 @@ function threadsFromEnv(log: (line: string) => void): number | undefined {
   if (!text) return undefined;
   const count = Number(text);
   if (Number.isInteger(count) && count >= 1 && count <= 16) return count;
-  log(`PLAN_BUILD_THREADS=${text} is not a whole number from 1 to 16; choosing the number of render threads from the CPUs.`);
+  log(
+    `PLAN_BUILD_THREADS=${text} is not a whole number from 1 to 16; choosing the number of render threads from the CPUs.`,
+  );
   return undefined;
 }
 
@@ -110,13 +133,24 @@ interface RenderedYear {
  * the build needs is returned: the data itself becomes garbage here, so this process does not hold a second copy of
  * it (~250 MB at 10,000 tasks) while the render threads do.
  */
-function prepareData(dataDir: string, root: string, hits: ReadonlySet<number>, cache: OpenCache | undefined, snapshot: string, log: (line: string) => void): { ok: true; renderedYears: RenderedYear[] } | { ok: false; errors: number } {
+function prepareData(
+  dataDir: string,
+  root: string,
+  hits: ReadonlySet<number>,
+  cache: OpenCache | undefined,
+  snapshot: string,
+  log: (line: string) => void,
+): { ok: true; renderedYears: RenderedYear[] } | { ok: false; errors: number } {
   const { dataset, archives, issues } = loadSiteFromDisk(dataDir, root, undefined, undefined, hits);
   for (const issue of sortIssues(issues)) log(formatIssue(issue));
   if (!dataset || hasErrors(issues)) return { ok: false, errors: issues.filter((i) => i.level === 'error').length };
   const cachedYears = (cache?.entries ?? []).flatMap((e) => (e.summary ? [e.summary] : []));
   writeSiteSnapshot(snapshot, { dataset, archives, cachedYears });
-  const renderedYears = archives.map((a) => ({ year: a.year, planIds: a.dataset.plans.map((p) => p.id), summary: summarizeArchive(judgeArchive(a)) }));
+  const renderedYears = archives.map((a) => ({
+    year: a.year,
+    planIds: a.dataset.plans.map((p) => p.id),
+    summary: summarizeArchive(judgeArchive(a)),
+  }));
   return { ok: true, renderedYears };
 }
 
@@ -133,27 +167,48 @@ function openCache(options: BuildOptions, root: string, dataDir: string): OpenCa
 }
 
 /** Links the pages of cached archived years into dir (created when there are any); a cache that cannot be read fails the build (its pages would be missing). */
-function restoreCachedYears(cache: OpenCache | undefined, dir: string, log: (line: string) => void): { ok: true } | { ok: false; message: string } {
+function restoreCachedYears(
+  cache: OpenCache | undefined,
+  dir: string,
+  log: (line: string) => void,
+): { ok: true } | { ok: false; message: string } {
   const entries = cache?.entries ?? [];
-  const years = (hit: boolean) => entries.filter((e) => e.hit === hit).map((e) => e.year).join(', ') || 'none';
-  if (entries.length > 0) log(`Archived years copied from the cache: ${years(true)}; rendered and cached: ${years(false)}.`);
+  const years = (hit: boolean) =>
+    entries
+      .filter((e) => e.hit === hit)
+      .map((e) => e.year)
+      .join(', ') || 'none';
+  if (entries.length > 0)
+    log(`Archived years copied from the cache: ${years(true)}; rendered and cached: ${years(false)}.`);
   rmSync(dir, { recursive: true, force: true });
   for (const entry of entries.filter((e) => e.hit)) {
     try {
       restoreYear(entry, dir);
     } catch (error) {
-      return { ok: false, message: `archive cache: could not copy ${entry.year} from ${entry.dir} (${(error as Error).message}); delete that folder and build again` };
+      return {
+        ok: false,
+        message: `archive cache: could not copy ${entry.year} from ${entry.dir} (${(error as Error).message}); delete that folder and build again`,
+      };
     }
   }
   return { ok: true };
 }
 
 /** Moves the restored archived years (archivedDir) into the fresh build, and caches the years it rendered. */
-function finishArchives(cache: OpenCache | undefined, archivedDir: string, renderedYears: readonly RenderedYear[], siteDir: string, log: (line: string) => void): { ok: true } | { ok: false; message: string } {
+function finishArchives(
+  cache: OpenCache | undefined,
+  archivedDir: string,
+  renderedYears: readonly RenderedYear[],
+  siteDir: string,
+  log: (line: string) => void,
+): { ok: true } | { ok: false; message: string } {
   try {
     if (existsSync(archivedDir)) moveInto(archivedDir, siteDir);
   } catch (error) {
-    return { ok: false, message: `archive cache: could not move the archived years into the site (${(error as Error).message})` };
+    return {
+      ok: false,
+      message: `archive cache: could not move the archived years into the site (${(error as Error).message})`,
+    };
   }
   for (const entry of cache?.entries ?? []) {
     if (entry.hit) continue;

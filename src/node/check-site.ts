@@ -21,7 +21,10 @@ export function listFiles(dir: string): string[] {
 export function checkBuiltSite(dir: string, base: string, expected: readonly string[]): string[] {
   const files = new Set(listFiles(dir));
   const problems = expected.filter((f) => !files.has(f)).map((f) => `${f}: missing (the data calls for this page)`);
-  const pages = [...files].filter((f) => f.endsWith('.html')).map((file) => ({ file, html: readFileSync(join(dir, file), 'utf8') }));
-  for (const b of findBrokenLinks(pages, (f) => files.has(f), base)) problems.push(`${b.page}: broken link ${JSON.stringify(b.href)} ${b.reason}`);
+  const pages = [...files]
+    .filter((f) => f.endsWith('.html'))
+    .map((file) => ({ file, html: readFileSync(join(dir, file), 'utf8') }));
+  for (const b of findBrokenLinks(pages, (f) => files.has(f), base))
+    problems.push(`${b.page}: broken link ${JSON.stringify(b.href)} ${b.reason}`);
   return problems;
 }

@@ -24,11 +24,23 @@ export function archiveDirFor(dataDir: string): string {
 }
 
 /** Loads archive/ (each year checked against its manifest, skipYear left out, verifyOnly years not read) and data/; problems name files relative to cwd when inside it. */
-export function loadSiteFromDisk(dataDir = dataDirFromEnv(), cwd = process.cwd(), archiveDir?: string, skipYear?: number, verifyOnly?: ReadonlySet<number>): SiteLoadResult {
+export function loadSiteFromDisk(
+  dataDir = dataDirFromEnv(),
+  cwd = process.cwd(),
+  archiveDir?: string,
+  skipYear?: number,
+  verifyOnly?: ReadonlySet<number>,
+): SiteLoadResult {
   const source = fsSource(cwd);
   const buildDate = todayInVietnam();
   const archiveRoot = shownPath(archiveDir ?? archiveDirFor(resolve(cwd, dataDir)), cwd);
-  const { archives, verified, issues } = loadArchives(source, { root: archiveRoot, buildDate, hash: sha256Hex, skipYear, verifyOnly });
+  const { archives, verified, issues } = loadArchives(source, {
+    root: archiveRoot,
+    buildDate,
+    hash: sha256Hex,
+    skipYear,
+    verifyOnly,
+  });
   const liveRoot = shownPath(dataDir, cwd);
   // Once a year is archived, data/plans/ may stay empty until the next year's plans are entered.
   const allowNoPlans = hasArchivedYears(source, archiveRoot);

@@ -16,7 +16,10 @@ interface LockOwner {
 const UNREADABLE_GRACE_MS = 60_000;
 
 /** Takes the lock at file, or says who holds it; a lock left by a process that is no longer running is taken over. */
-export function acquireLock(file: string, now: Date = new Date()): { ok: true; lock: HeldLock } | { ok: false; message: string } {
+export function acquireLock(
+  file: string,
+  now: Date = new Date(),
+): { ok: true; lock: HeldLock } | { ok: false; message: string } {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const fd = openSync(file, 'wx');
@@ -34,7 +37,10 @@ export function acquireLock(file: string, now: Date = new Date()): { ok: true; l
     const held = owner ? isRunning(owner.pid) : ageMs(file) < UNREADABLE_GRACE_MS;
     if (held) {
       const who = owner ? `process ${owner.pid}, started ${owner.started_at}` : 'a process that is starting';
-      return { ok: false, message: `Another publish is running (${who}); lock file ${file}. Wait for it to finish. If no publish is running, delete that file.` };
+      return {
+        ok: false,
+        message: `Another publish is running (${who}); lock file ${file}. Wait for it to finish. If no publish is running, delete that file.`,
+      };
     }
     // Stale: its owner died. Remove it only if it is still the same file we judged, then try again once.
     if (readOrEmpty(file) === text) unlinkQuietly(file);
@@ -59,7 +65,9 @@ export function isRunning(pid: number): boolean {
 function parseOwner(text: string): LockOwner | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockOwner>;
-    return Number.isInteger(value.pid) && (value.pid as number) > 0 ? { pid: value.pid as number, started_at: String(value.started_at ?? '?') } : undefined;
+    return Number.isInteger(value.pid) && (value.pid as number) > 0
+      ? { pid: value.pid as number, started_at: String(value.started_at ?? '?') }
+      : undefined;
   } catch {
     return undefined;
   }

@@ -9,7 +9,15 @@ import { dataDirFromEnv } from './load-data';
 import { loadSiteFromDisk } from './load-site';
 import { acquireLock } from './lock';
 import { changesForRelease, judgeEverything, outlineOf, readPreviousRelease } from './release-changes';
-import { currentRelease, KEEP_RELEASES, listReleases, pruneReleases, RELEASE_MARKER, releaseName, switchCurrent } from './releases';
+import {
+  currentRelease,
+  KEEP_RELEASES,
+  listReleases,
+  pruneReleases,
+  RELEASE_MARKER,
+  releaseName,
+  switchCurrent,
+} from './releases';
 
 /** Options of one publish. */
 export interface PublishOptions {
@@ -58,7 +66,10 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
   const { dataset, archives, issues } = loadSiteFromDisk(dataDir, root);
   if (!dataset || hasErrors(issues)) {
     for (const issue of sortIssues(issues)) log(formatIssue(issue));
-    return { ok: false, message: `Publish stopped: the data has ${issues.filter((i) => i.level === 'error').length} error(s) (listed above). ${untouched}.` };
+    return {
+      ok: false,
+      message: `Publish stopped: the data has ${issues.filter((i) => i.level === 'error').length} error(s) (listed above). ${untouched}.`,
+    };
   }
   const now = options.now ?? new Date();
   const release = releaseName(now, listReleases(target));
@@ -74,7 +85,11 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
     const built = await buildSite({ outDir: releaseDir, dataDir, root, log });
     if (!built.ok) return fail(releaseDir, `Publish stopped: the build failed (see above). ${untouched}.`);
     const problems = checkBuiltSite(releaseDir, process.env.SITE_BASE || '/', expectedFiles(outlineOf(dataset, plans)));
-    if (problems.length) return fail(releaseDir, `Publish stopped: the new release failed its check:\n${problems.join('\n')}\n${untouched}.`);
+    if (problems.length)
+      return fail(
+        releaseDir,
+        `Publish stopped: the new release failed its check:\n${problems.join('\n')}\n${untouched}.`,
+      );
     // The marker goes in last: only a built and checked release is ever listed, served or rolled back to.
     renameSync(changesFile, join(releaseDir, RELEASE_MARKER));
     switchCurrent(target, release);
@@ -86,8 +101,14 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
   }
   const removed = pruneReleases(target);
   const latest = changes.history[0]!;
-  const summary = latest.previous ? `${latest.status_changes.length} task(s) changed status, ${latest.new_reports.length} new progress report(s) since ${latest.previous}` : 'first release';
-  return { ok: true, release, message: `Published releases/${release} (${summary}); ${target}/current now points to it.${removed.length ? ` Removed old release(s): ${removed.join(', ')}.` : ''}` };
+  const summary = latest.previous
+    ? `${latest.status_changes.length} task(s) changed status, ${latest.new_reports.length} new progress report(s) since ${latest.previous}`
+    : 'first release';
+  return {
+    ok: true,
+    release,
+    message: `Published releases/${release} (${summary}); ${target}/current now points to it.${removed.length ? ` Removed old release(s): ${removed.join(', ')}.` : ''}`,
+  };
 }
 
 function fail(releaseDir: string, message: string): PublishResult {
@@ -109,11 +130,20 @@ export function rollback(targetDir: string, now?: Date): PublishResult {
     const served = currentRelease(target);
     const releases = listReleases(target);
     const at = served ? releases.indexOf(served) : -1;
-    if (!served || at < 0) return { ok: false, message: `${target}/current does not point to a release; nothing to roll back.` };
-    if (at === 0) return { ok: false, message: `releases/${served} is the oldest release kept (at most ${KEEP_RELEASES}); there is none before it. Nothing was changed.` };
+    if (!served || at < 0)
+      return { ok: false, message: `${target}/current does not point to a release; nothing to roll back.` };
+    if (at === 0)
+      return {
+        ok: false,
+        message: `releases/${served} is the oldest release kept (at most ${KEEP_RELEASES}); there is none before it. Nothing was changed.`,
+      };
     const previous = releases[at - 1]!;
     switchCurrent(target, previous);
-    return { ok: true, release: previous, message: `Rolled back: ${target}/current now points to releases/${previous} (was releases/${served}).` };
+    return {
+      ok: true,
+      release: previous,
+      message: `Rolled back: ${target}/current now points to releases/${previous} (was releases/${served}).`,
+    };
   } finally {
     held.lock.release();
   }

@@ -7,7 +7,15 @@ import type { PlanState } from '../lib/evaluate';
 import { buildPlanExport } from '../lib/exports';
 import type { SiteOutline } from '../lib/links';
 import type { Dataset } from '../lib/model';
-import { nextChangesFile, parseChangesFile, readExportedStatuses, reportDigestText, type ChangesFile, type ExportedStatuses, type PreviousRelease } from '../lib/updates';
+import {
+  nextChangesFile,
+  parseChangesFile,
+  readExportedStatuses,
+  reportDigestText,
+  type ChangesFile,
+  type ExportedStatuses,
+  type PreviousRelease,
+} from '../lib/updates';
 import { sha256Hex } from './hash';
 import { RELEASE_MARKER } from './releases';
 
@@ -19,14 +27,22 @@ export function judgeEverything(dataset: Dataset, archives: readonly ArchivedYea
 /** The pages a build of this data must have. */
 export function outlineOf(dataset: Dataset, plans: readonly PlanState[]): SiteOutline {
   return {
-    plans: plans.map((p) => ({ id: p.plan.id, sections: p.plan.sections.map((s) => s.id), tasks: p.tasks.map((t) => t.task.id) })),
+    plans: plans.map((p) => ({
+      id: p.plan.id,
+      sections: p.plan.sections.map((s) => s.id),
+      tasks: p.tasks.map((t) => t.task.id),
+    })),
     units: dataset.units.map((u) => u.id),
     leaders: dataset.leaders.map((l) => l.id),
   };
 }
 
 /** Reads what a published release left to compare with: its plan exports and its changes.json; unreadable files are skipped with a warning. */
-export function readPreviousRelease(dir: string, release: string, warn: (line: string) => void = () => {}): PreviousRelease {
+export function readPreviousRelease(
+  dir: string,
+  release: string,
+  warn: (line: string) => void = () => {},
+): PreviousRelease {
   const read = <T>(file: string, parse: (text: string) => T): T | undefined => {
     try {
       return parse(readFileSync(file, 'utf8'));
@@ -48,11 +64,28 @@ export function readPreviousRelease(dir: string, release: string, warn: (line: s
 }
 
 /** The changes.json of a new release built from these plans. */
-export function changesForRelease(input: { release: string; now: Date; asOf: string; plans: readonly PlanState[]; previous: PreviousRelease | undefined }): ChangesFile {
+export function changesForRelease(input: {
+  release: string;
+  now: Date;
+  asOf: string;
+  plans: readonly PlanState[];
+  previous: PreviousRelease | undefined;
+}): ChangesFile {
   const exports = input.plans.map((p) => buildPlanExport(p));
   const reports = input.plans.flatMap((p) => {
     const titles = new Map(p.plan.tasks.map((t) => [t.id, t.title]));
-    return p.plan.reports.map((report) => ({ digest: sha256Hex(reportDigestText(report)), report, title: titles.get(report.taskId) ?? report.taskId }));
+    return p.plan.reports.map((report) => ({
+      digest: sha256Hex(reportDigestText(report)),
+      report,
+      title: titles.get(report.taskId) ?? report.taskId,
+    }));
   });
-  return nextChangesFile({ release: input.release, publishedAt: input.now.toISOString(), asOf: input.asOf, exports, reports, previous: input.previous });
+  return nextChangesFile({
+    release: input.release,
+    publishedAt: input.now.toISOString(),
+    asOf: input.asOf,
+    exports,
+    reports,
+    previous: input.previous,
+  });
 }

@@ -79,7 +79,10 @@ export async function listPages(manifest: SSRManifest): Promise<PageToRender[]> 
       if (!load) throw new Error(`${route.component}: not in the server bundle`);
       const module = await (await load()).page();
       if (!module.getStaticPaths) throw new Error(`${route.component}: a route with parameters needs getStaticPaths()`);
-      const entries = await module.getStaticPaths({ paginate: unsupportedPaginate, routePattern: route.route } as never);
+      const entries = await module.getStaticPaths({
+        paginate: unsupportedPaginate,
+        routePattern: route.route,
+      } as never);
       paths = entries.map((entry) => route.generate(pathParams(entry.params)));
     }
     for (const pathname of paths) {

@@ -25,6 +25,7 @@ export function writeSiteSnapshot(file: string, snapshot: SiteSnapshot): void {
 /** Reads a snapshot written by writeSiteSnapshot; throws naming the file when it is something else. */
 export function readSiteSnapshot(file: string): SiteSnapshot {
   const value = deserialize(readFileSync(file)) as { format?: unknown; snapshot?: SiteSnapshot };
-  if (value?.format !== FORMAT || !value.snapshot) throw new Error(`${file}: not a site snapshot of this version (expected ${FORMAT})`);
+  if (value?.format !== FORMAT || !value.snapshot)
+    throw new Error(`${file}: not a site snapshot of this version (expected ${FORMAT})`);
   return value.snapshot;
 }

@@ -43,18 +43,33 @@ export function snapshotYear(options: SnapshotOptions): SnapshotResult {
 
   const target = join(archiveDir, String(options.year));
   if (existsSync(target) && !options.force) {
-    return fail(`${shownPath(target, cwd)}/ already exists. Nothing was changed. Use --force to re-freeze the year with today's units, leaders and as-of date.`);
+    return fail(
+      `${shownPath(target, cwd)}/ already exists. Nothing was changed. Use --force to re-freeze the year with today's units, leaders and as-of date.`,
+    );
   }
   // A forced snapshot re-freezes the year as it now stands, so its current archive is not checked here but after rewriting.
   const { dataset, issues } = loadSiteFromDisk(dataDir, cwd, archiveDir, options.year);
-  if (!dataset || hasErrors(issues)) return fail(`The data has errors; fix them before archiving. Nothing was changed.\n${sortIssues(issues).map(formatIssue).join('\n')}`);
+  if (!dataset || hasErrors(issues))
+    return fail(
+      `The data has errors; fix them before archiving. Nothing was changed.\n${sortIssues(issues).map(formatIssue).join('\n')}`,
+    );
   const live = dataset.plans.filter((p) => p.year === options.year).map((p) => p.id);
   const keepDir = join(target, 'plans');
   const kept = existsSync(keepDir) ? readdirSync(keepDir).filter((n) => !n.startsWith('.') && !live.includes(n)) : [];
-  if (live.length === 0 && kept.length === 0) return fail(`No plan of ${options.year} in ${shownPath(join(dataDir, 'plans'), cwd)}/. Nothing was changed.`);
+  if (live.length === 0 && kept.length === 0)
+    return fail(`No plan of ${options.year} in ${shownPath(join(dataDir, 'plans'), cwd)}/. Nothing was changed.`);
 
   const tmp = join(archiveDir, `.tmp-${options.year}-${process.pid}`);
-  const built = writeArchive(tmp, { dataDir, dataset, year: options.year, live, keepDir, kept, now: options.now ?? new Date(), cwd });
+  const built = writeArchive(tmp, {
+    dataDir,
+    dataset,
+    year: options.year,
+    live,
+    keepDir,
+    kept,
+    now: options.now ?? new Date(),
+    cwd,
+  });
   if (!built.ok) {
     rmSync(tmp, { recursive: true, force: true });
     return fail(built.message);
@@ -71,11 +86,14 @@ export function snapshotYear(options: SnapshotOptions): SnapshotResult {
 
 /** What an interrupted snapshot left behind that a person must put back: moved plan folders, or an archive moved aside. */
 function interruptedSnapshot(plansDir: string, archiveDir: string): string | undefined {
-  const hidden = (dir: string, prefix: string) => (existsSync(dir) ? readdirSync(dir).find((n) => n.startsWith(prefix)) : undefined);
+  const hidden = (dir: string, prefix: string) =>
+    existsSync(dir) ? readdirSync(dir).find((n) => n.startsWith(prefix)) : undefined;
   const staged = hidden(plansDir, '.snapshot-');
-  if (staged) return `plan folders are still in ${join(plansDir, staged)}; move them back to ${plansDir}/ and run the snapshot again`;
+  if (staged)
+    return `plan folders are still in ${join(plansDir, staged)}; move them back to ${plansDir}/ and run the snapshot again`;
   const old = hidden(archiveDir, '.old-');
-  if (old) return `an archived year is still in ${join(archiveDir, old)}; rename it back to ${join(archiveDir, old.split('-')[1]!)} (if that folder is missing) or delete it, and run the snapshot again`;
+  if (old)
+    return `an archived year is still in ${join(archiveDir, old)}; rename it back to ${join(archiveDir, old.split('-')[1]!)} (if that folder is missing) or delete it, and run the snapshot again`;
   return undefined;
 }
 
@@ -104,18 +122,34 @@ function writeArchive(tmp: string, input: ArchiveInput): { ok: true } | { ok: fa
     }
   }
   const { site } = input.dataset;
-  const siteJson = { organization: site.organization, title: site.title, as_of: site.asOf, stale_report_days: site.staleReportDays };
+  const siteJson = {
+    organization: site.organization,
+    title: site.title,
+    as_of: site.asOf,
+    stale_report_days: site.staleReportDays,
+  };
   writeFileSync(join(tmp, 'site.json'), `${JSON.stringify(siteJson, null, 2)}\n`);
-  for (const id of input.kept) cpSync(join(input.keepDir, id), join(tmp, 'plans', id), { recursive: true, filter: notHidden });
-  for (const id of input.live) cpSync(join(input.dataDir, 'plans', id), join(tmp, 'plans', id), { recursive: true, filter: notHidden });
+  for (const id of input.kept)
+    cpSync(join(input.keepDir, id), join(tmp, 'plans', id), { recursive: true, filter: notHidden });
+  for (const id of input.live)
+    cpSync(join(input.dataDir, 'plans', id), join(tmp, 'plans', id), { recursive: true, filter: notHidden });
   const source = fsSource(input.cwd);
   const hashes = hashFiles(source, tmp, sha256Hex);
   const plans = readdirSync(join(tmp, 'plans')).filter((n) => !n.startsWith('.'));
-  const manifest = buildManifest({ year: input.year, asOf: site.asOf, snapshotAt: input.now.toISOString(), plans, hashes });
+  const manifest = buildManifest({
+    year: input.year,
+    asOf: site.asOf,
+    snapshotAt: input.now.toISOString(),
+    plans,
+    hashes,
+  });
   writeFileSync(join(tmp, MANIFEST_FILE), serializeManifest(manifest));
   const check = loadArchivedYear(source, tmp, input.year, { root: tmp, buildDate: todayInVietnam(), hash: sha256Hex });
   if (!check.archive || hasErrors(check.issues)) {
-    return { ok: false, message: `The archive would not load, so nothing was changed:\n${sortIssues(check.issues).map(formatIssue).join('\n')}` };
+    return {
+      ok: false,
+      message: `The archive would not load, so nothing was changed:\n${sortIssues(check.issues).map(formatIssue).join('\n')}`,
+    };
   }
   return { ok: true };
 }

@@ -1,13 +1,36 @@
 /** <status-chart>: draws the chart described by the JSON block inside it onto its canvas (chart.js, bundled). */
 import {
-  ArcElement, BarController, BarElement, CategoryScale, Chart, DoughnutController, Legend, LinearScale, LineController,
-  LineElement, PointElement, Tooltip, type ChartConfiguration,
+  ArcElement,
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  DoughnutController,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartConfiguration,
 } from 'chart.js';
 import { toChartConfig } from '../lib/chart-config';
 import type { ChartSpec } from '../lib/charts';
 
 // Only the parts these three chart types use, so the bundle stays small.
-Chart.register(DoughnutController, ArcElement, BarController, BarElement, LineController, LineElement, PointElement, CategoryScale, LinearScale, Legend, Tooltip);
+Chart.register(
+  DoughnutController,
+  ArcElement,
+  BarController,
+  BarElement,
+  LineController,
+  LineElement,
+  PointElement,
+  CategoryScale,
+  LinearScale,
+  Legend,
+  Tooltip,
+);
 
 class StatusChart extends HTMLElement {
   #chart: Chart | undefined;

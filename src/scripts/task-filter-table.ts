@@ -73,7 +73,13 @@ export class TaskTable {
   #allRead: Promise<void> | undefined;
 
   /** `total`: the rows of the whole table, of which `tbody` holds the first. */
-  constructor(tbody: HTMLTableSectionElement, rest: Element | null, total: number, headers: readonly HTMLTableCellElement[], asOf: string) {
+  constructor(
+    tbody: HTMLTableSectionElement,
+    rest: Element | null,
+    total: number,
+    headers: readonly HTMLTableCellElement[],
+    asOf: string,
+  ) {
     this.#tbody = tbody;
     this.#headers = headers;
     this.#asOf = asOf;

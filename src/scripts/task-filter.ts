@@ -1,7 +1,18 @@
 /** <task-filter>: filters, searches and sorts the server-rendered task table in place, keeping the state in the URL. */
 import {
-  DISPLAY_LIMIT, FILTER_KEYS, emptyQuery, isFiltered, keepKnownFilters, matchesTask, narrowsSearch, parseTaskQuery, searchTerms, writeTaskQuery,
-  type FilterKey, type SortKey, type TaskQuery,
+  DISPLAY_LIMIT,
+  FILTER_KEYS,
+  emptyQuery,
+  isFiltered,
+  keepKnownFilters,
+  matchesTask,
+  narrowsSearch,
+  parseTaskQuery,
+  searchTerms,
+  writeTaskQuery,
+  type FilterKey,
+  type SortKey,
+  type TaskQuery,
 } from '../lib/task-query';
 import { TaskTable, whenIdle } from './task-filter-table';
 import { applySearchIndex, cellText, downloadCsv } from './task-rows';
@@ -40,7 +51,13 @@ class TaskFilter extends HTMLElement {
     this.#form = form;
     this.#search = form.elements.namedItem('q') as HTMLInputElement;
     this.#headers = [...this.querySelectorAll<HTMLTableCellElement>('thead th')];
-    this.#table = new TaskTable(tbody, this.querySelector('noscript'), Number(this.dataset.total), this.#headers, this.dataset.asOf ?? '');
+    this.#table = new TaskTable(
+      tbody,
+      this.querySelector('noscript'),
+      Number(this.dataset.total),
+      this.#headers,
+      this.dataset.asOf ?? '',
+    );
     this.#addSortButtons();
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -77,7 +94,9 @@ class TaskFilter extends HTMLElement {
   #load(): void {
     this.#endTyping();
     this.#cancelUrl();
-    const allowed = Object.fromEntries(FILTER_KEYS.map((key) => [key, new Set([...this.#select(key).options].map((o) => o.value))]));
+    const allowed = Object.fromEntries(
+      FILTER_KEYS.map((key) => [key, new Set([...this.#select(key).options].map((o) => o.value))]),
+    );
     this.#query = keepKnownFilters(parseTaskQuery(location.search), allowed as Record<FilterKey, Set<string>>);
     for (const key of FILTER_KEYS) this.#select(key).value = this.#query.filters[key];
     this.#search.value = this.#query.q;
@@ -95,7 +114,8 @@ class TaskFilter extends HTMLElement {
     });
     this.#searchFile = Promise.all([file, this.#table.readInBackground()])
       .then(([entries]) => {
-        if (!applySearchIndex(this.#table.withFacets(), entries)) console.warn('task-filter: some rows are missing from the search file');
+        if (!applySearchIndex(this.#table.withFacets(), entries))
+          console.warn('task-filter: some rows are missing from the search file');
         this.#matchedFor = undefined;
       })
       .catch((error: unknown) => console.error('task-filter: the search file could not be read', error))
@@ -184,7 +204,8 @@ class TaskFilter extends HTMLElement {
   #showAll(): void {
     this.#showAllFor = writeTaskQuery(this.#query);
     this.#render();
-    this.#table.rows.filter((r) => r.match)[this.#limit()]?.el.querySelector('a')?.focus();
+    const firstHidden = this.#table.rows.filter((r) => r.match)[this.#limit()];
+    firstHidden?.el.querySelector('a')?.focus();
   }
 
   #limit(): number {
@@ -214,7 +235,8 @@ class TaskFilter extends HTMLElement {
     const more = this.querySelector<HTMLElement>('[data-more]');
     if (more) {
       more.hidden = shown === matches;
-      more.querySelector('[data-more-text]')!.textContent = `Đang hiện ${shown} nhiệm vụ đầu tiên trong ${matches} nhiệm vụ khớp.`;
+      more.querySelector('[data-more-text]')!.textContent =
+        `Đang hiện ${shown} nhiệm vụ đầu tiên trong ${matches} nhiệm vụ khớp.`;
       more.querySelector('button')!.textContent = `Hiện cả ${matches} nhiệm vụ`;
     }
   }
@@ -232,7 +254,8 @@ class TaskFilter extends HTMLElement {
   #applySort(): void {
     const { sort, dir } = this.#query;
     for (const th of this.#headers) {
-      if (th.dataset.sort === sort && sort !== '') th.setAttribute('aria-sort', dir === 'asc' ? 'ascending' : 'descending');
+      if (th.dataset.sort === sort && sort !== '')
+        th.setAttribute('aria-sort', dir === 'asc' ? 'ascending' : 'descending');
       else th.removeAttribute('aria-sort');
     }
     if (`${sort}:${dir}` === this.#sorted) return;
@@ -278,7 +301,11 @@ class TaskFilter extends HTMLElement {
   #downloadCsv(): void {
     const header = this.#headers.map((th) => cellText(th));
     const rows = this.#table.readAll().filter((r) => r.match);
-    downloadCsv(header, rows.map((r) => r.el), this.dataset.csvName || 'nhiem-vu.csv');
+    downloadCsv(
+      header,
+      rows.map((r) => r.el),
+      this.dataset.csvName || 'nhiem-vu.csv',
+    );
   }
 }
 

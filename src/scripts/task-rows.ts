@@ -33,7 +33,11 @@ export function collectRows(rows: Iterable<HTMLTableRowElement>, shown: boolean)
  * support `*` for every unit but the lead units), the status badge, and the due tags worked out from the deadline as
  * on the server; the search text comes later.
  */
-export function withFacets(rows: readonly Row[], headers: readonly HTMLTableCellElement[], asOf: string): (Row & { facets: TaskFacets })[] {
+export function withFacets(
+  rows: readonly Row[],
+  headers: readonly HTMLTableCellElement[],
+  asOf: string,
+): (Row & { facets: TaskFacets })[] {
   const statusColumn = headers.findIndex((th) => th.dataset.sort === 'status');
   for (const row of rows) {
     if (row.facets) continue;
@@ -43,16 +47,25 @@ export function withFacets(rows: readonly Row[], headers: readonly HTMLTableCell
     const status = el.cells[statusColumn]?.querySelector<HTMLElement>('[data-status]')?.dataset.status ?? '';
     const support = el.getAttribute('data-support');
     row.facets = {
-      plan, sections: words(el.getAttribute('data-sections')).map((s) => `${plan}/${s}`), status, lead: words(el.getAttribute('data-lead')),
-      support: support === '*' ? [] : words(support), supportAll: support === '*', leaders: words(el.getAttribute('data-leaders')),
-      dueTags: due ? dueTags(due, status as DerivedStatus, asOf) : [], search: '',
+      plan,
+      sections: words(el.getAttribute('data-sections')).map((s) => `${plan}/${s}`),
+      status,
+      lead: words(el.getAttribute('data-lead')),
+      support: support === '*' ? [] : words(support),
+      supportAll: support === '*',
+      leaders: words(el.getAttribute('data-leaders')),
+      dueTags: due ? dueTags(due, status as DerivedStatus, asOf) : [],
+      search: '',
     };
   }
   return rows as (Row & { facets: TaskFacets })[];
 }
 
 /** Gives every row its sort keys (once), from data-* attributes or from the cells shown; rows must be in page order. */
-export function withSortFields(rows: (Row & { facets: TaskFacets })[], headers: readonly HTMLTableCellElement[]): (Row & { facets: TaskFacets; sort: TaskSortFields })[] {
+export function withSortFields(
+  rows: (Row & { facets: TaskFacets })[],
+  headers: readonly HTMLTableCellElement[],
+): (Row & { facets: TaskFacets; sort: TaskSortFields })[] {
   const column = (key: string) => headers.findIndex((th) => th.dataset.sort === key);
   const [title, unit, leader] = [column('title'), column('unit'), column('leader')];
   rows.forEach((row, index) => {
@@ -60,15 +73,26 @@ export function withSortFields(rows: (Row & { facets: TaskFacets })[], headers: 
     const { el } = row;
     const d = el.dataset;
     row.sort = {
-      plan: d.plan ?? '', id: d.id ?? '', title: cellText(el.cells[title]), status: row.facets.status, percent: d.percent ? Number(d.percent) : undefined,
-      due: d.due ?? '', unit: cellText(el.cells[unit]), leader: cellText(el.cells[leader]), last: d.last ?? '', index,
+      plan: d.plan ?? '',
+      id: d.id ?? '',
+      title: cellText(el.cells[title]),
+      status: row.facets.status,
+      percent: d.percent ? Number(d.percent) : undefined,
+      due: d.due ?? '',
+      unit: cellText(el.cells[unit]),
+      leader: cellText(el.cells[leader]),
+      last: d.last ?? '',
+      index,
     };
   });
   return rows as (Row & { facets: TaskFacets; sort: TaskSortFields })[];
 }
 
 /** Puts each row's folded search text from the search file (`[plan, id, text]` per row) onto the rows; true when all found one. */
-export function applySearchIndex(rows: readonly (Row & { facets: TaskFacets })[], entries: readonly (readonly [string, string, string])[]): boolean {
+export function applySearchIndex(
+  rows: readonly (Row & { facets: TaskFacets })[],
+  entries: readonly (readonly [string, string, string])[],
+): boolean {
   const byKey = new Map(entries.map(([plan, id, text]) => [`${plan}\n${id}`, text]));
   let all = true;
   for (const row of rows) {

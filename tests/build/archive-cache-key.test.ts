@@ -2,10 +2,20 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { archiveCacheKey, codeFingerprint, planOutputs, readSiteFrame, type CacheContext } from '../../src/node/archive-cache';
+import {
+  archiveCacheKey,
+  codeFingerprint,
+  planOutputs,
+  readSiteFrame,
+  type CacheContext,
+} from '../../src/node/archive-cache';
 
 const manifest = new TextEncoder().encode('{"format":1,"year":2024}');
-const context: CacheContext = { code: 'code-1', base: '/ke-hoach/', site: { title: 'Theo dõi', organization: 'Văn phòng' } };
+const context: CacheContext = {
+  code: 'code-1',
+  base: '/ke-hoach/',
+  site: { title: 'Theo dõi', organization: 'Văn phòng' },
+};
 
 describe('the cache key of an archived year', () => {
   it.each([
@@ -13,7 +23,11 @@ describe('the cache key of an archived year', () => {
     ['the code', manifest, { ...context, code: 'code-2' }],
     ['the base path', manifest, { ...context, base: '/' }],
     ['the site title every page shows', manifest, { ...context, site: { ...context.site, title: 'Tiến độ' } }],
-    ['the organization every page shows', manifest, { ...context, site: { ...context.site, organization: 'Sở Nội vụ' } }],
+    [
+      'the organization every page shows',
+      manifest,
+      { ...context, site: { ...context.site, organization: 'Sở Nội vụ' } },
+    ],
   ])('changes with %s', (_what, bytes, other) => {
     expect(archiveCacheKey(bytes, other)).not.toBe(archiveCacheKey(manifest, context));
   });

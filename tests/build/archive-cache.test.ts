@@ -36,7 +36,9 @@ function differences(a: string, b: string, only: (file: string) => boolean = () 
   const filesA = listFiles(a).filter(only);
   const filesB = listFiles(b).filter(only);
   const missing = [...filesA.filter((f) => !filesB.includes(f)), ...filesB.filter((f) => !filesA.includes(f))];
-  const changed = filesA.filter((f) => filesB.includes(f) && !readFileSync(join(a, f)).equals(readFileSync(join(b, f))));
+  const changed = filesA.filter(
+    (f) => filesB.includes(f) && !readFileSync(join(a, f)).equals(readFileSync(join(b, f))),
+  );
   return [...missing, ...changed];
 }
 
@@ -64,7 +66,8 @@ describe('reusing archived years from the build cache', () => {
     recoded = await build(data.dataDir, { archiveCache: cache, codeFingerprint: 'code-2' });
   }, 300_000);
   afterAll(() => {
-    for (const b of [fresh, cold, warm, changed, recoded]) if (b) rmSync(join(b.dir, '..'), { recursive: true, force: true });
+    for (const b of [fresh, cold, warm, changed, recoded])
+      if (b) rmSync(join(b.dir, '..'), { recursive: true, force: true });
     if (cache) rmSync(cache, { recursive: true, force: true });
     data?.cleanup();
   });
@@ -92,7 +95,10 @@ describe('reusing archived years from the build cache', () => {
   it('keeps archived pages and exports identical when live data changes, while live pages change', () => {
     expect(changed.log).toContain('Archived years copied from the cache: 2024; rendered and cached: none.');
     expect(differences(warm.dir, changed.dir, isArchived)).toEqual([]);
-    expect(differences(warm.dir, changed.dir, (f) => f === 'index.html' || f === 'plans/2025-moi/index.html')).toEqual(['index.html', 'plans/2025-moi/index.html']);
+    expect(differences(warm.dir, changed.dir, (f) => f === 'index.html' || f === 'plans/2025-moi/index.html')).toEqual([
+      'index.html',
+      'plans/2025-moi/index.html',
+    ]);
     expect(readFileSync(join(changed.dir, 'index.html'), 'utf8')).toContain('15/02/2025');
   });
 
@@ -103,6 +109,8 @@ describe('reusing archived years from the build cache', () => {
 
   it('still stops on an archived file that no longer matches its manifest, even with a cached render', async () => {
     writeFileSync(join(data.archiveDir, '2024', 'units.csv'), `${data.read('archive/2024/units.csv')}x,X,X\n`);
-    await expect(build(data.dataDir, { archiveCache: cache, codeFingerprint: 'code-2' })).rejects.toThrow(/archive\/2024\/units\.csv: does not match/);
+    await expect(build(data.dataDir, { archiveCache: cache, codeFingerprint: 'code-2' })).rejects.toThrow(
+      /archive\/2024\/units\.csv: does not match/,
+    );
   });
 });

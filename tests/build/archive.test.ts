@@ -42,9 +42,23 @@ describe('archiving 2024, then changing the live data', () => {
     expect(snapshotMessage).toContain(`Archived 2024 as of 30/11/2024: ${PLAN}`);
     expect(existsSync(join(data.dataDir, 'plans', PLAN))).toBe(false);
     const manifest = JSON.parse(data.read('archive/2024/manifest.json'));
-    expect(manifest).toMatchObject({ format: 1, year: 2024, as_of: '2024-11-30', snapshot_at: '2025-01-05T02:00:00.000Z', plans: [PLAN] });
-    expect(Object.keys(manifest.files)).toEqual(['leaders.csv', `plans/${PLAN}/plan.json`, `plans/${PLAN}/progress.csv`, `plans/${PLAN}/tasks.csv`, 'site.json', 'units.csv']);
-    for (const [path, hash] of Object.entries(manifest.files)) expect(sha256Hex(readFileSync(join(data.archiveDir, '2024', path)))).toBe(hash);
+    expect(manifest).toMatchObject({
+      format: 1,
+      year: 2024,
+      as_of: '2024-11-30',
+      snapshot_at: '2025-01-05T02:00:00.000Z',
+      plans: [PLAN],
+    });
+    expect(Object.keys(manifest.files)).toEqual([
+      'leaders.csv',
+      `plans/${PLAN}/plan.json`,
+      `plans/${PLAN}/progress.csv`,
+      `plans/${PLAN}/tasks.csv`,
+      'site.json',
+      'units.csv',
+    ]);
+    for (const [path, hash] of Object.entries(manifest.files))
+      expect(sha256Hex(readFileSync(join(data.archiveDir, '2024', path)))).toBe(hash);
     expect(readdirSync(data.archiveDir)).toEqual(['2024']);
     expect(readdirSync(join(data.dataDir, 'plans'))).toEqual(['2025-moi']);
   });
@@ -79,7 +93,9 @@ describe('archiving 2024, then changing the live data', () => {
     const archive = readFileSync(join(later, 'archive', 'index.html'), 'utf8');
     expect(archive).toContain('id="nam-2024"');
     expect(archive).toContain(`href="/ke-hoach/plans/${PLAN}/"`);
-    expect(archive).toMatch(/<td class="num">12<\/td> <td class="num">1<\/td><td class="num">8<\/td><td class="num">1<\/td><td class="num">1<\/td><td class="num">1<\/td>/);
+    expect(archive).toMatch(
+      /<td class="num">12<\/td> <td class="num">1<\/td><td class="num">8<\/td><td class="num">1<\/td><td class="num">1<\/td><td class="num">1<\/td>/,
+    );
     for (const page of ['index.html', 'tasks/index.html']) {
       const html = readFileSync(join(later, page), 'utf8');
       expect(html, page).not.toContain(`/plans/${PLAN}/`);
@@ -113,10 +129,18 @@ describe('an archive that does not match its manifest', () => {
 
   it('stops npm run validate and the build, naming the changed file, and leaves the old site in place', async () => {
     const original = data.read(`archive/2024/plans/${PLAN}/progress.csv`);
-    data.edit(`archive/2024/plans/${PLAN}/progress.csv`, 'II.3.b,2024-11-29,in_progress,70', 'II.3.b,2024-11-29,done,100');
-    const validate = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', '--data', data.dataDir], { encoding: 'utf8' });
+    data.edit(
+      `archive/2024/plans/${PLAN}/progress.csv`,
+      'II.3.b,2024-11-29,in_progress,70',
+      'II.3.b,2024-11-29,done,100',
+    );
+    const validate = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', '--data', data.dataDir], {
+      encoding: 'utf8',
+    });
     expect(validate.status).toBe(1);
-    expect(validate.stderr).toContain(`${data.archiveDir}/2024/plans/${PLAN}/progress.csv: does not match ${data.archiveDir}/2024/manifest.json`);
+    expect(validate.stderr).toContain(
+      `${data.archiveDir}/2024/plans/${PLAN}/progress.csv: does not match ${data.archiveDir}/2024/manifest.json`,
+    );
     const out = join(data.root, 'site');
     mkdirSync(out);
     writeFileSync(join(out, 'index.html'), 'old site');
@@ -131,9 +155,15 @@ describe('an archive that does not match its manifest', () => {
   it('stops the build when a plan is both live and archived, naming both folders', async () => {
     cpSync(join(data.archiveDir, '2024', 'plans', PLAN), join(data.dataDir, 'plans', PLAN), { recursive: true });
     const lines: string[] = [];
-    const built = await buildSite({ outDir: join(data.root, 'site2'), dataDir: data.dataDir, log: (l) => lines.push(l) });
+    const built = await buildSite({
+      outDir: join(data.root, 'site2'),
+      dataDir: data.dataDir,
+      log: (l) => lines.push(l),
+    });
     expect(built.ok).toBe(false);
-    expect(lines.join('\n')).toContain(`${data.dataDir}/plans/${PLAN}: plan id "${PLAN}" is also archived in ${data.archiveDir}/2024/plans/${PLAN}`);
+    expect(lines.join('\n')).toContain(
+      `${data.dataDir}/plans/${PLAN}: plan id "${PLAN}" is also archived in ${data.archiveDir}/2024/plans/${PLAN}`,
+    );
   });
 });
 

@@ -28,20 +28,35 @@ describe('npm run publish and npm run rollback', () => {
   });
 
   it('builds a checked release and points current at it', async () => {
-    const result = await publish({ target, dataDir: data.dataDir, now: new Date('2025-01-01T01:00:00.000Z'), log: () => {} });
+    const result = await publish({
+      target,
+      dataDir: data.dataDir,
+      now: new Date('2025-01-01T01:00:00.000Z'),
+      log: () => {},
+    });
     expect(result.ok, result.message).toBe(true);
     first = result.release!;
     expect(first).toBe('2025-01-01T01-00-00-000Z');
     expect(served(target)).toBe(`releases/${first}`);
     expect(existsSync(join(target, 'current', 'plans', '2024-khac-phuc', 'index.html'))).toBe(true);
-    expect(readFileSync(join(target, 'current', 'updates', 'index.html'), 'utf8')).toContain('bản đầu tiên, chưa có bản trước để so sánh');
+    expect(readFileSync(join(target, 'current', 'updates', 'index.html'), 'utf8')).toContain(
+      'bản đầu tiên, chưa có bản trước để so sánh',
+    );
     expect(existsSync(join(target, LOCK_FILE))).toBe(false);
   });
 
   it('publishes again with what changed since the first release, on the page and in the feed', async () => {
     data.edit('data/site.json', '2024-11-30', '2024-12-31');
-    data.write('data/plans/2024-khac-phuc/progress.csv', `${data.read('data/plans/2024-khac-phuc/progress.csv')}II.3.d,2024-12-20,done,100,2024-12-18,Đã ban hành Quyết định thay thế.,ban-tcd\n`);
-    const result = await publish({ target, dataDir: data.dataDir, now: new Date('2025-01-02T01:00:00.000Z'), log: () => {} });
+    data.write(
+      'data/plans/2024-khac-phuc/progress.csv',
+      `${data.read('data/plans/2024-khac-phuc/progress.csv')}II.3.d,2024-12-20,done,100,2024-12-18,Đã ban hành Quyết định thay thế.,ban-tcd\n`,
+    );
+    const result = await publish({
+      target,
+      dataDir: data.dataDir,
+      now: new Date('2025-01-02T01:00:00.000Z'),
+      log: () => {},
+    });
     expect(result.ok, result.message).toBe(true);
     second = result.release!;
     expect(result.message).toContain('1 task(s) changed status, 1 new progress report(s)');
@@ -66,22 +81,45 @@ describe('npm run publish and npm run rollback', () => {
 
   it('leaves the served site untouched when the data is bad, and says why', async () => {
     const lines: string[] = [];
-    data.write('data/plans/2024-khac-phuc/progress.csv', `${data.read('data/plans/2024-khac-phuc/progress.csv')}II.9.z,2024-12-20,done,100,,,hcqt\n`);
-    const result = await publish({ target, dataDir: data.dataDir, now: new Date('2025-01-03T01:00:00.000Z'), log: (l) => lines.push(l) });
+    data.write(
+      'data/plans/2024-khac-phuc/progress.csv',
+      `${data.read('data/plans/2024-khac-phuc/progress.csv')}II.9.z,2024-12-20,done,100,,,hcqt\n`,
+    );
+    const result = await publish({
+      target,
+      dataDir: data.dataDir,
+      now: new Date('2025-01-03T01:00:00.000Z'),
+      log: (l) => lines.push(l),
+    });
     expect(result.ok).toBe(false);
-    expect(result.message).toContain(`Publish stopped: the data has 1 error(s) (listed above). ${target}/current still serves releases/${first}.`);
+    expect(result.message).toContain(
+      `Publish stopped: the data has 1 error(s) (listed above). ${target}/current still serves releases/${first}.`,
+    );
     expect(lines.join('\n')).toMatch(/progress\.csv:\d+: task_id "II\.9\.z" is not a task id/);
     expect(served(target)).toBe(`releases/${first}`);
     expect(readdirSync(join(target, 'releases'))).toEqual([first, second]);
   });
 
   it('removes a release that fails its check (a broken link in a report note) and keeps serving the old one', async () => {
-    const lines = data.read('data/plans/2024-khac-phuc/progress.csv').split('\n').filter((l) => !l.startsWith('II.9.z'));
-    data.write('data/plans/2024-khac-phuc/progress.csv', `${lines.join('\n')}II.3.c,2024-12-25,in_progress,90,,Xem [kế hoạch cũ](/ke-hoach/plans/khong-co/).,tt-pvhcc\n`);
-    const result = await publish({ target, dataDir: data.dataDir, now: new Date('2025-01-04T01:00:00.000Z'), log: () => {} });
+    const lines = data
+      .read('data/plans/2024-khac-phuc/progress.csv')
+      .split('\n')
+      .filter((l) => !l.startsWith('II.9.z'));
+    data.write(
+      'data/plans/2024-khac-phuc/progress.csv',
+      `${lines.join('\n')}II.3.c,2024-12-25,in_progress,90,,Xem [kế hoạch cũ](/ke-hoach/plans/khong-co/).,tt-pvhcc\n`,
+    );
+    const result = await publish({
+      target,
+      dataDir: data.dataDir,
+      now: new Date('2025-01-04T01:00:00.000Z'),
+      log: () => {},
+    });
     expect(result.ok).toBe(false);
     expect(result.message).toContain('Publish stopped: the new release failed its check:\n');
-    expect(result.message).toContain('plans/2024-khac-phuc/tasks/II.3.c/index.html: broken link "/ke-hoach/plans/khong-co/" leads to plans/khong-co/index.html, which is not in the site');
+    expect(result.message).toContain(
+      'plans/2024-khac-phuc/tasks/II.3.c/index.html: broken link "/ke-hoach/plans/khong-co/" leads to plans/khong-co/index.html, which is not in the site',
+    );
     expect(served(target)).toBe(`releases/${first}`);
     expect(readdirSync(join(target, 'releases'))).toEqual([first, second]);
   });
@@ -92,7 +130,9 @@ describe('npm run publish and npm run rollback', () => {
     writeFileSync(lock, owner);
     const result = await publish({ target, dataDir: data.dataDir, log: () => {} });
     expect(result.ok).toBe(false);
-    expect(result.message).toContain(`Another publish is running (process ${process.pid}, started 2025-01-03T00:00:00.000Z)`);
+    expect(result.message).toContain(
+      `Another publish is running (process ${process.pid}, started 2025-01-03T00:00:00.000Z)`,
+    );
     expect(rollback(target).ok).toBe(false);
     expect(readFileSync(lock, 'utf8')).toBe(owner);
     expect(served(target)).toBe(`releases/${first}`);
@@ -132,7 +172,11 @@ describe('old releases', () => {
       mkdirSync(join(target, 'releases', '2025-01-09T00-00-00-000Z.tmp-123'));
       symlinkSync(`releases/${names[0]}`, join(target, 'current'));
       expect(listReleases(target)).toEqual(names);
-      expect(pruneReleases(target).sort()).toEqual([names[1], '2025-01-09T00-00-00-000Z', '2025-01-09T00-00-00-000Z.tmp-123']);
+      expect(pruneReleases(target).sort()).toEqual([
+        names[1],
+        '2025-01-09T00-00-00-000Z',
+        '2025-01-09T00-00-00-000Z.tmp-123',
+      ]);
       expect(readdirSync(join(target, 'releases')).sort()).toEqual([names[0], ...names.slice(2)]);
     } finally {
       data.cleanup();

@@ -37,13 +37,25 @@ describe('the render threads of a build', () => {
   });
 
   it('fail the build when a thread throws, with the error', async () => {
-    const result = await runThreads(bundle('throws', "throw new Error('the bundle is broken');"), dir, process.env, [], 2).result;
+    const result = await runThreads(
+      bundle('throws', "throw new Error('the bundle is broken');"),
+      dir,
+      process.env,
+      [],
+      2,
+    ).result;
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message).toContain('the bundle is broken');
   });
 
   it('fail the build when the threads do not list the same pages', async () => {
-    const result = await runThreads(bundle('differ', 'const pages = 10 + Atomics.add(next, 0, 1); return { pages, failures: [] };'), dir, process.env, [], 2).result;
+    const result = await runThreads(
+      bundle('differ', 'const pages = 10 + Atomics.add(next, 0, 1); return { pages, failures: [] };'),
+      dir,
+      process.env,
+      [],
+      2,
+    ).result;
     expect(result).toEqual({ ok: false, message: expect.stringMatching(/the render threads listed different pages/) });
   });
 });

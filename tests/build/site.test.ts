@@ -91,7 +91,8 @@ describe('the built site under /ke-hoach/ (default data)', () => {
         if (url.origin !== base.origin) continue; // external links are the next test's business
         const target = fileOf(url);
         if (!target || !existsSync(join(dist, target))) broken.push(`${page}: ${link}`);
-        else if (url.hash && !read(target).includes(`id="${decodeURIComponent(url.hash.slice(1))}"`)) broken.push(`${page}: ${link} (no such anchor)`);
+        else if (url.hash && !read(target).includes(`id="${decodeURIComponent(url.hash.slice(1))}"`))
+          broken.push(`${page}: ${link} (no such anchor)`);
       }
     }
     expect(broken).toEqual([]);
@@ -102,7 +103,8 @@ describe('the built site under /ke-hoach/ (default data)', () => {
     for (const file of files) {
       if (!/\.(html|css|js|json|csv|svg|txt|xml|webmanifest)$/.test(file)) continue;
       const text = read(file);
-      for (const m of text.matchAll(/https?:\/\/[^\s"'<>)]*|(?<=["'(=,\s])\/\/[a-z0-9][^\s"'<>)]*/gi)) found.push(`${file}: ${m[0]}`);
+      for (const m of text.matchAll(/https?:\/\/[^\s"'<>)]*|(?<=["'(=,\s])\/\/[a-z0-9][^\s"'<>)]*/gi))
+        found.push(`${file}: ${m[0]}`);
     }
     expect(found).toEqual([]);
   });
@@ -114,7 +116,13 @@ describe('the built site under /ke-hoach/ (default data)', () => {
     expect(linksOf(`plans/${PLAN}/index.html`)).toContain(`${E2E_BASE}plans/${PLAN}/sections/II.3/`);
     expect(linksOf(`plans/${PLAN}/sections/II.3/index.html`)).toContain(`${E2E_BASE}plans/${PLAN}/tasks/II.3.b/`);
     const task = linksOf(`plans/${PLAN}/tasks/II.3.b/index.html`);
-    expect(task).toEqual(expect.arrayContaining([`${E2E_BASE}units/hcqt/`, `${E2E_BASE}leaders/lanh-dao-vp/`, `${E2E_BASE}plans/${PLAN}/sections/II.3/`]));
+    expect(task).toEqual(
+      expect.arrayContaining([
+        `${E2E_BASE}units/hcqt/`,
+        `${E2E_BASE}leaders/lanh-dao-vp/`,
+        `${E2E_BASE}plans/${PLAN}/sections/II.3/`,
+      ]),
+    );
     expect(linksOf('units/index.html')).toContain(`${E2E_BASE}units/hcqt/`);
     expect(linksOf('units/hcqt/index.html')).toContain(`${E2E_BASE}plans/${PLAN}/tasks/II.3.b/`);
     expect(linksOf('leaders/index.html')).toContain(`${E2E_BASE}leaders/lanh-dao-vp/`);
@@ -124,13 +132,23 @@ describe('the built site under /ke-hoach/ (default data)', () => {
   it('loads chart code on chart pages only: never on task pages or the task index', () => {
     const isChartCode = (file: string) => read(file).includes('Chart.js v');
     const chartPages = pages.filter((p) => scriptsOf(dist, read(p)).some(isChartCode));
-    expect(chartPages).toEqual(expect.arrayContaining(['index.html', `plans/${PLAN}/index.html`, 'units/index.html', 'units/hcqt/index.html', 'leaders/chanh-vp/index.html']));
+    expect(chartPages).toEqual(
+      expect.arrayContaining([
+        'index.html',
+        `plans/${PLAN}/index.html`,
+        'units/index.html',
+        'units/hcqt/index.html',
+        'leaders/chanh-vp/index.html',
+      ]),
+    );
     expect(chartPages.filter((p) => p.startsWith(`plans/${PLAN}/tasks/`) || p === 'tasks/index.html')).toEqual([]);
     for (const page of chartPages) expect(read(page), page).toContain('<status-chart');
   });
 
   it('embeds chart data as JSON that parses and holds no raw "<"', () => {
-    const blocks = pages.flatMap((p) => [...read(p).matchAll(/<script type="application\/json">([\s\S]*?)<\/script>/g)].map((m) => m[1]!));
+    const blocks = pages.flatMap((p) =>
+      [...read(p).matchAll(/<script type="application\/json">([\s\S]*?)<\/script>/g)].map((m) => m[1]!),
+    );
     expect(blocks.length).toBeGreaterThan(0);
     for (const json of blocks) {
       expect(json).not.toContain('<');
@@ -159,10 +177,15 @@ describe('the built site under /ke-hoach/ (default data)', () => {
     const astroOut = join(process.cwd(), `.dist-static-${process.pid}`);
     const env = childEnv({ SITE_BASE: E2E_BASE });
     try {
-      execFileSync(process.execPath, ['node_modules/astro/astro.js', 'build', '--outDir', astroOut], { env, stdio: 'pipe' });
+      execFileSync(process.execPath, ['node_modules/astro/astro.js', 'build', '--outDir', astroOut], {
+        env,
+        stdio: 'pipe',
+      });
       const astroFiles = walk(astroOut);
       expect(files.slice().sort()).toEqual(astroFiles.slice().sort());
-      const differing = astroFiles.filter((file) => !readFileSync(join(astroOut, file)).equals(readFileSync(join(dist, file))));
+      const differing = astroFiles.filter(
+        (file) => !readFileSync(join(astroOut, file)).equals(readFileSync(join(dist, file))),
+      );
       expect(differing).toEqual([]);
     } finally {
       rmSync(astroOut, { recursive: true, force: true });

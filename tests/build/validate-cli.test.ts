@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const run = (args: string[]) => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', ...args], { encoding: 'utf8' });
+const run = (args: string[]) =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/validate.ts', ...args], { encoding: 'utf8' });
 
 describe('npm run validate', () => {
   it('accepts the default data', () => {
@@ -17,7 +18,10 @@ describe('npm run validate', () => {
     const work = mkdtempSync(join(tmpdir(), 'validate-'));
     cpSync('data', join(work, 'data'), { recursive: true });
     const tasks = join(work, 'data/plans/2024-khac-phuc/tasks.csv');
-    writeFileSync(tasks, readFileSync(tasks, 'utf8').replace(',2024-Q4\n', ',2024-Q5\n').replace(',ban-tcd,*,', ',ban-xyz,*,'));
+    writeFileSync(
+      tasks,
+      readFileSync(tasks, 'utf8').replace(',2024-Q4\n', ',2024-Q5\n').replace(',ban-tcd,*,', ',ban-xyz,*,'),
+    );
     const result = run(['--data', join(work, 'data')]);
     rmSync(work, { recursive: true, force: true });
     expect(result.status).toBe(1);

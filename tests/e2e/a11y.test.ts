@@ -18,7 +18,12 @@ const PAGES = [
   ['leader', 'leaders/chanh-vp/'],
 ] as const;
 
-interface AxeViolation { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
 
 /** Runs axe-core in the page and returns its serious and critical violations, one line each. */
 async function seriousViolations(page: Page): Promise<string[]> {
@@ -51,9 +56,16 @@ describe('accessibility and charts in Chromium, served under /ke-hoach/', () => 
     const page = await t.browser.newPage();
     await page.goto(t.site.url + path);
     await page.waitForSelector('status-chart[data-ready]');
-    const sizes = await page.locator('status-chart canvas').evaluateAll((canvases) =>
-      canvases.map((c) => [(c as HTMLCanvasElement).width, (c as HTMLCanvasElement).height, c.getBoundingClientRect().width, c.getBoundingClientRect().height]),
-    );
+    const sizes = await page
+      .locator('status-chart canvas')
+      .evaluateAll((canvases) =>
+        canvases.map((c) => [
+          (c as HTMLCanvasElement).width,
+          (c as HTMLCanvasElement).height,
+          c.getBoundingClientRect().width,
+          c.getBoundingClientRect().height,
+        ]),
+      );
     expect(sizes).toHaveLength(count);
     for (const size of sizes) for (const n of size) expect(n).toBeGreaterThan(0);
     await page.close();
@@ -72,7 +84,7 @@ describe('accessibility and charts in Chromium, served under /ke-hoach/', () => 
     await page.close();
   });
 
-  it('shows every chart\'s numbers as a table when JavaScript is off, and no empty chart box', async () => {
+  it("shows every chart's numbers as a table when JavaScript is off, and no empty chart box", async () => {
     const context = await t.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     for (const path of ['', PLAN, 'units/']) {

@@ -12,7 +12,9 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ content: axeSource });
   const ids = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe.run();
+    const result = await (
+      window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }
+    ).axe.run();
     return result.violations.map((v) => `${v.id} (${v.impact})`);
   });
   return ids;
@@ -51,10 +53,13 @@ describe('archived years in Chromium, served under /ke-hoach/', () => {
     await page.close();
   });
 
-  it.each(['archive/', 'updates/', 'plans/2024-khac-phuc/'])('has no accessibility violations on /ke-hoach/%s', async (path) => {
-    const page = await browser.newPage();
-    await page.goto(site.url + path);
-    await expect(axeViolations(page)).resolves.toEqual([]);
-    await page.close();
-  });
+  it.each(['archive/', 'updates/', 'plans/2024-khac-phuc/'])(
+    'has no accessibility violations on /ke-hoach/%s',
+    async (path) => {
+      const page = await browser.newPage();
+      await page.goto(site.url + path);
+      await expect(axeViolations(page)).resolves.toEqual([]);
+      await page.close();
+    },
+  );
 });

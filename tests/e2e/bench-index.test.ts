@@ -5,7 +5,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { KEYSTROKES, measureIndex } from '../../bench/node/measure-index';
 
 // A stand-in for the built /tasks/ page: rows, and (optionally) a <task-filter> with a search box that hides rows.
-const ROWS = Array.from({ length: 300 }, (_, i) => `<tr><td>Nhiệm vụ ${i} về ${i % 3 ? 'chuyển đổi số' : 'cải cách hành chính'}</td></tr>`).join('');
+const ROWS = Array.from(
+  { length: 300 },
+  (_, i) => `<tr><td>Nhiệm vụ ${i} về ${i % 3 ? 'chuyển đổi số' : 'cải cách hành chính'}</td></tr>`,
+).join('');
 const FILTER = `<script>
 customElements.define('task-filter', class extends HTMLElement {
   connectedCallback() {
@@ -26,7 +29,10 @@ function site(withFilter: boolean): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-index-'));
   mkdirSync(join(dir, 'tasks'));
   const body = `<task-filter>${withFilter ? '<input type="search" aria-label="Tìm"><p data-count aria-live="polite"></p>' : ''}<table><tbody>${ROWS}</tbody></table></task-filter>`;
-  writeFileSync(join(dir, 'tasks/index.html'), `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Nhiệm vụ</title></head><body>${body}${withFilter ? FILTER : ''}</body></html>`);
+  writeFileSync(
+    join(dir, 'tasks/index.html'),
+    `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Nhiệm vụ</title></head><body>${body}${withFilter ? FILTER : ''}</body></html>`,
+  );
   return dir;
 }
 

@@ -52,12 +52,30 @@ describe('a data set with hostile text, built and opened in Chromium', () => {
     expect(errors).toEqual([]);
     const dom = await page.evaluate(() => ({
       // Data blocks (type="application/json", read by the charts) never run; any other script holding data text would.
-      scripts: [...document.querySelectorAll<HTMLScriptElement>('script:not([type="application/json"])')].map((s) => `${s.src} ${s.textContent ?? ''}`).filter((s) => /alert/.test(s)),
-      dataBlocksIntact: [...document.querySelectorAll('script[type="application/json"]')].every((s) => { try { JSON.parse(s.textContent ?? ''); return true; } catch { return false; } }),
-      handlers: [...document.querySelectorAll('*')].flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`)),
+      scripts: [...document.querySelectorAll<HTMLScriptElement>('script:not([type="application/json"])')]
+        .map((s) => `${s.src} ${s.textContent ?? ''}`)
+        .filter((s) => /alert/.test(s)),
+      dataBlocksIntact: [...document.querySelectorAll('script[type="application/json"]')].every((s) => {
+        try {
+          JSON.parse(s.textContent ?? '');
+          return true;
+        } catch {
+          return false;
+        }
+      }),
+      handlers: [...document.querySelectorAll('*')].flatMap((el) =>
+        [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`),
+      ),
       frames: document.querySelectorAll('iframe, frame, object, embed').length,
       scriptLinks: [...document.querySelectorAll('[href], [src], [action], [formaction]')]
-        .map((el) => el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('action') ?? el.getAttribute('formaction') ?? '')
+        .map(
+          (el) =>
+            el.getAttribute('href') ??
+            el.getAttribute('src') ??
+            el.getAttribute('action') ??
+            el.getAttribute('formaction') ??
+            '',
+        )
         .filter((url) => /^\s*(javascript|vbscript|data):/i.test(url)),
       title: document.title,
     }));

@@ -30,13 +30,18 @@ describe(`the task index with ${TASKS} tasks (more than the ${DISPLAY_LIMIT} a v
   const ready = () => page.locator('task-filter[data-search-ready]').waitFor({ state: 'attached' });
 
   beforeAll(async () => {
-    writeDataFiles(dataDir, generateProvince({ plans: 2, tasks: TASKS, reportsPerTask: 3, units: 8, leaders: 3, seed: 7, year: 2024 }));
+    writeDataFiles(
+      dataDir,
+      generateProvince({ plans: 2, tasks: TASKS, reportsPerTask: 3, units: 8, leaders: 3, seed: 7, year: 2024 }),
+    );
     site = await buildAndServe(dataDir);
     browser = await launchBrowser();
     const context = await browser.newContext({ javaScriptEnabled: false });
     const noJs = await context.newPage();
     await noJs.goto(`${site.url}tasks/`);
-    all = await noJs.locator('tbody tr:visible').evaluateAll((rows) => rows.map((r) => `${(r as HTMLElement).dataset.plan}/${(r as HTMLElement).dataset.id}`));
+    all = await noJs
+      .locator('tbody tr:visible')
+      .evaluateAll((rows) => rows.map((r) => `${(r as HTMLElement).dataset.plan}/${(r as HTMLElement).dataset.id}`));
     await context.close();
   });
   afterAll(async () => {
@@ -68,7 +73,9 @@ describe(`the task index with ${TASKS} tasks (more than the ${DISPLAY_LIMIT} a v
     await open();
     expect(await shownRows(page)).toEqual(all.slice(0, DISPLAY_LIMIT));
     expect(await countText(page)).toBe(`${TASKS} / ${TASKS} nhiệm vụ`);
-    expect(await page.getByText(`Đang hiện ${DISPLAY_LIMIT} nhiệm vụ đầu tiên trong ${TASKS} nhiệm vụ khớp.`).isVisible()).toBe(true);
+    expect(
+      await page.getByText(`Đang hiện ${DISPLAY_LIMIT} nhiệm vụ đầu tiên trong ${TASKS} nhiệm vụ khớp.`).isVisible(),
+    ).toBe(true);
     await ready();
     expect(await page.locator('noscript').count()).toBe(0);
     await page.getByRole('button', { name: `Hiện cả ${TASKS} nhiệm vụ` }).click();

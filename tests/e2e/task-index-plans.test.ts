@@ -22,7 +22,14 @@ describe('the task index with two plans of the year (fixture data)', () => {
   });
 
   it("lists the tasks of this year's plans only", async () => {
-    expect(await shownRows(page)).toEqual([`${A}/I.1.a`, `${A}/I.1.b`, `${A}/I.2.a`, `${A}/II.a`, `${B}/I.a`, `${B}/II.a`]);
+    expect(await shownRows(page)).toEqual([
+      `${A}/I.1.a`,
+      `${A}/I.1.b`,
+      `${A}/I.2.a`,
+      `${A}/II.a`,
+      `${B}/I.a`,
+      `${B}/II.a`,
+    ]);
     expect(await countText(page)).toBe('6 / 6 nhiệm vụ');
   });
 
@@ -34,7 +41,9 @@ describe('the task index with two plans of the year (fixture data)', () => {
     expect(await shownRows(page)).toEqual([`${A}/I.1.a`, `${A}/I.1.b`, `${A}/I.2.a`]);
     await select('Mục').selectOption(`${B}/I`);
     expect(await shownRows(page)).toEqual([`${B}/I.a`]);
-    const groups = await page.locator('#tf-section optgroup').evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label));
+    const groups = await page
+      .locator('#tf-section optgroup')
+      .evaluateAll((els) => els.map((e) => (e as HTMLOptGroupElement).label));
     expect(groups).toEqual(['Kế hoạch cải cách hành chính năm 2025', 'Kế hoạch chuyển đổi số năm 2025']);
   });
 

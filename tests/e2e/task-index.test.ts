@@ -5,7 +5,20 @@ import { openTaskIndex, useBrowserSite } from '../support/browser-site';
 import { countText, downloadCsv, shownCells, shownIds } from '../support/task-page';
 import { compareVi } from '../../src/lib/text';
 
-const ALL = ['II.1.a', 'II.1.b', 'II.1.c', 'II.1.d', 'II.2.a', 'II.2.b', 'II.2.c', 'II.2.d', 'II.3.a', 'II.3.b', 'II.3.c', 'II.3.d'];
+const ALL = [
+  'II.1.a',
+  'II.1.b',
+  'II.1.c',
+  'II.1.d',
+  'II.2.a',
+  'II.2.b',
+  'II.2.c',
+  'II.2.d',
+  'II.3.a',
+  'II.3.b',
+  'II.3.c',
+  'II.3.d',
+];
 
 describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
   const t = useBrowserSite();
@@ -149,7 +162,9 @@ describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
     await expect.poll(query).toBe('?sort=due&dir=desc');
     expect(await shownIds(page)).toEqual([...rest, 'II.3.a', 'II.3.b']);
     await page.getByRole('button', { name: 'Tiến độ' }).click();
-    const percents = await page.locator('tbody tr').evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.percent)));
+    const percents = await page
+      .locator('tbody tr')
+      .evaluateAll((rows) => rows.map((r) => Number((r as HTMLElement).dataset.percent)));
     expect(percents).toEqual([...percents].sort((a, b) => a - b));
     expect(await page.locator('th[data-sort="due"]').getAttribute('aria-sort')).toBeNull();
     await page.getByRole('button', { name: 'Nhiệm vụ' }).click();
@@ -164,7 +179,17 @@ describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
     const { bytes, name, rows } = await downloadCsv(page);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(name).toBe('nhiem-vu-2024-11-30.csv');
-    expect(rows[0]).toEqual(['Kế hoạch', 'Số', 'Nhiệm vụ', 'Tình trạng', 'Tiến độ', 'Hạn cuối', 'Đơn vị tham mưu', 'Chỉ đạo', 'Báo cáo gần nhất']);
+    expect(rows[0]).toEqual([
+      'Kế hoạch',
+      'Số',
+      'Nhiệm vụ',
+      'Tình trạng',
+      'Tiến độ',
+      'Hạn cuối',
+      'Đơn vị tham mưu',
+      'Chỉ đạo',
+      'Báo cáo gần nhất',
+    ]);
     expect(rows.slice(1)).toEqual(await shownCells(page));
     expect(rows).toHaveLength(9);
     expect(rows[1]![3]).toBe('Đang thực hiện');
@@ -198,7 +223,9 @@ describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
     await page.getByRole('button', { name: 'Hiện cả 8 nhiệm vụ' }).click();
     expect(await shownIds(page)).toHaveLength(8);
     expect(await page.locator('[data-more]').isVisible()).toBe(false);
-    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.dataset.id)).toBe((await shownIds(page))[5]);
+    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.dataset.id)).toBe(
+      (await shownIds(page))[5],
+    );
     expect((await downloadCsv(page)).rows.slice(1)).toEqual(await shownCells(page));
   });
 

@@ -2,7 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateProvince, QUICK_SIZE, splitCount, type DataFiles, type ProvinceOptions } from '../../bench/lib/province';
+import {
+  generateProvince,
+  QUICK_SIZE,
+  splitCount,
+  type DataFiles,
+  type ProvinceOptions,
+} from '../../bench/lib/province';
 import { createRandom, mulberry32 } from '../../bench/lib/random';
 import { writeDataFiles } from '../../bench/node/bench';
 import { countByStatus, evaluatePlan } from '../../src/lib/evaluate';
@@ -57,7 +63,9 @@ describe('the seeded random source', () => {
 describe('the synthetic province', () => {
   it('is the same for the same seed and different for another', () => {
     expect(generateProvince(QUICK)).toEqual(quick);
-    expect(generateProvince({ ...QUICK, seed: 8 })['plans/2024-01-cchc/tasks.csv']).not.toEqual(quick['plans/2024-01-cchc/tasks.csv']);
+    expect(generateProvince({ ...QUICK, seed: 8 })['plans/2024-01-cchc/tasks.csv']).not.toEqual(
+      quick['plans/2024-01-cchc/tasks.csv'],
+    );
   });
 
   it('passes the project loader with no problem at all', () => {

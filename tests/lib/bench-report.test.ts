@@ -62,7 +62,9 @@ describe('judging the figures against the targets of issue #7', () => {
     const table = formatChecks(rows);
     expect(table).toContain('rebuild with archived years / live only');
     expect(table).toContain('note: archived_ratio not yet supported');
-    expect(formatChecks(checkTargets(results({ build_ratio: 3 }), {}))).toMatch(/build \/ floor\s+3\.00×\s+≤ 2×\s+FAIL/);
+    expect(formatChecks(checkTargets(results({ build_ratio: 3 }), {}))).toMatch(
+      /build \/ floor\s+3\.00×\s+≤ 2×\s+FAIL/,
+    );
   });
 
   it.each([
@@ -78,7 +80,10 @@ describe('finding the JavaScript of a built page', () => {
   it('lists script files and running inline scripts, not JSON data blocks', () => {
     const html = `<head><script type="module" src="/_astro/page.abc.js"></script><link rel="modulepreload" href="/_astro/dep.js">
       <script type="application/json" id="d">{"a":1}</script><script>console.log(1)</script><script type=module>import "./x.js"</script></head>`;
-    expect(pageScripts(html)).toEqual({ external: ['/_astro/page.abc.js', '/_astro/dep.js'], inline: ['console.log(1)', 'import "./x.js"'] });
+    expect(pageScripts(html)).toEqual({
+      external: ['/_astro/page.abc.js', '/_astro/dep.js'],
+      inline: ['console.log(1)', 'import "./x.js"'],
+    });
   });
 
   it.each([

@@ -8,14 +8,26 @@ import { STATUS_COLORS } from '../../src/lib/status-colors';
 const counts = { ...emptyCounts(), overdue: 1, in_progress: 8, done_on_time: 3 };
 const rows: StatusRow[] = [
   { key: 'II.1', label: 'II.1', title: 'Phát huy', counts: { ...emptyCounts(), in_progress: 4 }, total: 4 },
-  { key: 'II.3', label: 'II.3', title: 'Giải pháp', counts: { ...emptyCounts(), overdue: 1, in_progress: 2 }, total: 3 },
+  {
+    key: 'II.3',
+    label: 'II.3',
+    title: 'Giải pháp',
+    counts: { ...emptyCounts(), overdue: 1, in_progress: 2 },
+    total: 3,
+  },
 ];
 
 describe('statusDoughnut', () => {
   it('has every status in display order with its fixed colour', () => {
     const spec = statusDoughnut(counts);
     expect(spec.series[0]!.values).toEqual([1, 8, 0, 0, 3]);
-    expect(spec.series[0]!.colors).toEqual([STATUS_COLORS.overdue, STATUS_COLORS.in_progress, STATUS_COLORS.not_started, STATUS_COLORS.done_late, STATUS_COLORS.done_on_time]);
+    expect(spec.series[0]!.colors).toEqual([
+      STATUS_COLORS.overdue,
+      STATUS_COLORS.in_progress,
+      STATUS_COLORS.not_started,
+      STATUS_COLORS.done_late,
+      STATUS_COLORS.done_on_time,
+    ]);
     expect(spec.labels[0]).toBe('Quá hạn, chưa hoàn thành');
   });
 });
@@ -34,7 +46,13 @@ describe('statusStackedBar', () => {
 
 describe('doneLine', () => {
   it('labels month ends by month, a mid-month as-of date in full, and runs the axis to the task count', () => {
-    const spec = doneLine([{ date: '2024-10-31', done: 1 }, { date: '2024-11-15', done: 2 }], 12);
+    const spec = doneLine(
+      [
+        { date: '2024-10-31', done: 1 },
+        { date: '2024-11-15', done: 2 },
+      ],
+      12,
+    );
     expect(spec.labels).toEqual(['10/2024', '15/11/2024']);
     expect(spec.titles).toEqual(['31/10/2024', '15/11/2024']);
     expect(spec.max).toBe(12);
@@ -43,9 +61,21 @@ describe('doneLine', () => {
 
 describe('describeChart (text alternative)', () => {
   it.each([
-    ['doughnut', statusDoughnut(counts), 'Biểu đồ tròn, tổng 12 nhiệm vụ. Quá hạn, chưa hoàn thành: 1; Đang thực hiện: 8; Chưa thực hiện: 0; Hoàn thành quá hạn: 0; Hoàn thành đúng hạn: 3.'],
-    ['stacked bar', statusStackedBar(rows), 'Biểu đồ cột chồng theo tình trạng. II.1: Phát huy — Quá hạn, chưa hoàn thành 0, Đang thực hiện 4; II.3: Giải pháp — Quá hạn, chưa hoàn thành 1, Đang thực hiện 2.'],
-    ['line', doneLine([{ date: '2024-10-31', done: 1 }], 12), 'Biểu đồ đường, nhiệm vụ đã hoàn thành (trên tổng 12). 31/10/2024: 1.'],
+    [
+      'doughnut',
+      statusDoughnut(counts),
+      'Biểu đồ tròn, tổng 12 nhiệm vụ. Quá hạn, chưa hoàn thành: 1; Đang thực hiện: 8; Chưa thực hiện: 0; Hoàn thành quá hạn: 0; Hoàn thành đúng hạn: 3.',
+    ],
+    [
+      'stacked bar',
+      statusStackedBar(rows),
+      'Biểu đồ cột chồng theo tình trạng. II.1: Phát huy — Quá hạn, chưa hoàn thành 0, Đang thực hiện 4; II.3: Giải pháp — Quá hạn, chưa hoàn thành 1, Đang thực hiện 2.',
+    ],
+    [
+      'line',
+      doneLine([{ date: '2024-10-31', done: 1 }], 12),
+      'Biểu đồ đường, nhiệm vụ đã hoàn thành (trên tổng 12). 31/10/2024: 1.',
+    ],
   ])('states every number of a %s', (_kind, spec, text) => {
     expect(describeChart(spec)).toBe(text);
   });
@@ -65,7 +95,10 @@ describe('toChartConfig', () => {
     expect(config.options?.indexAxis).toBe('y');
     expect(config.options?.scales?.x?.stacked).toBe(true);
     expect(config.options?.scales?.y?.stacked).toBe(true);
-    expect(config.data.datasets.map((d) => d.backgroundColor)).toEqual([STATUS_COLORS.overdue, STATUS_COLORS.in_progress]);
+    expect(config.data.datasets.map((d) => d.backgroundColor)).toEqual([
+      STATUS_COLORS.overdue,
+      STATUS_COLORS.in_progress,
+    ]);
   });
 
   it('draws the done line up to the number of tasks, with no animation', () => {
@@ -78,7 +111,9 @@ describe('toChartConfig', () => {
   it('shows the full section title in bar tooltips', () => {
     const config = toChartConfig(statusStackedBar(rows));
     if (config.type !== 'bar') throw new Error('expected a bar chart');
-    const title = config.options?.plugins?.tooltip?.callbacks?.title as unknown as (items: { dataIndex: number }[]) => string;
+    const title = config.options?.plugins?.tooltip?.callbacks?.title as unknown as (
+      items: { dataIndex: number }[],
+    ) => string;
     expect(title([{ dataIndex: 1 }])).toBe('II.3: Giải pháp');
   });
 });

@@ -92,7 +92,9 @@ describe('parseCsv refuses what is really wrong, with its line', () => {
 
   it('a quote never closed, at the row where it opens', () => {
     const { issues } = parseCsv('t.csv', 'id,name\nth,P.TH\nkt,"Phòng\nKinh tế\n');
-    expect(issues.map(formatIssue)).toEqual(['t.csv:3: a value opened with a double quote (") is never closed; close it, or write a quote inside a value as ""']);
+    expect(issues.map(formatIssue)).toEqual([
+      't.csv:3: a value opened with a double quote (") is never closed; close it, or write a quote inside a value as ""',
+    ]);
   });
 
   it('missing required columns are named, at the header line', () => {
@@ -114,6 +116,8 @@ describe('parseJsonTable', () => {
 
   it('refuses nesting far deeper than any data file needs, without overflowing the stack', () => {
     const deep = `[${'['.repeat(100_000)}${']'.repeat(100_000)}]`;
-    expect(parseJsonTable('t.json', deep).issues.map(formatIssue)).toEqual(['t.json: nests more than 32 levels deep; data files need three at most']);
+    expect(parseJsonTable('t.json', deep).issues.map(formatIssue)).toEqual([
+      't.json: nests more than 32 levels deep; data files need three at most',
+    ]);
   });
 });

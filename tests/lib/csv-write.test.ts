@@ -25,13 +25,21 @@ describe('the CSV writer (task index download, plan exports)', () => {
   });
 
   it('starts with a UTF-8 BOM and ends every line with CRLF, for Excel', () => {
-    const text = writeCsv(['Số', 'Nhiệm vụ'], [['II.1.a', 'Giáo dục chính trị'], ['II.3.b', 'Hướng dẫn']]);
+    const text = writeCsv(
+      ['Số', 'Nhiệm vụ'],
+      [
+        ['II.1.a', 'Giáo dục chính trị'],
+        ['II.3.b', 'Hướng dẫn'],
+      ],
+    );
     expect(text).toBe('\ufeffSố,Nhiệm vụ\r\nII.1.a,Giáo dục chính trị\r\nII.3.b,Hướng dẫn\r\n');
     expect([...new TextEncoder().encode(text).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
   it('reads back as the same cells (formula-like cells aside)', () => {
-    const cell = fc.string({ unit: fc.constantFrom(...'aăđĐ ,;"\n\r\tx1'.split('')) }).filter((s) => !/^[=+\-@\t\r]/.test(s));
+    const cell = fc
+      .string({ unit: fc.constantFrom(...'aăđĐ ,;"\n\r\tx1'.split('')) })
+      .filter((s) => !/^[=+\-@\t\r]/.test(s));
     fc.assert(
       fc.property(fc.array(fc.array(cell, { minLength: 2, maxLength: 2 }), { maxLength: 5 }), (rows) => {
         const text = writeCsv(['a', 'b'], rows);

@@ -14,7 +14,10 @@ describe('parseCsv', () => {
   it('gives each row its 1-based file line, header being line 1', () => {
     const { table, issues } = parseCsv('t.csv', 'id,note\n\na,"two\nlines"\nb,x\n\n');
     expect(issues).toEqual([]);
-    expect(table.rows.map((r) => [r.cells.id, r.line])).toEqual([['a', 3], ['b', 5]]);
+    expect(table.rows.map((r) => [r.cells.id, r.line])).toEqual([
+      ['a', 3],
+      ['b', 5],
+    ]);
   });
 
   it('reads header names in any case and ignores trailing empty columns', () => {

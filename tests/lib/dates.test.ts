@@ -11,14 +11,22 @@ describe('parseDate', () => {
     ['29/2/2024', '2024-02-29'],
   ])('reads %j as %s', (text, iso) => expect(parseDate(text)).toBe(iso));
 
-  it.each(['31/02/2024', '29/02/2023', '2024-13-01', '2024-00-10', '32/1/2024', '2024/06/30', '30-06-2024', '', 'ngày 30'])(
-    'refuses %j',
-    (text) => expect(parseDate(text)).toBeNull(),
-  );
+  it.each([
+    '31/02/2024',
+    '29/02/2023',
+    '2024-13-01',
+    '2024-00-10',
+    '32/1/2024',
+    '2024/06/30',
+    '30-06-2024',
+    '',
+    'ngày 30',
+  ])('refuses %j', (text) => expect(parseDate(text)).toBeNull());
 
   it('answers alike when asked again, beyond the number of texts it remembers too', () => {
     const texts: string[] = [];
-    for (let day = 0; day < 12_000; day++) texts.push(`${(day % 31) + 1}/${(Math.floor(day / 31) % 13) + 1}/${2000 + Math.floor(day / 403)}`);
+    for (let day = 0; day < 12_000; day++)
+      texts.push(`${(day % 31) + 1}/${(Math.floor(day / 31) % 13) + 1}/${2000 + Math.floor(day / 403)}`);
     const first = texts.map(parseDate);
     expect(first.filter((d) => d === null).length).toBeGreaterThan(0);
     expect(texts.map(parseDate)).toEqual(first);
@@ -40,7 +48,8 @@ describe('daysInMonth', () => {
   it('agrees with the calendar for every month from year 1 to 3000', () => {
     for (let year = 1; year <= 3000; year++) {
       for (let month = 1; month <= 12; month++) {
-        if (daysInMonth(year, month) !== new Date(Date.UTC(year, month, 0)).getUTCDate()) throw new Error(`${year}-${month}`);
+        if (daysInMonth(year, month) !== new Date(Date.UTC(year, month, 0)).getUTCDate())
+          throw new Error(`${year}-${month}`);
       }
     }
   });

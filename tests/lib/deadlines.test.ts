@@ -8,11 +8,27 @@ const AS_OF = '2024-11-30';
 describe('status totals (countByStatus)', () => {
   it('counts every task once under its derived status', () => {
     const state = judge(
-      [task('a', '2024-06-30'), task('b', '2024-12-31'), task('c', '2024-12-31'), task('d', '2024-06-30'), task('e', '2024-12-31')],
-      [report('b', '2024-10-01', 'in_progress'), report('d', '2024-06-01', 'done'), report('e', '2024-11-01', 'done', { completedOn: '2024-11-01' })],
+      [
+        task('a', '2024-06-30'),
+        task('b', '2024-12-31'),
+        task('c', '2024-12-31'),
+        task('d', '2024-06-30'),
+        task('e', '2024-12-31'),
+      ],
+      [
+        report('b', '2024-10-01', 'in_progress'),
+        report('d', '2024-06-01', 'done'),
+        report('e', '2024-11-01', 'done', { completedOn: '2024-11-01' }),
+      ],
       AS_OF,
     );
-    expect(countByStatus(state.tasks)).toEqual({ overdue: 1, in_progress: 1, not_started: 1, done_late: 0, done_on_time: 2 });
+    expect(countByStatus(state.tasks)).toEqual({
+      overdue: 1,
+      in_progress: 1,
+      not_started: 1,
+      done_late: 0,
+      done_on_time: 2,
+    });
   });
 
   it('gives zeros for no tasks', () => {
@@ -23,7 +39,13 @@ describe('status totals (countByStatus)', () => {
 describe('findOverdue', () => {
   it('lists overdue tasks only, longest overdue first, then by id', () => {
     const state = judge(
-      [task('II.2', '2024-09-30'), task('II.10', '2024-03-31'), task('II.1', '2024-09-30'), task('III', '2024-12-31'), task('IV', '2024-01-31')],
+      [
+        task('II.2', '2024-09-30'),
+        task('II.10', '2024-03-31'),
+        task('II.1', '2024-09-30'),
+        task('III', '2024-12-31'),
+        task('IV', '2024-01-31'),
+      ],
       [report('IV', '2024-01-15', 'done')],
       AS_OF,
     );

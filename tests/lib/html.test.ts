@@ -36,7 +36,12 @@ describe('attr', () => {
   });
 
   it('writes an attribute as Astro writes name={value}', () => {
-    fc.assert(fc.property(fc.option(text, { nil: undefined }), (s) => attr('title', s).value === String(addAttribute(s, 'title'))));
+    fc.assert(
+      fc.property(
+        fc.option(text, { nil: undefined }),
+        (s) => attr('title', s).value === String(addAttribute(s, 'title')),
+      ),
+    );
   });
 
   it('leaves no way out of the double quotes', () => {
@@ -53,7 +58,9 @@ describe('html', () => {
 
   it('inserts safe HTML as it is and joins lists', () => {
     const inner = html`<a${attr('href', '/units/a&b/')}>${'A & B'}</a>`;
-    expect(html`<td>${[inner, ', ', trustedHtml('<p>ok</p>')]}</td>`.value).toBe('<td><a href="/units/a&#38;b/">A &amp; B</a>, <p>ok</p></td>');
+    expect(html`<td>${[inner, ', ', trustedHtml('<p>ok</p>')]}</td>`.value).toBe(
+      '<td><a href="/units/a&#38;b/">A &amp; B</a>, <p>ok</p></td>',
+    );
   });
 
   it('never lets hostile text open a tag or close the cell', () => {

@@ -13,7 +13,34 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 /** Problems about a whole file rather than a row: the only CSV problems allowed to lack a line. */
 const FILE_LEVEL = new Set(['missing-file', 'duplicate-table', 'file-too-large']);
 
-const SNIPPETS = ['"', '""', ',', ';', '\t', '\n', '\r\n', '\r', '\u0000', '\u0007', '{', '}', '[', ']', ':', '\\', '../', '/', '\ufeff', 'é'.normalize('NFD'), '\u00a0', 'null', '1e999', '-', '=cmd', '<script>'];
+const SNIPPETS = [
+  '"',
+  '""',
+  ',',
+  ';',
+  '\t',
+  '\n',
+  '\r\n',
+  '\r',
+  '\u0000',
+  '\u0007',
+  '{',
+  '}',
+  '[',
+  ']',
+  ':',
+  '\\',
+  '../',
+  '/',
+  '\ufeff',
+  'é'.normalize('NFD'),
+  '\u00a0',
+  'null',
+  '1e999',
+  '-',
+  '=cmd',
+  '<script>',
+];
 
 type Edit = (bytes: Uint8Array) => Uint8Array;
 
@@ -29,7 +56,11 @@ function concat(...parts: Uint8Array[]): Uint8Array {
 
 const at = (bytes: Uint8Array, n: number) => (bytes.length === 0 ? 0 : n % (bytes.length + 1));
 const edit: fc.Arbitrary<Edit> = fc.oneof(
-  fc.uint8Array({ maxLength: 3000 }).map((random): Edit => () => random),
+  fc.uint8Array({ maxLength: 3000 }).map(
+    (random): Edit =>
+      () =>
+        random,
+  ),
   fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })).map(([n, b]): Edit => (bytes) => {
     const out = bytes.slice();
     if (out.length > 0) out[n % out.length] = b;
@@ -43,14 +74,21 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
     const i = at(bytes, n);
     return concat(bytes.subarray(0, i), bytes.subarray(i + len));
   }),
-  fc.nat().map((n): Edit => (bytes) => bytes.subarray(0, at(bytes, n))),
+  fc.nat().map(
+    (n): Edit =>
+      (bytes) =>
+        bytes.subarray(0, at(bytes, n)),
+  ),
   fc.tuple(fc.nat(), fc.nat({ max: 300 })).map(([n, len]): Edit => (bytes) => {
     const i = at(bytes, n);
     return concat(bytes.subarray(0, i + len), bytes.subarray(i));
   }),
 );
 
-const damage = fc.array(fc.tuple(fc.constantFrom(...paths), fc.array(edit, { minLength: 1, maxLength: 4 })), { minLength: 1, maxLength: 3 });
+const damage = fc.array(fc.tuple(fc.constantFrom(...paths), fc.array(edit, { minLength: 1, maxLength: 4 })), {
+  minLength: 1,
+  maxLength: 3,
+});
 
 function checkProblems(files: ReadonlyMap<string, Uint8Array>, issues: DataIssue[]): void {
   for (const issue of issues) {
@@ -63,13 +101,18 @@ function checkProblems(files: ReadonlyMap<string, Uint8Array>, issues: DataIssue
       expect(issue.line).toBeLessThanOrEqual((files.get(issue.file)?.length ?? 0) + 1);
     }
     const fileLevel = FILE_LEVEL.has(issue.code) || (issue.code === 'encoding' && issue.level === 'warning');
-    if (issue.file.endsWith('.csv') && !fileLevel) expect(issue, formatIssue(issue)).toHaveProperty('line', expect.any(Number));
+    if (issue.file.endsWith('.csv') && !fileLevel)
+      expect(issue, formatIssue(issue)).toHaveProperty('line', expect.any(Number));
   }
 }
 
 function loadDamaged(changes: [string, Edit[]][]) {
   const files = new Map(clean);
-  for (const [path, edits] of changes) files.set(path, edits.reduce((bytes, e) => e(bytes), files.get(path)!));
+  for (const [path, edits] of changes)
+    files.set(
+      path,
+      edits.reduce((bytes, e) => e(bytes), files.get(path)!),
+    );
   const result = loadDataset(memorySource(files), { root: 'data', buildDate: '2024-11-30' });
   return { files, ...result };
 }
@@ -88,12 +131,15 @@ describe('damaged data files give located problems, never an exception', () => {
 
   it('whole files of random bytes, in every file at once', () => {
     fc.assert(
-      fc.property(fc.array(fc.uint8Array({ maxLength: 2000 }), { minLength: paths.length, maxLength: paths.length }), (randoms) => {
-        const files = new Map(paths.map((p, i) => [p, randoms[i]!]));
-        const { issues, dataset } = loadDataset(memorySource(files), { root: 'data', buildDate: '2024-11-30' });
-        checkProblems(files, issues);
-        expect(dataset).toBeUndefined();
-      }),
+      fc.property(
+        fc.array(fc.uint8Array({ maxLength: 2000 }), { minLength: paths.length, maxLength: paths.length }),
+        (randoms) => {
+          const files = new Map(paths.map((p, i) => [p, randoms[i]!]));
+          const { issues, dataset } = loadDataset(memorySource(files), { root: 'data', buildDate: '2024-11-30' });
+          checkProblems(files, issues);
+          expect(dataset).toBeUndefined();
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -4,7 +4,8 @@ import { loadDataset } from '../../src/lib/load';
 import { memorySource } from '../support/memory-source';
 import { CLEAN_WRITE, randomData, randomStyle, writeData } from '../support/random-data';
 
-const load = (files: ReadonlyMap<string, Uint8Array>) => loadDataset(memorySource(files), { root: 'data', buildDate: '2024-11-30' });
+const load = (files: ReadonlyMap<string, Uint8Array>) =>
+  loadDataset(memorySource(files), { root: 'data', buildDate: '2024-11-30' });
 
 describe('any valid data set, saved any way offices save it, loads as the clean UTF-8 files do', () => {
   it('random data sets in random encodings, separators, line ends, Unicode forms and formats', () => {

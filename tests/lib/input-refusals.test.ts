@@ -36,7 +36,9 @@ describe('files that are not text in any supported encoding are refused', () => 
     const bytes = new Uint8Array(200).map((_, i) => (i * 37 + 11) % 256);
     const { dataset, errors } = loadWith({ 'data/units.csv': bytes });
     expect(dataset).toBeUndefined();
-    expect(errors[0]).toMatchInlineSnapshot(`"data/units.csv:1: is not text in UTF-8, UTF-16 or Windows-1258 (byte 0x0E is never in Vietnamese text); save it as "CSV UTF-8" (Excel: Save As → CSV UTF-8) and try again"`);
+    expect(errors[0]).toMatchInlineSnapshot(
+      `"data/units.csv:1: is not text in UTF-8, UTF-16 or Windows-1258 (byte 0x0E is never in Vietnamese text); save it as "CSV UTF-8" (Excel: Save As → CSV UTF-8) and try again"`,
+    );
   });
 
   it('UTF-16 without a byte-order mark (NUL bytes)', () => {
@@ -50,7 +52,9 @@ describe('files that are not text in any supported encoding are refused', () => 
 
   it('a control character in the middle of a UTF-8 file, with its line', () => {
     const { errors } = loadWith({ 'data/leaders.csv': utf8('id,title\nchanh-vp,Chánh\u0001 Văn phòng\n') });
-    expect(errors[0]).toMatchInlineSnapshot(`"data/leaders.csv:2: contains the control character U+0001, which is not text; remove it or save it as "CSV UTF-8" (Excel: Save As → CSV UTF-8) and try again"`);
+    expect(errors[0]).toMatchInlineSnapshot(
+      `"data/leaders.csv:2: contains the control character U+0001, which is not text; remove it or save it as "CSV UTF-8" (Excel: Save As → CSV UTF-8) and try again"`,
+    );
   });
 
   it('a file that is not UTF-8 and has a byte Windows-1258 leaves undefined', () => {
@@ -102,12 +106,16 @@ describe('tables that are wrong are refused with their line', () => {
 
   it('a quote that is never closed', () => {
     const leaders = utf8('id,title\nchanh-vp,"Chánh Văn phòng\nlanh-dao-vp,Lãnh đạo Văn phòng\n');
-    expect(loadWith({ 'data/leaders.csv': leaders }).errors[0]).toMatchInlineSnapshot(`"data/leaders.csv:2: a value opened with a double quote (") is never closed; close it, or write a quote inside a value as """`);
+    expect(loadWith({ 'data/leaders.csv': leaders }).errors[0]).toMatchInlineSnapshot(
+      `"data/leaders.csv:2: a value opened with a double quote (") is never closed; close it, or write a quote inside a value as """`,
+    );
   });
 
   it('JSON syntax errors give the line', () => {
     const plan = text(PLAN).replace('"year": 2024,', '"year": 2024');
-    expect(loadWith({ [PLAN]: utf8(plan) }).errors[0]).toMatchInlineSnapshot(`"data/plans/2024-khac-phuc/plan.json:3: is not valid JSON: Expected ',' or '}' after property value"`);
+    expect(loadWith({ [PLAN]: utf8(plan) }).errors[0]).toMatchInlineSnapshot(
+      `"data/plans/2024-khac-phuc/plan.json:3: is not valid JSON: Expected ',' or '}' after property value"`,
+    );
   });
 });
 
@@ -131,12 +139,16 @@ describe('ids that would make an unsafe web address or file name are refused, sa
 
   it('a section id with "/" in plan.json', () => {
     const plan = text(PLAN).replace('"id": "II.1"', '"id": "II/1"');
-    expect(loadWith({ [PLAN]: utf8(plan) }).errors[0]).toMatchInlineSnapshot(`"data/plans/2024-khac-phuc/plan.json: sections[2]: id "II/1" is not a valid id: "/" would split the page's web address and file name (expected the plan's numbering: letters and digits joined by ".", like "II.1.a")"`);
+    expect(loadWith({ [PLAN]: utf8(plan) }).errors[0]).toMatchInlineSnapshot(
+      `"data/plans/2024-khac-phuc/plan.json: sections[2]: id "II/1" is not a valid id: "/" would split the page's web address and file name (expected the plan's numbering: letters and digits joined by ".", like "II.1.a")"`,
+    );
   });
 
   it('a unit id with ".."', () => {
     const units = utf8(text('data/units.csv').replace('\nth,', '\n../th,'));
-    expect(loadWith({ 'data/units.csv': units }).errors[0]).toMatchInlineSnapshot(`"data/units.csv:2: id "../th" is not a valid id: ".." would point outside the site's folders (expected lowercase letters, digits and "-", like "phong-hcqt")"`);
+    expect(loadWith({ 'data/units.csv': units }).errors[0]).toMatchInlineSnapshot(
+      `"data/units.csv:2: id "../th" is not a valid id: ".." would point outside the site's folders (expected lowercase letters, digits and "-", like "phong-hcqt")"`,
+    );
   });
 });
 
@@ -157,7 +169,9 @@ describe('files over the size limit', () => {
     const { dataset, all, reads } = loadWith({}, 10_000);
     expect(dataset).toBeUndefined();
     expect(reads).not.toContain(TASKS);
-    expect(all).toContain(`${TASKS}: is 14 KB; files over 10 KB are refused (a plan's files are usually well under 1 MB: is this the right file?)`);
+    expect(all).toContain(
+      `${TASKS}: is 14 KB; files over 10 KB are refused (a plan's files are usually well under 1 MB: is this the right file?)`,
+    );
   });
 
   it('the default limit is 50 MB', () => {
@@ -166,6 +180,8 @@ describe('files over the size limit', () => {
     const source = memorySource(files);
     source.size = (path) => (path === TASKS ? 64_000_000 : files.get(path)?.length);
     const { issues } = loadDataset(source, { root: 'data', buildDate: '2024-11-30' });
-    expect(issues.map(formatIssue)).toContain(`${TASKS}: is 61 MB; files over 50 MB are refused (a plan's files are usually well under 1 MB: is this the right file?)`);
+    expect(issues.map(formatIssue)).toContain(
+      `${TASKS}: is 61 MB; files over 50 MB are refused (a plan's files are usually well under 1 MB: is this the right file?)`,
+    );
   });
 });

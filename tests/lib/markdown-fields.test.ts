@@ -18,7 +18,13 @@ describe('cleanMultiline (Markdown fields)', () => {
 
 describe('task content from tasks.csv', () => {
   it('renders "Biện pháp thực hiện" after a blank line as its own paragraph', async () => {
-    const row = TaskSchema.parse({ id: 'II.3.b', section: 'II.3', title: 'T', content: 'Tham mưu.\n\n**Biện pháp thực hiện:** Văn phòng đã tham mưu.', due: '2024-Q2' });
+    const row = TaskSchema.parse({
+      id: 'II.3.b',
+      section: 'II.3',
+      title: 'T',
+      content: 'Tham mưu.\n\n**Biện pháp thực hiện:** Văn phòng đã tham mưu.',
+      due: '2024-Q2',
+    });
     const html = await renderMarkdown(row.content);
     expect(html).toContain('<p>Tham mưu.</p>');
     expect(html).toContain('<p><strong>Biện pháp thực hiện:</strong> Văn phòng đã tham mưu.</p>');

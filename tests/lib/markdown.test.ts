@@ -30,7 +30,9 @@ const HOSTILE: [string, string][] = [
 function expectInert(html: string): void {
   const tags = html.match(/<[^>]*>/g) ?? [];
   for (const tag of tags) {
-    expect(tag).toMatch(/^<\/?(p|a|img|ul|ol|li|strong|em|h[1-6]|table|thead|tbody|tr|th|td|br|code|pre|blockquote|del|hr)[\s>]/);
+    expect(tag).toMatch(
+      /^<\/?(p|a|img|ul|ol|li|strong|em|h[1-6]|table|thead|tbody|tr|th|td|br|code|pre|blockquote|del|hr)[\s>]/,
+    );
     expect(tag).not.toMatch(/\son[a-z]+\s*=/i);
     expect(tag).not.toMatch(/(href|src)\s*=\s*"?\s*(javascript|vbscript|data):/i);
   }
@@ -43,7 +45,9 @@ describe('renderMarkdown leaves hostile text inert', () => {
   });
 
   it('drops raw HTML rather than rendering it', async () => {
-    expect(await renderMarkdown('Trước <b onclick="x()">đậm</b> sau\n\nĐoạn hai')).toBe('<p>Trước đậm sau</p>\n<p>Đoạn hai</p>');
+    expect(await renderMarkdown('Trước <b onclick="x()">đậm</b> sau\n\nĐoạn hai')).toBe(
+      '<p>Trước đậm sau</p>\n<p>Đoạn hai</p>',
+    );
   });
 });
 
@@ -53,12 +57,28 @@ describe('renderMarkdown still renders normal Markdown', () => {
     ['numbered lists', '1. Một\n2. Hai', '<ol>\n<li>Một</li>\n<li>Hai</li>\n</ol>'],
     ['bold', '**Biện pháp:** làm ngay', '<p><strong>Biện pháp:</strong> làm ngay</p>'],
     ['small headings', '### 1. Mục đích', '<h3 id="1-mục-đích">1. Mục đích</h3>'],
-    ['links to intranet pages by absolute path', '[Kế hoạch](/ke-hoach/plans/2024-vp/)', '<p><a href="/ke-hoach/plans/2024-vp/">Kế hoạch</a></p>'],
+    [
+      'links to intranet pages by absolute path',
+      '[Kế hoạch](/ke-hoach/plans/2024-vp/)',
+      '<p><a href="/ke-hoach/plans/2024-vp/">Kế hoạch</a></p>',
+    ],
     ['links by relative path', '[Mục II](../sections/II/)', '<p><a href="../sections/II/">Mục II</a></p>'],
-    ['http links on the intranet', '[Văn bản](http://vanban.intranet/vb/123)', '<p><a href="http://vanban.intranet/vb/123">Văn bản</a></p>'],
+    [
+      'http links on the intranet',
+      '[Văn bản](http://vanban.intranet/vb/123)',
+      '<p><a href="http://vanban.intranet/vb/123">Văn bản</a></p>',
+    ],
     ['https links', '[Cổng](https://quangngai.gov.vn/)', '<p><a href="https://quangngai.gov.vn/">Cổng</a></p>'],
-    ['bare web addresses', 'Xem http://vanban.intranet/vb/123', '<p>Xem <a href="http://vanban.intranet/vb/123">http://vanban.intranet/vb/123</a></p>'],
-    ['tables', '| Quý | Số |\n|---|---|\n| I | 3 |', '<table>\n<thead>\n<tr>\n<th>Quý</th>\n<th>Số</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>I</td>\n<td>3</td>\n</tr>\n</tbody>\n</table>'],
+    [
+      'bare web addresses',
+      'Xem http://vanban.intranet/vb/123',
+      '<p>Xem <a href="http://vanban.intranet/vb/123">http://vanban.intranet/vb/123</a></p>',
+    ],
+    [
+      'tables',
+      '| Quý | Số |\n|---|---|\n| I | 3 |',
+      '<table>\n<thead>\n<tr>\n<th>Quý</th>\n<th>Số</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>I</td>\n<td>3</td>\n</tr>\n</tbody>\n</table>',
+    ],
     ['paragraphs', 'Đoạn một.\n\nĐoạn hai.', '<p>Đoạn một.</p>\n<p>Đoạn hai.</p>'],
   ])('%s', async (_, source, html) => {
     expect(await renderMarkdown(source)).toBe(html);
@@ -76,7 +96,9 @@ describe('the plain-text fast path escapes', () => {
   });
 
   it('escapeHtml escapes the five HTML characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;',
+    );
   });
 });
 
@@ -96,7 +118,10 @@ describe('plain paragraphs skip the parser but render as it would', () => {
     ['three line ends', 'Một\n\n\nHai'],
     ['a web address on the second line', 'Xem\nwww.example.com'],
     ['a dash at the start', '–5 ngày so với kế hoạch'],
-    ['a bold line, then a list', 'Chủ trì thực hiện.\n\n**Nội dung chủ yếu:**\n\n- Tham mưu mô hình điểm về kinh tế - xã hội;\n- Hướng dẫn (đạt 100%).'],
+    [
+      'a bold line, then a list',
+      'Chủ trì thực hiện.\n\n**Nội dung chủ yếu:**\n\n- Tham mưu mô hình điểm về kinh tế - xã hội;\n- Hướng dẫn (đạt 100%).',
+    ],
     ['a list, then a paragraph', '- Một;\n- Hai.\n\nBa.'],
     ['two lists apart by a blank line (one loose list)', '- Một\n\n- Hai'],
     ['a list item starting another list', '- - Một'],
@@ -110,7 +135,9 @@ describe('plain paragraphs skip the parser but render as it would', () => {
   });
 
   it('for any text of letters, digits, punctuation, stars, dashes, spaces and line ends', async () => {
-    const text = fc.string({ unit: fc.constantFrom(...'aăđ Đ1 2.,;:()%/\'"-–?!*\n'.split(''), '- ', '**', '\n\n'), maxLength: 30 }).map((s) => s.trim());
+    const text = fc
+      .string({ unit: fc.constantFrom(...'aăđ Đ1 2.,;:()%/\'"-–?!*\n'.split(''), '- ', '**', '\n\n'), maxLength: 30 })
+      .map((s) => s.trim());
     await fc.assert(
       fc.asyncProperty(text, async (source) => {
         expect(unquote(await renderMarkdown(source))).toBe(source === '' ? '' : await renderWithParser(source));

@@ -25,13 +25,30 @@ describe('where the build requests and writes each page (as Astro’s static bui
   });
 
   it('puts getStaticPaths params into a path as Astro does: no slashes at the ends, numbers as text, undefined left out', () => {
-    expect(pathParams({ plan: '/2024-a/', task: 'II.1', page: 3, none: undefined })).toEqual({ plan: '2024-a', task: 'II.1', page: '3' });
+    expect(pathParams({ plan: '/2024-a/', task: 'II.1', page: 3, none: undefined })).toEqual({
+      plan: '2024-a',
+      task: 'II.1',
+      page: '3',
+    });
   });
 
   it('batches the pages for the render threads: the routes without parameters together first, then the rest in order', () => {
     const page = (name: string, single: boolean) => ({ name, single });
-    const pages = [page('a1', false), page('home', true), page('a2', false), page('a3', false), page('tasks', true), page('a4', false), page('a5', false)];
-    expect(renderBatches(pages, 2).map((b) => b.map((p) => p.name))).toEqual([['home', 'tasks'], ['a1', 'a2'], ['a3', 'a4'], ['a5']]);
+    const pages = [
+      page('a1', false),
+      page('home', true),
+      page('a2', false),
+      page('a3', false),
+      page('tasks', true),
+      page('a4', false),
+      page('a5', false),
+    ];
+    expect(renderBatches(pages, 2).map((b) => b.map((p) => p.name))).toEqual([
+      ['home', 'tasks'],
+      ['a1', 'a2'],
+      ['a3', 'a4'],
+      ['a5'],
+    ]);
     const all = renderBatches(pages, 3).flat();
     expect(all).toHaveLength(pages.length);
     expect(new Set(all)).toEqual(new Set(pages));

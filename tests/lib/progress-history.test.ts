@@ -36,7 +36,11 @@ describe('doneOverTime (line of tasks done)', () => {
   });
 
   it('starts where asked', () => {
-    expect(doneOverTime(tasks, '2024-06-30', '2024-04-01').map((p) => p.date)).toEqual(['2024-04-30', '2024-05-31', '2024-06-30']);
+    expect(doneOverTime(tasks, '2024-06-30', '2024-04-01').map((p) => p.date)).toEqual([
+      '2024-04-30',
+      '2024-05-31',
+      '2024-06-30',
+    ]);
   });
 
   it('gives one point at the as-of date when nothing was reported', () => {

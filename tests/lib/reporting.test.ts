@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { findStaleUnits, lastReportByUnit, latestNotedReport, reportsByUnit, reportsOfUnit } from '../../src/lib/reporting';
+import {
+  findStaleUnits,
+  lastReportByUnit,
+  latestNotedReport,
+  reportsByUnit,
+  reportsOfUnit,
+} from '../../src/lib/reporting';
 import { judge, report, task, unit } from '../support/plan-fixture';
 
 const AS_OF = '2024-11-30';
@@ -8,14 +14,26 @@ describe('who a report counts for', () => {
   it('counts a report for reported_by, or for the lead units when reported_by is empty', () => {
     const state = judge(
       [task('t1', '2024-12-31', ['a', 'b']), task('t2', '2024-12-31', ['c'])],
-      [report('t1', '2024-10-01', 'in_progress'), report('t1', '2024-11-01', 'in_progress', { reportedBy: 'c' }), report('t2', '2024-09-01', 'in_progress')],
+      [
+        report('t1', '2024-10-01', 'in_progress'),
+        report('t1', '2024-11-01', 'in_progress', { reportedBy: 'c' }),
+        report('t2', '2024-09-01', 'in_progress'),
+      ],
       AS_OF,
     );
-    expect(Object.fromEntries(lastReportByUnit(state.tasks))).toEqual({ a: '2024-10-01', b: '2024-10-01', c: '2024-11-01' });
+    expect(Object.fromEntries(lastReportByUnit(state.tasks))).toEqual({
+      a: '2024-10-01',
+      b: '2024-10-01',
+      c: '2024-11-01',
+    });
   });
 
   it('ignores reports dated after the as-of date', () => {
-    const state = judge([task('t', '2024-12-31', ['a'])], [report('t', '2024-12-01', 'in_progress', { reportedBy: 'a' })], AS_OF);
+    const state = judge(
+      [task('t', '2024-12-31', ['a'])],
+      [report('t', '2024-12-01', 'in_progress', { reportedBy: 'a' })],
+      AS_OF,
+    );
     expect(lastReportByUnit(state.tasks).has('a')).toBe(false);
   });
 });
@@ -32,7 +50,11 @@ describe('reportsOfUnit', () => {
       ],
       AS_OF,
     );
-    expect(reportsOfUnit('a', state.tasks).map((r) => `${r.task.id}@${r.report.asOf}`)).toEqual(['t1@2024-09-01', 't2@2024-08-01', 't1@2024-06-01']);
+    expect(reportsOfUnit('a', state.tasks).map((r) => `${r.task.id}@${r.report.asOf}`)).toEqual([
+      't1@2024-09-01',
+      't2@2024-08-01',
+      't1@2024-06-01',
+    ]);
   });
 });
 
@@ -69,14 +91,27 @@ describe('findStaleUnits (45 days before 30/11/2024)', () => {
   });
 
   it('leaves out units whose tasks are all done, and units that lead nothing', () => {
-    const state = judge([task('t', '2024-12-31', ['a'])], [report('t', '2024-03-01', 'done', { reportedBy: 'a' })], AS_OF);
+    const state = judge(
+      [task('t', '2024-12-31', ['a'])],
+      [report('t', '2024-03-01', 'done', { reportedBy: 'a' })],
+      AS_OF,
+    );
     expect(findStaleUnits([unit('a'), unit('b')], state.tasks, AS_OF, 45)).toEqual([]);
   });
 
   it('lists units that never reported first, then the longest silent, then by Vietnamese name', () => {
     const state = judge(
-      [task('t1', '2024-12-31', ['x']), task('t2', '2024-12-31', ['y']), task('t3', '2024-12-31', ['z']), task('t4', '2024-12-31', ['w'])],
-      [report('t2', '2024-08-01', 'in_progress'), report('t3', '2024-09-01', 'in_progress'), report('t4', '2024-09-01', 'in_progress')],
+      [
+        task('t1', '2024-12-31', ['x']),
+        task('t2', '2024-12-31', ['y']),
+        task('t3', '2024-12-31', ['z']),
+        task('t4', '2024-12-31', ['w']),
+      ],
+      [
+        report('t2', '2024-08-01', 'in_progress'),
+        report('t3', '2024-09-01', 'in_progress'),
+        report('t4', '2024-09-01', 'in_progress'),
+      ],
       AS_OF,
     );
     const units = [unit('x', 'Phòng X'), unit('y', 'Phòng Y'), unit('z', 'Ban Đ'), unit('w', 'Ban B')];
@@ -91,7 +126,11 @@ describe('findStaleUnits (45 days before 30/11/2024)', () => {
 
 describe('latestNotedReport', () => {
   it('skips newer reports with an empty note', () => {
-    const state = judge([task('t', '2024-12-31')], [report('t', '2024-10-01', 'in_progress', { note: 'Đã họp' }), report('t', '2024-11-01', 'in_progress')], AS_OF);
+    const state = judge(
+      [task('t', '2024-12-31')],
+      [report('t', '2024-10-01', 'in_progress', { note: 'Đã họp' }), report('t', '2024-11-01', 'in_progress')],
+      AS_OF,
+    );
     expect(latestNotedReport(state.tasks[0]!)?.asOf).toBe('2024-10-01');
   });
 });

@@ -17,12 +17,26 @@ const ODD = ['', ' ', 'e\u0301', 'x\u00a0 y', 'a\r\nb', '"', ';', 'II/1', '2024-
 function csvTable(good: Record<string, readonly string[]>) {
   const names = Object.keys(good);
   const header = fc
-    .tuple(fc.shuffledSubarray([...names, 'ghi_chu_khac'], { minLength: names.length - 2 }), fc.option(fc.constantFrom(...names), { nil: undefined }))
+    .tuple(
+      fc.shuffledSubarray([...names, 'ghi_chu_khac'], { minLength: names.length - 2 }),
+      fc.option(fc.constantFrom(...names), { nil: undefined }),
+    )
     .map(([cols, repeated]) => (repeated ? [...cols, repeated] : cols));
   return header.chain((columns) => {
-    const cell = (name: string) => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...(good[name] ?? ['x'])) }, { weight: 1, arbitrary: fc.constantFrom(...ODD) }, { weight: 1, arbitrary: fc.string({ maxLength: 4 }) });
-    const row = fc.tuple(...columns.map(cell)).chain((cells) => fc.integer({ min: 1, max: cells.length }).map((n) => (n < cells.length - 1 ? cells.slice(0, n) : cells)));
-    return fc.array(row, { minLength: 1, maxLength: 5 }).map((rows) => [columns, ...rows].map((r) => r.map(quoted).join(',')).join('\n'));
+    const cell = (name: string) =>
+      fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...(good[name] ?? ['x'])) },
+        { weight: 1, arbitrary: fc.constantFrom(...ODD) },
+        { weight: 1, arbitrary: fc.string({ maxLength: 4 }) },
+      );
+    const row = fc
+      .tuple(...columns.map(cell))
+      .chain((cells) =>
+        fc.integer({ min: 1, max: cells.length }).map((n) => (n < cells.length - 1 ? cells.slice(0, n) : cells)),
+      );
+    return fc
+      .array(row, { minLength: 1, maxLength: 5 })
+      .map((rows) => [columns, ...rows].map((r) => r.map(quoted).join(',')).join('\n'));
   });
 }
 
@@ -94,6 +108,8 @@ describe('rows read from their CSV fields give what reading their cells gives', 
 
   it('a repeated column is read from its last copy, as in the cells', () => {
     const { table } = parseCsv('p.csv', 'task_id,as_of,status,as_of\na,2024-01-01,done,2024-02-01\n');
-    expect(readProgressFields(table.rows[0]!.fields!, fieldPositions(table.columns, PROGRESS_FIELDS))?.as_of).toBe('2024-02-01');
+    expect(readProgressFields(table.rows[0]!.fields!, fieldPositions(table.columns, PROGRESS_FIELDS))?.as_of).toBe(
+      '2024-02-01',
+    );
   });
 });

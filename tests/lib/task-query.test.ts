@@ -1,12 +1,26 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  FILTER_KEYS, SORT_KEYS, emptyQuery, isFiltered, keepKnownFilters, matchesTask, narrowsSearch, parseTaskQuery, searchTerms, writeTaskQuery,
-  type FilterKey, type TaskFacets, type TaskQuery,
+  FILTER_KEYS,
+  SORT_KEYS,
+  emptyQuery,
+  isFiltered,
+  keepKnownFilters,
+  matchesTask,
+  narrowsSearch,
+  parseTaskQuery,
+  searchTerms,
+  writeTaskQuery,
+  type FilterKey,
+  type TaskFacets,
+  type TaskQuery,
 } from '../../src/lib/task-query';
 import { foldVietnamese } from '../../src/lib/text';
 
-const query = (patch: Partial<TaskQuery['filters']> = {}, rest: Partial<Omit<TaskQuery, 'filters'>> = {}): TaskQuery => ({
+const query = (
+  patch: Partial<TaskQuery['filters']> = {},
+  rest: Partial<Omit<TaskQuery, 'filters'>> = {},
+): TaskQuery => ({
   ...emptyQuery(),
   ...rest,
   filters: { ...emptyQuery().filters, ...patch },
@@ -43,11 +57,16 @@ describe('search folding (the same foldVietnamese on rows at build time and on t
 
   it('folds NFD and NFC input alike, and folding twice changes nothing', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom(...'aăâdđeêioôơuưyAĂÂDĐEÊOÔƠUƯ \u0300\u0301\u0303\u0309\u0323kiểmsoátĐảng'.split('')) }), (s) => {
-        expect(foldVietnamese(s.normalize('NFD'))).toBe(foldVietnamese(s.normalize('NFC')));
-        expect(foldVietnamese(foldVietnamese(s))).toBe(foldVietnamese(s));
-        expect(searchTerms(s).join(' ')).toBe(foldVietnamese(s));
-      }),
+      fc.property(
+        fc.string({
+          unit: fc.constantFrom(...'aăâdđeêioôơuưyAĂÂDĐEÊOÔƠUƯ \u0300\u0301\u0303\u0309\u0323kiểmsoátĐảng'.split('')),
+        }),
+        (s) => {
+          expect(foldVietnamese(s.normalize('NFD'))).toBe(foldVietnamese(s.normalize('NFC')));
+          expect(foldVietnamese(foldVietnamese(s))).toBe(foldVietnamese(s));
+          expect(searchTerms(s).join(' ')).toBe(foldVietnamese(s));
+        },
+      ),
     );
   });
 });
@@ -70,10 +89,16 @@ describe('typing on narrows the search', () => {
   it('never leaves out a row that matches the narrower search', () => {
     const word = fc.string({ unit: fc.constantFrom(...'abcdđ'.split('')), minLength: 1, maxLength: 3 });
     fc.assert(
-      fc.property(fc.array(word, { maxLength: 3 }), fc.array(word, { maxLength: 3 }), fc.array(word, { maxLength: 8 }), (before, after, text) => {
-        const row = { ...facets(), search: text.join(' ') };
-        if (narrowsSearch(before, after) && matchesTask(row, query(), after)) expect(matchesTask(row, query(), before)).toBe(true);
-      }),
+      fc.property(
+        fc.array(word, { maxLength: 3 }),
+        fc.array(word, { maxLength: 3 }),
+        fc.array(word, { maxLength: 8 }),
+        (before, after, text) => {
+          const row = { ...facets(), search: text.join(' ') };
+          if (narrowsSearch(before, after) && matchesTask(row, query(), after))
+            expect(matchesTask(row, query(), before)).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -81,8 +106,20 @@ describe('typing on narrows the search', () => {
 describe('reading and writing the URL query', () => {
   it.each<[string, TaskQuery]>([
     ['', emptyQuery()],
-    ['?status=overdue&unit=hcqt&q=kiem+soat&sort=due&dir=asc', query({ status: 'overdue', unit: 'hcqt' }, { q: 'kiem soat', sort: 'due', dir: 'asc' })],
-    ['?plan=2024-khac-phuc&section=2024-khac-phuc%2FII.1&support=kt&leader=chanh-vp&due=2024-Q4', query({ plan: '2024-khac-phuc', section: '2024-khac-phuc/II.1', support: 'kt', leader: 'chanh-vp', due: '2024-Q4' })],
+    [
+      '?status=overdue&unit=hcqt&q=kiem+soat&sort=due&dir=asc',
+      query({ status: 'overdue', unit: 'hcqt' }, { q: 'kiem soat', sort: 'due', dir: 'asc' }),
+    ],
+    [
+      '?plan=2024-khac-phuc&section=2024-khac-phuc%2FII.1&support=kt&leader=chanh-vp&due=2024-Q4',
+      query({
+        plan: '2024-khac-phuc',
+        section: '2024-khac-phuc/II.1',
+        support: 'kt',
+        leader: 'chanh-vp',
+        due: '2024-Q4',
+      }),
+    ],
     ['?q=ki%E1%BB%83m+so%C3%A1t', query({}, { q: 'kiểm soát' })],
     ['?sort=percent&dir=desc', query({}, { sort: 'percent', dir: 'desc' })],
   ])('reads %j and writes it back the same', (search, expected) => {
@@ -109,9 +146,17 @@ describe('reading and writing the URL query', () => {
   });
 
   it('reads back whatever it writes', () => {
-    const value = fc.oneof(fc.constant(''), fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== ''));
-    const filters = fc.record(Object.fromEntries(FILTER_KEYS.map((k) => [k, value])) as Record<FilterKey, typeof value>);
-    const sorted = fc.oneof(fc.constant({ sort: '' as const, dir: 'asc' as const }), fc.record({ sort: fc.constantFrom(...SORT_KEYS), dir: fc.constantFrom('asc' as const, 'desc' as const) }));
+    const value = fc.oneof(
+      fc.constant(''),
+      fc.string({ minLength: 1 }).filter((s) => s.trim() === s && s !== ''),
+    );
+    const filters = fc.record(
+      Object.fromEntries(FILTER_KEYS.map((k) => [k, value])) as Record<FilterKey, typeof value>,
+    );
+    const sorted = fc.oneof(
+      fc.constant({ sort: '' as const, dir: 'asc' as const }),
+      fc.record({ sort: fc.constantFrom(...SORT_KEYS), dir: fc.constantFrom('asc' as const, 'desc' as const) }),
+    );
     fc.assert(
       fc.property(filters, value, sorted, (f, q, s) => {
         const original: TaskQuery = { filters: f, q, ...s };
@@ -121,7 +166,10 @@ describe('reading and writing the URL query', () => {
   });
 
   it('drops filter values the form does not offer, keeping the rest', () => {
-    const allowed = Object.fromEntries(FILTER_KEYS.map((k) => [k, new Set(['', 'hcqt', 'overdue'])])) as Record<FilterKey, Set<string>>;
+    const allowed = Object.fromEntries(FILTER_KEYS.map((k) => [k, new Set(['', 'hcqt', 'overdue'])])) as Record<
+      FilterKey,
+      Set<string>
+    >;
     const q = query({ unit: 'hcqt', status: 'finished', leader: 'nobody' }, { q: 'abc', sort: 'due' });
     expect(keepKnownFilters(q, allowed)).toEqual(query({ unit: 'hcqt' }, { q: 'abc', sort: 'due' }));
   });
@@ -170,7 +218,20 @@ describe('matching a row against the filters', () => {
     ['due soon', { due: 'soon' }, '', false],
     ['its quarter', { due: '2024-Q2' }, '', true],
     ['another quarter', { due: '2024-Q4' }, '', false],
-    ['every filter at once', { plan: '2024-khac-phuc', section: '2024-khac-phuc/II', status: 'overdue', unit: 'hcqt', support: 'th', leader: 'lanh-dao-vp', due: '2024-Q2' }, 'huong dan', true],
+    [
+      'every filter at once',
+      {
+        plan: '2024-khac-phuc',
+        section: '2024-khac-phuc/II',
+        status: 'overdue',
+        unit: 'hcqt',
+        support: 'th',
+        leader: 'lanh-dao-vp',
+        due: '2024-Q2',
+      },
+      'huong dan',
+      true,
+    ],
     ['all filters but one search word missing', { status: 'overdue' }, 'huong dan ngan sach', false],
     ['a unit name in the search', {}, 'hanh chinh quan tri', true],
   ])('%s', (_name, filters, q, expected) => {

@@ -15,13 +15,27 @@ const ROW = {
   due: '2024-Q1;2024-Q2',
 };
 
-describe('task rows read without zod give the schema\'s own result', () => {
+describe("task rows read without zod give the schema's own result", () => {
   it.each<[string, Record<string, unknown>]>([
     ['a typical row', ROW],
     ['every unit supports (*)', { ...ROW, support_units: '*' }],
     ['missing optional columns', { id: 'a', section: 'I', title: 'Việc', due: 'ongoing' }],
-    ['untidy lists, spaces and line ends', { ...ROW, id: ' II.1.a ', directed_by: ' a ; ;b; ', lead_units: ';x;', support_units: ' ', content: ' Một.\r\n\r\nHai.\u00a0', title: 'Tên\u2009việc\n' }],
-    ['decomposed Vietnamese (NFD)', { ...ROW, title: 'Kiểm soát thủ tục'.normalize('NFD'), content: 'Đảng ủy'.normalize('NFD') }],
+    [
+      'untidy lists, spaces and line ends',
+      {
+        ...ROW,
+        id: ' II.1.a ',
+        directed_by: ' a ; ;b; ',
+        lead_units: ';x;',
+        support_units: ' ',
+        content: ' Một.\r\n\r\nHai.\u00a0',
+        title: 'Tên\u2009việc\n',
+      },
+    ],
+    [
+      'decomposed Vietnamese (NFD)',
+      { ...ROW, title: 'Kiểm soát thủ tục'.normalize('NFD'), content: 'Đảng ủy'.normalize('NFD') },
+    ],
     ['null cells (JSON)', { ...ROW, content: null, timeline: null, support_units: null }],
     ['an id of 64 characters', { ...ROW, id: 'a'.repeat(64) }],
   ])('%s', (_, cells) => {
@@ -43,7 +57,24 @@ describe('task rows read without zod give the schema\'s own result', () => {
 
   it('for any cells, either defers to the schema or agrees with it', () => {
     const cell = fc.oneof(
-      fc.constantFrom('', ' ', ';', ' ; ', 'a;b', ' a ; b ;', '*', 'II.1.a', 'II..1', 'ệ', 'e\u0301', 'x\u00a0y', 'a\r\nb', '2024-Q1', 'ongoing', null),
+      fc.constantFrom(
+        '',
+        ' ',
+        ';',
+        ' ; ',
+        'a;b',
+        ' a ; b ;',
+        '*',
+        'II.1.a',
+        'II..1',
+        'ệ',
+        'e\u0301',
+        'x\u00a0y',
+        'a\r\nb',
+        '2024-Q1',
+        'ongoing',
+        null,
+      ),
       fc.string({ maxLength: 8 }),
       fc.constant(undefined),
       fc.integer(),
@@ -51,7 +82,11 @@ describe('task rows read without zod give the schema\'s own result', () => {
     );
     // Each cell either kept from a valid row or replaced, so that both paths are taken often.
     const keys = Object.keys(ROW) as (keyof typeof ROW)[];
-    const row = fc.record(Object.fromEntries(keys.map((k) => [k, fc.oneof({ weight: 3, arbitrary: fc.constant(ROW[k]) }, { weight: 1, arbitrary: cell })])));
+    const row = fc.record(
+      Object.fromEntries(
+        keys.map((k) => [k, fc.oneof({ weight: 3, arbitrary: fc.constant(ROW[k]) }, { weight: 1, arbitrary: cell })]),
+      ),
+    );
     let fastRows = 0;
     fc.assert(
       fc.property(row, (cells) => {

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cleanMultiline, cleanPlainMultiline, cleanPlainText, cleanText, NFC_STABLE, PLAIN_MULTILINE, PLAIN_TEXT } from '../../src/lib/text';
+import {
+  cleanMultiline,
+  cleanPlainMultiline,
+  cleanPlainText,
+  cleanText,
+  NFC_STABLE,
+  PLAIN_MULTILINE,
+  PLAIN_TEXT,
+} from '../../src/lib/text';
 
 describe('cleanText (one-line values: ids, names, titles)', () => {
   it.each([
@@ -30,12 +38,39 @@ describe('cleanMultiline (Markdown fields: content, summary, basis, note)', () =
 
 describe('cleanMultiline skips the rewrites only where they change nothing', () => {
   // The reference: what cleanMultiline did before it learned to skip work on text that is already clean.
-  const reference = (v: string) => v.normalize('NFC').replace(/\r\n?|[\v\f\u2028\u2029]/g, '\n').replace(/[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, ' ').trim();
+  const reference = (v: string) =>
+    v
+      .normalize('NFC')
+      .replace(/\r\n?|[\v\f\u2028\u2029]/g, '\n')
+      .replace(/[\u00a0\u1680\u2000-\u200b\u202f\u205f\u3000\ufeff]/g, ' ')
+      .trim();
 
   it('for any mix of Vietnamese letters, marks, spaces and line breaks', () => {
-    const alphabet = [...'aAeđĐơưăâêôyỹ ,.;*-“”–\n\t\r\v\f', '\u00a0', '\u1680', '\u200b', '\u2000', '\u202f', '\u205f', '\u3000', '\ufeff', '\u2028', '\u2029', '\u0301', '\u0323', '\u0309', 'Ệ', '\u212b', '\u1100', '\u1161'];
+    const alphabet = [
+      ...'aAeđĐơưăâêôyỹ ,.;*-“”–\n\t\r\v\f',
+      '\u00a0',
+      '\u1680',
+      '\u200b',
+      '\u2000',
+      '\u202f',
+      '\u205f',
+      '\u3000',
+      '\ufeff',
+      '\u2028',
+      '\u2029',
+      '\u0301',
+      '\u0323',
+      '\u0309',
+      'Ệ',
+      '\u212b',
+      '\u1100',
+      '\u1161',
+    ];
     const text = fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }).map((chars) => chars.join(''));
-    fc.assert(fc.property(text, (t) => cleanMultiline(t) === reference(t)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(text, (t) => cleanMultiline(t) === reference(t)),
+      { numRuns: 5000 },
+    );
   });
 
   it('its plain characters are NFC-stable ones (or LF) that neither rewrite touches', () => {

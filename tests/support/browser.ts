@@ -3,8 +3,14 @@ import { chromium, type Browser } from 'playwright-core';
 
 /** The flags this machine's Chromium needs: headless, no sandbox as root, no network chatter. */
 export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 
 /** Starts /usr/bin/chromium (or $CHROMIUM_PATH). */

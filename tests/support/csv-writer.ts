@@ -22,7 +22,14 @@ export interface CsvStyle {
 
 /** The plain style: comma, LF, minimal quoting, nothing extra. */
 export const CLEAN_STYLE: CsvStyle = {
-  separator: ',', lineEnd: '\n', cellLineEnd: '\n', quoteAll: false, trailingEmpty: 0, trailingBlank: 0, headerCase: 'lower', padValues: false,
+  separator: ',',
+  lineEnd: '\n',
+  cellLineEnd: '\n',
+  quoteAll: false,
+  trailingEmpty: 0,
+  trailingBlank: 0,
+  headerCase: 'lower',
+  padValues: false,
 };
 
 /** Writes a table as CSV text in the given style. */
@@ -34,15 +41,28 @@ export function writeTestCsv(header: readonly string[], rows: readonly (readonly
     return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
   };
   const extra = style.separator.repeat(style.trailingEmpty);
-  const names = header.map((h) => (style.headerCase === 'upper' ? h.toUpperCase() : style.headerCase === 'title' ? h[0]!.toUpperCase() + h.slice(1) : h));
-  const lines = [names.map(cell).join(style.separator) + extra, ...rows.map((row) => row.map(cell).join(style.separator) + extra)];
+  const names = header.map((h) =>
+    style.headerCase === 'upper'
+      ? h.toUpperCase()
+      : style.headerCase === 'title'
+        ? h[0]!.toUpperCase() + h.slice(1)
+        : h,
+  );
+  const lines = [
+    names.map(cell).join(style.separator) + extra,
+    ...rows.map((row) => row.map(cell).join(style.separator) + extra),
+  ];
   for (let i = 0; i < style.trailingBlank; i++) lines.push(i % 2 ? '' : style.separator.repeat(header.length - 1));
   return lines.join(style.lineEnd) + style.lineEnd;
 }
 
 /** Reads a clean CSV (header first) back into its header and rows, for re-writing in another style. */
 export function readCleanCsv(text: string): { header: string[]; rows: string[][] } {
-  const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), { header: false, skipEmptyLines: true, delimiter: ',' });
+  const parsed = Papa.parse<string[]>(text.replace(/^\ufeff/, ''), {
+    header: false,
+    skipEmptyLines: true,
+    delimiter: ',',
+  });
   const [header = [], ...rows] = parsed.data;
   return { header, rows };
 }

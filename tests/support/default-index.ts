@@ -7,7 +7,10 @@ import { loadDataFromDisk } from '../../src/node/load-data';
 export function defaultTaskIndex() {
   const { dataset } = loadDataFromDisk('data');
   const asOf = dataset!.site.asOf;
-  const plans = currentPlans(dataset!.plans.map((p) => evaluatePlan(p, asOf)), asOf);
+  const plans = currentPlans(
+    dataset!.plans.map((p) => evaluatePlan(p, asOf)),
+    asOf,
+  );
   const units = new Map(dataset!.units.map((u) => [u.id, u]));
   const leaders = new Map(dataset!.leaders.map((l) => [l.id, l]));
   const index = buildTaskIndex(plans, units, leaders, asOf);

@@ -50,7 +50,9 @@ export function readFolder(dir: string, prefix = 'data'): Map<string, Uint8Array
 }
 
 function toBytes(files: MemoryFiles): Map<string, Uint8Array> {
-  return new Map(Object.entries(files).map(([path, c]) => [path, typeof c === 'string' ? new TextEncoder().encode(c) : c]));
+  return new Map(
+    Object.entries(files).map(([path, c]) => [path, typeof c === 'string' ? new TextEncoder().encode(c) : c]),
+  );
 }
 
 /** Text files as a map of UTF-8 bytes. */

@@ -9,8 +9,19 @@ export function task(id: string, due: string, lead: string[] = ['a'], more: Part
   const parsed = parseDue(due, 2024);
   if (!parsed.ok) throw new Error(parsed.message);
   return {
-    planId: 'p', id, section: 'I', title: `Nhiệm vụ ${id}`, content: '', directedBy: [], leadUnits: lead,
-    supportUnits: [], supportAll: false, timeline: '', dueExpr: due, due: parsed.due, ...more,
+    planId: 'p',
+    id,
+    section: 'I',
+    title: `Nhiệm vụ ${id}`,
+    content: '',
+    directedBy: [],
+    leadUnits: lead,
+    supportUnits: [],
+    supportAll: false,
+    timeline: '',
+    dueExpr: due,
+    due: parsed.due,
+    ...more,
   };
 }
 
@@ -25,7 +36,12 @@ export function unit(id: string, name = `Phòng ${id.toUpperCase()}`): Unit {
 }
 
 /** Judges a plan made of these tasks and reports at asOf. */
-export function judge(tasks: Task[], reports: Report[], asOf: string, sections: Section[] = [{ id: 'I', title: 'Mục I' }]): PlanState {
+export function judge(
+  tasks: Task[],
+  reports: Report[],
+  asOf: string,
+  sections: Section[] = [{ id: 'I', title: 'Mục I' }],
+): PlanState {
   const plan: Plan = { id: 'p', year: 2024, title: 'Kế hoạch', sections, tasks, reports };
   return evaluatePlan(plan, asOf);
 }

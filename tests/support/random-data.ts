@@ -30,10 +30,34 @@ export const CLEAN_WRITE: WriteStyle = { encoding: 'utf-8', csv: CLEAN_STYLE, fo
 
 // Vietnamese letters, punctuation that needs quoting in CSV, and a character or two Windows-1258 cannot write.
 const LETTERS = [...'aăâbcdđeêghiklmnoôơpqrstuưvxyàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵĐƯƠÂ'];
-const CHARS = [...LETTERS, ...'ABCXYZ0123456789', ' ', ' ', ',', ';', '"', '.', '-', '(', ')', '“', '”', '–', '%', '/', ':', '\t', '\u00a0', '→'];
+const CHARS = [
+  ...LETTERS,
+  ...'ABCXYZ0123456789',
+  ' ',
+  ' ',
+  ',',
+  ';',
+  '"',
+  '.',
+  '-',
+  '(',
+  ')',
+  '“',
+  '”',
+  '–',
+  '%',
+  '/',
+  ':',
+  '\t',
+  '\u00a0',
+  '→',
+];
 
 /** A one-line text value that is never empty once cleaned. */
-const line = (max = 30) => fc.tuple(fc.constantFrom(...LETTERS), fc.string({ unit: fc.constantFrom(...CHARS), maxLength: max })).map(([a, b]) => a + b);
+const line = (max = 30) =>
+  fc
+    .tuple(fc.constantFrom(...LETTERS), fc.string({ unit: fc.constantFrom(...CHARS), maxLength: max }))
+    .map(([a, b]) => a + b);
 
 /** A Markdown value: several lines and paragraphs, list items now and then. */
 const markdown = fc
@@ -43,7 +67,18 @@ const markdown = fc
 const slug = fc.stringMatching(/^[a-z0-9]{1,5}(-[a-z0-9]{1,4})?$/);
 const numberingPart = fc.constantFrom('I', 'II', 'III', 'IV', '1', '2', '3', '10', 'a', 'b', 'c', 'đ', 'ă', 'ơ', 'Mục');
 const numbering = fc.array(numberingPart, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('.'));
-const DUES = ['2024-Q1', '2024-Q2', '2024-Q4', 'ongoing', 'Ongoing', '2024-05', '2024-06-30', '30/9/2024', '2024-Q2;2024-Q4', '2024-05;ongoing'];
+const DUES = [
+  '2024-Q1',
+  '2024-Q2',
+  '2024-Q4',
+  'ongoing',
+  'Ongoing',
+  '2024-05',
+  '2024-06-30',
+  '30/9/2024',
+  '2024-Q2;2024-Q4',
+  '2024-05;ongoing',
+];
 const STATUSES = ['not_started', 'in_progress', 'done', 'Đang thực hiện', 'đã hoàn thành', 'CHUA THUC HIEN'];
 
 const day = fc.integer({ min: 0, max: 333 }).map((n) => new Date(Date.UTC(2024, 0, 1 + n)));
@@ -61,7 +96,11 @@ export const randomData: fc.Arbitrary<RandomData> = fc
   .chain(({ unitIds, leaderIds, sectionIds, taskIds }) =>
     fc.record({
       site: fc.record({ organization: line(), title: line(), as_of: fc.constant('2024-11-30') }),
-      units: fc.tuple(...unitIds.map((id) => fc.record({ id: fc.constant(id), name: line(), short_name: fc.oneof(fc.constant(''), line(8)) }))),
+      units: fc.tuple(
+        ...unitIds.map((id) =>
+          fc.record({ id: fc.constant(id), name: line(), short_name: fc.oneof(fc.constant(''), line(8)) }),
+        ),
+      ),
       leaders: fc.tuple(...leaderIds.map((id) => fc.record({ id: fc.constant(id), title: line() }))),
       plan: fc.record({
         year: fc.constant(2024),
@@ -69,7 +108,12 @@ export const randomData: fc.Arbitrary<RandomData> = fc
         summary: markdown,
         sections: fc.tuple(
           ...sectionIds.map((id, i) =>
-            fc.record({ id: fc.constant(id), title: line(), parent: i === 0 ? fc.constant('') : fc.constantFrom('', ...sectionIds.slice(0, i)), summary: fc.oneof(fc.constant(''), markdown) }),
+            fc.record({
+              id: fc.constant(id),
+              title: line(),
+              parent: i === 0 ? fc.constant('') : fc.constantFrom('', ...sectionIds.slice(0, i)),
+              summary: fc.oneof(fc.constant(''), markdown),
+            }),
           ),
         ),
       }),
@@ -94,7 +138,16 @@ export const randomData: fc.Arbitrary<RandomData> = fc
 
 function progressRow(taskIds: string[], unitIds: string[]): fc.Arbitrary<Row> {
   return fc
-    .record({ task: fc.constantFrom(...taskIds), asOf: day, status: fc.constantFrom(...STATUSES), percent: fc.integer({ min: 0, max: 99 }), back: fc.integer({ min: 0, max: 30 }), viDates: fc.boolean(), note: fc.oneof(fc.constant(''), markdown), by: fc.constantFrom('', ...unitIds) })
+    .record({
+      task: fc.constantFrom(...taskIds),
+      asOf: day,
+      status: fc.constantFrom(...STATUSES),
+      percent: fc.integer({ min: 0, max: 99 }),
+      back: fc.integer({ min: 0, max: 30 }),
+      viDates: fc.boolean(),
+      note: fc.oneof(fc.constant(''), markdown),
+      by: fc.constantFrom('', ...unitIds),
+    })
     .map(({ task, asOf, status, percent, back, viDates, note, by }) => {
       const done = /done|hoàn thành/i.test(status);
       const completed = new Date(asOf.getTime() - back * 86_400_000);
@@ -140,7 +193,11 @@ export function writeData(data: RandomData, style: WriteStyle): Map<string, Uint
   const texts = new Map<string, string>();
   const pad = (v: string) => (style.csv.padValues && v !== '' ? ` \u00a0${v}\u00a0 ` : v);
   texts.set('data/site.json', JSON.stringify(mapValues(data.site, pad), null, 2));
-  const plan = { ...data.plan, title: pad(data.plan.title), sections: data.plan.sections.map((s) => dropEmpty(mapValues(s, pad))) };
+  const plan = {
+    ...data.plan,
+    title: pad(data.plan.title),
+    sections: data.plan.sections.map((s) => dropEmpty(mapValues(s, pad))),
+  };
   texts.set('data/plans/p/plan.json', JSON.stringify(plan, null, 2));
   const tables = { units: data.units, leaders: data.leaders, tasks: data.tasks, progress: data.progress };
   const dirs = { units: 'data/', leaders: 'data/', tasks: 'data/plans/p/', progress: 'data/plans/p/' };
@@ -148,7 +205,14 @@ export function writeData(data: RandomData, style: WriteStyle): Map<string, Uint
     const header = HEADERS[name];
     const rows = tables[name];
     if (style.jsonTables.includes(name)) {
-      texts.set(`${dirs[name]}${name}.json`, JSON.stringify(rows.map((r) => mapValues(r, pad)), null, 1));
+      texts.set(
+        `${dirs[name]}${name}.json`,
+        JSON.stringify(
+          rows.map((r) => mapValues(r, pad)),
+          null,
+          1,
+        ),
+      );
     } else {
       const cells = rows.map((r) => header.map((h) => joinList(r[h] ?? '')));
       texts.set(`${dirs[name]}${name}.csv`, writeTestCsv(header, cells, style.csv));

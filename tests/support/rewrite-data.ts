@@ -25,7 +25,10 @@ export function toForm(text: string, form: UnicodeForm): string {
 }
 
 /** Re-writes each file of a clean UTF-8 folder; undefined when some text cannot be written in the encoding. */
-export function rewriteFiles(files: ReadonlyMap<string, Uint8Array>, how: Rewrite): Map<string, Uint8Array> | undefined {
+export function rewriteFiles(
+  files: ReadonlyMap<string, Uint8Array>,
+  how: Rewrite,
+): Map<string, Uint8Array> | undefined {
   const out = new Map<string, Uint8Array>();
   for (const [path, bytes] of files) {
     let text = new TextDecoder().decode(bytes);

@@ -7,8 +7,13 @@ export const PLAN = 'data/plans/2024-vp';
 /** A valid data set: two units, two leaders, one plan with three tasks and a few reports. */
 export function smallData(): MemoryFiles {
   return {
-    'data/site.json': JSON.stringify({ organization: 'Văn phòng UBND tỉnh', title: 'Theo dõi kế hoạch', as_of: '2024-07-15' }),
-    'data/units.csv': 'id,name,short_name\nhcqt,Phòng Hành chính - Quản trị,P.HCQT\nban-tcd,Ban Tiếp công dân tỉnh,Ban TCD\n',
+    'data/site.json': JSON.stringify({
+      organization: 'Văn phòng UBND tỉnh',
+      title: 'Theo dõi kế hoạch',
+      as_of: '2024-07-15',
+    }),
+    'data/units.csv':
+      'id,name,short_name\nhcqt,Phòng Hành chính - Quản trị,P.HCQT\nban-tcd,Ban Tiếp công dân tỉnh,Ban TCD\n',
     'data/leaders.csv': 'id,title\nchanh-vp,Chánh Văn phòng\nlanh-dao-vp,Lãnh đạo Văn phòng\n',
     [`${PLAN}/plan.json`]: JSON.stringify({
       year: 2024,

@@ -32,7 +32,10 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
     try {
       if (statSync(file).isDirectory()) file = join(file, 'index.html');
       const size = statSync(file).size;
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Content-Length': size });
+      res.writeHead(200, {
+        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Length': size,
+      });
       createReadStream(file).pipe(res);
     } catch {
       notFound(res);

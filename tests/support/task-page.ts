@@ -5,7 +5,9 @@ import type { Page } from 'playwright-core';
 
 /** `plan/id` of every row shown, in the order shown. */
 export function shownRows(page: Page): Promise<string[]> {
-  return page.locator('tbody tr:not([hidden])').evaluateAll((rows) => rows.map((r) => `${(r as HTMLElement).dataset.plan}/${(r as HTMLElement).dataset.id}`));
+  return page
+    .locator('tbody tr:not([hidden])')
+    .evaluateAll((rows) => rows.map((r) => `${(r as HTMLElement).dataset.plan}/${(r as HTMLElement).dataset.id}`));
 }
 
 /** Task ids of the rows shown, in the order shown. */
@@ -21,16 +23,21 @@ export function countText(page: Page): Promise<string> {
 /** The cells of the rows shown as text, '—' read as empty: what the CSV download should hold. */
 export function shownCells(page: Page): Promise<string[][]> {
   return page.locator('tbody tr:not([hidden])').evaluateAll((rows) =>
-    rows.map((r) => [...(r as HTMLTableRowElement).cells].map((c) => {
-      const text = (c.textContent ?? '').replace(/\s+/g, ' ').trim();
-      return text === '—' ? '' : text;
-    })),
+    rows.map((r) =>
+      [...(r as HTMLTableRowElement).cells].map((c) => {
+        const text = (c.textContent ?? '').replace(/\s+/g, ' ').trim();
+        return text === '—' ? '' : text;
+      }),
+    ),
   );
 }
 
 /** Clicks "Tải CSV" and returns the downloaded file's bytes and its rows (BOM removed before parsing). */
 export async function downloadCsv(page: Page): Promise<{ bytes: Buffer; name: string; rows: string[][] }> {
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Tải CSV' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải CSV' }).click(),
+  ]);
   const bytes = await readFile(await download.path());
   const text = bytes.toString('utf8').replace(/^\ufeff/, '');
   const rows = Papa.parse<string[]>(text, { delimiter: ',', newline: '\r\n', skipEmptyLines: true }).data;

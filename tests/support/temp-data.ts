@@ -42,6 +42,12 @@ export function copyData(prefix = 'data-'): TempData {
 export function addPlan2025(data: TempData): void {
   const dir = join(data.dataDir, 'plans', '2025-moi');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'plan.json'), JSON.stringify({ year: 2025, title: 'Kế hoạch công tác năm 2025', sections: [{ id: 'I', title: 'Nhiệm vụ' }] }));
-  writeFileSync(join(dir, 'tasks.csv'), 'id,section,title,content,directed_by,lead_units,support_units,timeline,due\nI.1,I,Tổng kết năm 2024,,chanh-vp,th,*,Quý I năm 2025,2025-Q1\n');
+  writeFileSync(
+    join(dir, 'plan.json'),
+    JSON.stringify({ year: 2025, title: 'Kế hoạch công tác năm 2025', sections: [{ id: 'I', title: 'Nhiệm vụ' }] }),
+  );
+  writeFileSync(
+    join(dir, 'tasks.csv'),
+    'id,section,title,content,directed_by,lead_units,support_units,timeline,due\nI.1,I,Tổng kết năm 2024,,chanh-vp,th,*,Quý I năm 2025,2025-Q1\n',
+  );
 }

@@ -53,7 +53,11 @@ function containsTasks(node: OutlineNode): boolean {
   return node.children.some((c) => isTask(c, node.children) || containsTasks(c));
 }
 
-function collectNodes(nodes: readonly OutlineNode[], parent: string | undefined, out: ReturnType<typeof collectOutline>): void {
+function collectNodes(
+  nodes: readonly OutlineNode[],
+  parent: string | undefined,
+  out: ReturnType<typeof collectOutline>,
+): void {
   for (const node of nodes) {
     if (parent !== undefined && isTask(node, nodes)) {
       out.drafts.push(draftTask(node, parent));

@@ -109,7 +109,10 @@ function matchLabelPrefix(text: string): LabelMatch | undefined {
   }
   if (!best) return undefined;
   // "Đơn vị tham mưu (chủ trì): …": a word or two between the label and its colon belong to the label.
-  const value = words.slice(best.def.words).join(' ').replace(/^(?:[^\s:]+(?:\s+[^\s:]+)?\s*)?:\s*|^[.\-–]\s*/, '');
+  const value = words
+    .slice(best.def.words)
+    .join(' ')
+    .replace(/^(?:[^\s:]+(?:\s+[^\s:]+)?\s*)?:\s*|^[.\-–]\s*/, '');
   return { field: best.def.field, label: best.def.label, value };
 }
 

@@ -13,7 +13,17 @@ export interface PlanJson {
 }
 
 /** The columns of tasks.csv, in order. */
-export const TASK_COLUMNS = ['id', 'section', 'title', 'content', 'directed_by', 'lead_units', 'support_units', 'timeline', 'due'] as const;
+export const TASK_COLUMNS = [
+  'id',
+  'section',
+  'title',
+  'content',
+  'directed_by',
+  'lead_units',
+  'support_units',
+  'timeline',
+  'due',
+] as const;
 
 /** One row of tasks.csv. */
 export type TaskRow = Record<(typeof TASK_COLUMNS)[number], string>;

@@ -53,7 +53,9 @@ export function joinText(lines: readonly string[]): string {
 
 /** Writes paragraphs as Markdown; with `headings`, a short numbered line such as "1. Mục đích" becomes a heading. */
 export function toMarkdown(paragraphs: readonly Paragraph[], headings = false): string {
-  const blocks = paragraphs.map((p) => (headings && p.kind === 'numbered' && isShortTitle(p.text) ? { kind: 'heading', text: p.text } : p));
+  const blocks = paragraphs.map((p) =>
+    headings && p.kind === 'numbered' && isShortTitle(p.text) ? { kind: 'heading', text: p.text } : p,
+  );
   return blocks
     .map((b, i) => {
       const text = b.kind === 'heading' ? `### ${b.text}` : b.kind === 'bullet' ? `- ${b.text}` : b.text;

@@ -33,13 +33,28 @@ export function importPlan(text: string, options: ImportOptions): ImportResult {
   const { sections, drafts } = collectOutline(outline);
   const year = chooseYear(options.year, drafts, heading.issuedOn, text);
   if (!year) {
-    return { ok: false, issues: [errorAt({ file: options.file }, 'no-year', 'names no year; give one with --year 2024')] };
+    return {
+      ok: false,
+      issues: [errorAt({ file: options.file }, 'no-year', 'names no year; give one with --year 2024')],
+    };
   }
   const issues: DataIssue[] = [];
-  if (outline.parts.length === 0) issues.push(errorAt({ file: options.file }, 'no-parts', 'has no part numbered "I." (expected I., II., III. headings)'));
-  else if (drafts.length === 0) issues.push(errorAt({ file: options.file }, 'no-tasks', 'has no task: no item with "Chỉ đạo thực hiện", "Đơn vị tham mưu thực hiện" or "Thời gian thực hiện"'));
-  if (!heading.title) issues.push(errorAt({ file: options.file }, 'no-title', 'has no title lines before "Căn cứ"; title left empty'));
-  if (!heading.basis) issues.push(warningAt({ file: options.file }, 'no-basis', 'has no "Căn cứ …" paragraph; basis left out'));
+  if (outline.parts.length === 0)
+    issues.push(
+      errorAt({ file: options.file }, 'no-parts', 'has no part numbered "I." (expected I., II., III. headings)'),
+    );
+  else if (drafts.length === 0)
+    issues.push(
+      errorAt(
+        { file: options.file },
+        'no-tasks',
+        'has no task: no item with "Chỉ đạo thực hiện", "Đơn vị tham mưu thực hiện" or "Thời gian thực hiện"',
+      ),
+    );
+  if (!heading.title)
+    issues.push(errorAt({ file: options.file }, 'no-title', 'has no title lines before "Căn cứ"; title left empty'));
+  if (!heading.basis)
+    issues.push(warningAt({ file: options.file }, 'no-basis', 'has no "Căn cứ …" paragraph; basis left out'));
   const tasks = drafts.map((draft) => {
     const resolved = resolveTask(draft, { ...options, year: year.value });
     issues.push(...resolved.issues);
@@ -66,7 +81,12 @@ function commonestYear(text: string): number | undefined {
 }
 
 /** The plan's year: --year, else the commonest year in the timelines, the date issued, or the text. */
-function chooseYear(option: number | undefined, drafts: readonly TaskDraft[], issuedOn: string | undefined, text: string): { value: number; source: YearSource } | undefined {
+function chooseYear(
+  option: number | undefined,
+  drafts: readonly TaskDraft[],
+  issuedOn: string | undefined,
+  text: string,
+): { value: number; source: YearSource } | undefined {
   if (option) return { value: option, source: 'option' };
   const fromTimelines = commonestYear(drafts.map((d) => d.fields.timeline?.text ?? '').join(' '));
   if (fromTimelines) return { value: fromTimelines, source: 'timelines' };

@@ -22,7 +22,12 @@ export function readPreamble(lines: readonly SourceLine[]): PlanHeading {
   const basisAt = texts.findIndex(isBasisStart);
   const header = basisAt >= 0 ? texts.slice(0, basisAt) : texts;
   const basis = basisAt >= 0 ? toMarkdown(toParagraphs(texts.slice(basisAt))) : undefined;
-  return { title: readTitle(header), basis: basis || undefined, number: readNumber(header), issuedOn: readIssuedOn(header) };
+  return {
+    title: readTitle(header),
+    basis: basis || undefined,
+    number: readNumber(header),
+    issuedOn: readIssuedOn(header),
+  };
 }
 
 /** "Căn cứ", also as OCR writes it ("Céan cu"). */

@@ -39,7 +39,10 @@ export function formatReport(r: ReportInput): string[] {
   ];
   const names = unmatchedNames(tasks);
   if (names.length > 0) {
-    lines.push('', `Names that match nothing, written as "?name": add them to ${r.unitsFile} or ${r.leadersFile}, or correct the cell:`);
+    lines.push(
+      '',
+      `Names that match nothing, written as "?name": add them to ${r.unitsFile} or ${r.leadersFile}, or correct the cell:`,
+    );
     for (const n of names) lines.push(`  ${n.kind} ${JSON.stringify(n.name)}: ${n.tasks.join(', ')}`);
   }
   // Names that matched nothing are listed above, once each.
@@ -53,7 +56,9 @@ export function formatReport(r: ReportInput): string[] {
 }
 
 /** Every "?name" in the rows, with the tasks it appears in. */
-export function unmatchedNames(tasks: readonly TaskRow[]): { kind: 'unit' | 'leader'; name: string; tasks: string[] }[] {
+export function unmatchedNames(
+  tasks: readonly TaskRow[],
+): { kind: 'unit' | 'leader'; name: string; tasks: string[] }[] {
   const found = new Map<string, { kind: 'unit' | 'leader'; name: string; tasks: string[] }>();
   for (const t of tasks) {
     for (const column of ['directed_by', 'lead_units', 'support_units'] as const) {

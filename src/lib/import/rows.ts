@@ -61,9 +61,17 @@ function draftIssues(draft: TaskDraft, ctx: ResolveContext): DataIssue[] {
     // lead_units and due are required by npm run validate; the others may stay empty.
     const required = field === 'lead_units' || field === 'timeline';
     const effect = field === 'timeline' ? 'due left empty' : `${field} left empty`;
-    issues.push((required ? errorAt : warningAt)(at, 'missing-field', `${draft.id}: no "${FIELD_LABELS[field]}" found; ${effect}`, field));
+    issues.push(
+      (required ? errorAt : warningAt)(
+        at,
+        'missing-field',
+        `${draft.id}: no "${FIELD_LABELS[field]}" found; ${effect}`,
+        field,
+      ),
+    );
   }
-  if (draft.content === '') issues.push(errorAt(at, 'missing-field', `${draft.id}: no content found; content and title left empty`, 'content'));
+  if (draft.content === '')
+    issues.push(errorAt(at, 'missing-field', `${draft.id}: no content found; content and title left empty`, 'content'));
   for (const extra of draft.extras) {
     const message = `${draft.id}: ${quote(extra.text)} matches no field label; kept in the content`;
     issues.push(warningAt({ file: ctx.file, line: extra.line }, 'unrecognised-line', message, 'content'));
@@ -79,15 +87,38 @@ function nameIssues(draft: TaskDraft, field: NameField, names: CellNames, ctx: R
   for (const name of names.unmatched) {
     const code = leader ? 'unmatched-leader' : 'unmatched-unit';
     const table = leader ? `no leader in ${ctx.leadersFile}` : `no unit in ${ctx.unitsFile}`;
-    issues.push(errorAt(at, code, `${draft.id}: ${field} ${quote(name)} matches ${table}; written as ${quote(`?${name}`)}`, field));
+    issues.push(
+      errorAt(
+        at,
+        code,
+        `${draft.id}: ${field} ${quote(name)} matches ${table}; written as ${quote(`?${name}`)}`,
+        field,
+      ),
+    );
   }
   for (const { name, id } of names.leaders) {
-    issues.push(warningAt(at, 'leader-not-unit', `${draft.id}: ${field} ${quote(name)} is a leader (${id}), not a unit; left out`, field));
+    issues.push(
+      warningAt(
+        at,
+        'leader-not-unit',
+        `${draft.id}: ${field} ${quote(name)} is a leader (${id}), not a unit; left out`,
+        field,
+      ),
+    );
   }
   if (names.allUnits && ctx.refs.units.length === 0) {
-    issues.push(errorAt(at, 'no-units', `${draft.id}: ${field} names every unit, but ${ctx.unitsFile} lists none`, field));
+    issues.push(
+      errorAt(at, 'no-units', `${draft.id}: ${field} names every unit, but ${ctx.unitsFile} lists none`, field),
+    );
   } else if (field === 'lead_units' && names.ids.length === 0 && names.unmatched.length === 0) {
-    issues.push(errorAt(at, 'missing-field', `${draft.id}: ${quote(draft.fields[field]!.text)} names no unit; lead_units left empty`, field));
+    issues.push(
+      errorAt(
+        at,
+        'missing-field',
+        `${draft.id}: ${quote(draft.fields[field]!.text)} names no unit; lead_units left empty`,
+        field,
+      ),
+    );
   }
   return issues;
 }

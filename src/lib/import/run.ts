@@ -49,14 +49,35 @@ export interface ImportArgs {
 export function makeRequest(values: ImportArgs): { ok: true; request: ImportRequest } | { ok: false; message: string } {
   if (!values.input) return { ok: false, message: 'missing the plan text file' };
   if (!values.id) return { ok: false, message: 'missing --id <plan-id>' };
-  if (!SLUG.test(values.id)) return { ok: false, message: `--id ${JSON.stringify(values.id)} is not a plan id (expected lowercase letters, digits and "-", like "2024-khac-phuc")` };
-  if (values.year !== undefined && !/^(19|2\d)\d\d$/.test(values.year)) return { ok: false, message: `--year ${JSON.stringify(values.year)} is not a year (expected four digits, like 2024)` };
+  if (!SLUG.test(values.id))
+    return {
+      ok: false,
+      message: `--id ${JSON.stringify(values.id)} is not a plan id (expected lowercase letters, digits and "-", like "2024-khac-phuc")`,
+    };
+  if (values.year !== undefined && !/^(19|2\d)\d\d$/.test(values.year))
+    return {
+      ok: false,
+      message: `--year ${JSON.stringify(values.year)} is not a year (expected four digits, like 2024)`,
+    };
   const dataDir = (values.data ?? 'data').replace(/[/\\]+$/, '') || '.';
-  return { ok: true, request: { input: values.input, planId: values.id, year: values.year ? Number(values.year) : undefined, dataDir, force: values.force ?? false } };
+  return {
+    ok: true,
+    request: {
+      input: values.input,
+      planId: values.id,
+      year: values.year ? Number(values.year) : undefined,
+      dataDir,
+      force: values.force ?? false,
+    },
+  };
 }
 
 /** Reads `<base>.csv` or `<base>.json` as references; undefined when neither exists. */
-function readRefs(effects: ImportEffects, base: string, names: (cells: Record<string, unknown>) => unknown[]): { refs: NamedRef[]; file: string } | undefined {
+function readRefs(
+  effects: ImportEffects,
+  base: string,
+  names: (cells: Record<string, unknown>) => unknown[],
+): { refs: NamedRef[]; file: string } | undefined {
   for (const file of [`${base}.csv`, `${base}.json`]) {
     const text = effects.readText(file);
     if (text === undefined) continue;
@@ -69,7 +90,12 @@ function readRefs(effects: ImportEffects, base: string, names: (cells: Record<st
 function refsOf(table: Table, names: (cells: Record<string, unknown>) => unknown[]): NamedRef[] {
   return table.rows
     .filter((r) => typeof r.cells.id === 'string' && r.cells.id.trim() !== '')
-    .map((r) => makeRef(String(r.cells.id).trim(), names(r.cells).filter((n): n is string => typeof n === 'string')));
+    .map((r) =>
+      makeRef(
+        String(r.cells.id).trim(),
+        names(r.cells).filter((n): n is string => typeof n === 'string'),
+      ),
+    );
 }
 
 /** Runs one import: never overwrites plan.json or tasks.csv without `force`. */
@@ -81,7 +107,13 @@ export function runImport(request: ImportRequest, effects: ImportEffects): RunOu
   if (text === undefined) return { code: 2, out: [], err: [`error: cannot read ${input}: no such file`, USAGE] };
   const existing = [planFile, tasksFile, tasksJson].filter((f) => effects.exists(f));
   if (existing.length > 0 && !request.force) {
-    return { code: 1, out: [], err: [`error: refusing to overwrite ${existing.join(' and ')}; add --force to replace ${existing.length > 1 ? 'them' : 'it'}`] };
+    return {
+      code: 1,
+      out: [],
+      err: [
+        `error: refusing to overwrite ${existing.join(' and ')}; add --force to replace ${existing.length > 1 ? 'them' : 'it'}`,
+      ],
+    };
   }
   const err: string[] = [];
   const units = readRefs(effects, `${dataDir}/units`, (c) => [c.name, c.short_name]);
@@ -92,17 +124,23 @@ export function runImport(request: ImportRequest, effects: ImportEffects): RunOu
   const unitsFile = units?.file ?? `${dataDir}/units.csv`;
   const leadersFile = leaders?.file ?? `${dataDir}/leaders.csv`;
   const result = importPlan(text, { file: input, year: request.year, refs, unitsFile, leadersFile });
-  if (!result.ok) return { code: 2, out: [], err: [...err, ...result.issues.map((i) => `error: ${i.file}: ${i.message}`), USAGE] };
+  if (!result.ok)
+    return { code: 2, out: [], err: [...err, ...result.issues.map((i) => `error: ${i.file}: ${i.message}`), USAGE] };
   if (result.tasks.length === 0) {
     // Not a plan's text, or one whose structure was lost: a near-empty plan folder would only fail validation.
     const problems = result.issues.filter((i) => i.code === 'no-parts' || i.code === 'no-tasks');
-    return { code: 2, out: [], err: [...err, ...problems.map((i) => `error: ${i.file}: ${i.message}; nothing written`)] };
+    return {
+      code: 2,
+      out: [],
+      err: [...err, ...problems.map((i) => `error: ${i.file}: ${i.message}; nothing written`)],
+    };
   }
   effects.writeFiles([
     { path: planFile, text: formatPlanJson(result.plan) },
     { path: tasksFile, text: formatTasksCsv(result.tasks) },
   ]);
-  if (effects.exists(tasksJson)) err.push(`warning: ${tasksJson} also exists; remove it (a plan keeps tasks.csv or tasks.json, not both)`);
+  if (effects.exists(tasksJson))
+    err.push(`warning: ${tasksJson} also exists; remove it (a plan keeps tasks.csv or tasks.json, not both)`);
   const out = formatReport({ ...result, input, unitsFile, leadersFile });
   out.push('', `Wrote ${planFile} and ${tasksFile}.`, NEXT_STEPS);
   return { code: 0, out, err };

@@ -70,7 +70,31 @@ const GROUP = /^(\d{1,2})\s*[.)]\s*([\p{L}"“(].*)$/u;
 const ITEM = /^([a-zđ¢])\s*[)\]}]\s*(.*)$/;
 const PAGE_NUMBER = /^-?\s*\d{1,3}\s*-?$/;
 /** The letters Vietnamese documents number items with (no f, j, w, z). */
-const LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
+const LETTERS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
+];
 
 class OutlineBuilder {
   readonly outline: Outline = { preamble: [], parts: [] };
@@ -109,7 +133,10 @@ class OutlineBuilder {
     if (!part || !m) return undefined;
     const value = Number(m[1]);
     const item = this.current('item');
-    const next = isNext(value, part.children.filter((c) => c.kind === 'group'));
+    const next = isNext(
+      value,
+      part.children.filter((c) => c.kind === 'group'),
+    );
     if (item && continuesList(item.list.number, value, next)) {
       item.list.number = value;
       return undefined;
@@ -141,11 +168,26 @@ class OutlineBuilder {
   }
 
   private openNode(marker: Marker, text: string, line: number): void {
-    const parent = marker.kind === 'part' ? undefined : marker.kind === 'group' ? this.open[0] : (this.current('group') ?? this.open[0]);
+    const parent =
+      marker.kind === 'part'
+        ? undefined
+        : marker.kind === 'group'
+          ? this.open[0]
+          : (this.current('group') ?? this.open[0]);
     this.open = parent ? this.open.slice(0, this.open.indexOf(parent) + 1) : [];
     for (const n of this.open) n.lines.push({ text, line });
     const id = parent ? `${parent.id}.${marker.mark}` : marker.mark;
-    const node: OutlineNode = { kind: marker.kind, id, line, heading: [], body: [], fields: [], children: [], lines: [], list: { number: 0, letter: -1 } };
+    const node: OutlineNode = {
+      kind: marker.kind,
+      id,
+      line,
+      heading: [],
+      body: [],
+      fields: [],
+      children: [],
+      lines: [],
+      list: { number: 0, letter: -1 },
+    };
     if (parent) parent.children.push(node);
     else this.outline.parts.push(node);
     this.open.push(node);

@@ -29,7 +29,8 @@ export function timelineToDue(timeline: string, year: number): TimelineResult {
   const found: Found = { milestones: [], invalid: [] };
   for (const rule of RULES) text = rule(text, year, found);
   const { milestones, invalid } = found;
-  if (invalid.length > 0) return { ok: false, message: `names ${invalid.map((d) => JSON.stringify(d)).join(', ')}, not a day that exists` };
+  if (invalid.length > 0)
+    return { ok: false, message: `names ${invalid.map((d) => JSON.stringify(d)).join(', ')}, not a day that exists` };
   if (milestones.length === 0) yearOnly(text, milestones);
   if (milestones.length === 0) {
     return { ok: false, message: 'names no date, month, quarter or "thường xuyên" (ongoing)' };
@@ -43,7 +44,10 @@ export function timelineToDue(timeline: string, year: number): TimelineResult {
 }
 
 /** Finds every match of a pattern, records what it stands for (or that it is no real day), and blanks it out. */
-function scan(pattern: RegExp, read: (m: RegExpExecArray, before: string) => Milestone[] | 'invalid' | undefined): Rule {
+function scan(
+  pattern: RegExp,
+  read: (m: RegExpExecArray, before: string) => Milestone[] | 'invalid' | undefined,
+): Rule {
   return (text, _year, found) => {
     let out = text;
     for (const m of text.matchAll(pattern)) {
@@ -69,7 +73,10 @@ function monthMilestone(year: number, month: number): Milestone[] | undefined {
 }
 
 const QUARTER_TOKEN = String.raw`(?:[ivxlt1|!]{1,4}|[1-4])\b`;
-const QUARTER = new RegExp(String.raw`\bq[a-z]{1,2}\s+(${QUARTER_TOKEN}(?:\s*(?:,|-|–|va|den|toi)\s*(?:q[a-z]{1,2}\s+)?${QUARTER_TOKEN})*)`, 'g');
+const QUARTER = new RegExp(
+  String.raw`\bq[a-z]{1,2}\s+(${QUARTER_TOKEN}(?:\s*(?:,|-|–|va|den|toi)\s*(?:q[a-z]{1,2}\s+)?${QUARTER_TOKEN})*)`,
+  'g',
+);
 
 /** Reads "II, III, IV" or "2 - 4" (OCR may write "Il" or "ITI"); a range "II - IV" gives every quarter in it. */
 function readQuarters(list: string): number[] | undefined {
@@ -97,9 +104,13 @@ function quarterRule(text: string, year: number, found: Found): string {
 
 const RULES: Rule[] = [
   // ngày 30 tháng 6 năm 2024
-  scan(/ng[a-z]{1,2}y\s+(\d{1,2})\s+th[a-z]{1,2}ng\s+(\d{1,2})\s+n[a-z]{1,3}m\s+(\d{4})/g, (m) => dateMilestone(Number(m[3]), Number(m[2]), Number(m[1]))),
+  scan(/ng[a-z]{1,2}y\s+(\d{1,2})\s+th[a-z]{1,2}ng\s+(\d{1,2})\s+n[a-z]{1,3}m\s+(\d{4})/g, (m) =>
+    dateMilestone(Number(m[3]), Number(m[2]), Number(m[1])),
+  ),
   // 30/6/2024, 30-6-2024, 30.6.2024
-  scan(/\b(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})\b/g, (m) => dateMilestone(Number(m[4]), Number(m[3]), Number(m[1]))),
+  scan(/\b(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})\b/g, (m) =>
+    dateMilestone(Number(m[4]), Number(m[3]), Number(m[1])),
+  ),
   // 6 tháng đầu năm / 6 tháng cuối năm
   (text, year, found) =>
     scan(/\b6\s+th[a-z]{1,2}ng\s+(d[a-z]{1,2}u|c[a-z]{1,3}i)\s+n[a-z]{1,3}m(?:\s+(\d{4}))?/g, (m) =>
@@ -111,15 +122,21 @@ const RULES: Rule[] = [
     scan(/\bth[a-z]{1,2}ng\s+(\d{1,2})(?:\s*\/\s*(\d{4})|\s+n[a-z]{1,3}m\s+(\d{4}))?/g, (m, before) => {
       const y = Number(m[2] ?? m[3] ?? year);
       const month = Number(m[1]);
-      return /\btr[a-z]{1,3}c\s+$/.test(before) ? (month === 1 ? monthMilestone(y - 1, 12) : monthMilestone(y, month - 1)) : monthMilestone(y, month);
+      return /\btr[a-z]{1,3}c\s+$/.test(before)
+        ? month === 1
+          ? monthMilestone(y - 1, 12)
+          : monthMilestone(y, month - 1)
+        : monthMilestone(y, month);
     })(text, year, found),
   // 5/2024
-  (text, year, found) => scan(/\b(\d{1,2})\s*\/\s*(\d{4})\b/g, (m) => monthMilestone(Number(m[2]), Number(m[1])))(text, year, found),
+  (text, year, found) =>
+    scan(/\b(\d{1,2})\s*\/\s*(\d{4})\b/g, (m) => monthMilestone(Number(m[2]), Number(m[1])))(text, year, found),
   // thường xuyên, liên tục, hằng năm, hằng tháng, cả năm
   (text, year, found) =>
-    scan(/\bth[a-z]{2,5}\s+x[a-z]{0,2}y[a-z]{0,2}n\b|\bli[a-z]{1,2}n\s+t[a-z]{1,2}c\b|\bh[a-z]{1,2}ng\s+(?:n[a-z]{1,3}m|th[a-z]{1,2}ng|qu[a-z]|tu[a-z]{1,2}n)\b|\bc[a-z]\s+n[a-z]{1,3}m\b/g, () => [
-      { expr: 'ongoing', date: `${year}-12-99` },
-    ])(text, year, found),
+    scan(
+      /\bth[a-z]{2,5}\s+x[a-z]{0,2}y[a-z]{0,2}n\b|\bli[a-z]{1,2}n\s+t[a-z]{1,2}c\b|\bh[a-z]{1,2}ng\s+(?:n[a-z]{1,3}m|th[a-z]{1,2}ng|qu[a-z]|tu[a-z]{1,2}n)\b|\bc[a-z]\s+n[a-z]{1,3}m\b/g,
+      () => [{ expr: 'ongoing', date: `${year}-12-99` }],
+    )(text, year, found),
 ];
 
 /** "Trong năm 2024" alone: by the end of that year. */

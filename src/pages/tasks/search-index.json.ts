@@ -4,4 +4,6 @@ import { getTaskIndex } from '../../data';
 import { searchIndexJson } from '../../lib/task-index';
 
 export const GET: APIRoute = () =>
-  new Response(searchIndexJson(getTaskIndex().rows), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(searchIndexJson(getTaskIndex().rows), {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });

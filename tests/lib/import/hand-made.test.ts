@@ -26,9 +26,16 @@ describe('importing a hand-made plan', () => {
       ['II.1.d', 'chanh-vp', 'phong-hcqt', '', ''],
       ['II.1.đ', '', '', '', 'ongoing'],
     ]);
-    expect(task('II.1.b').content).toBe('Cải cách hành chính có lúc chưa đạt yêu cầu.\n\n**Biện pháp khắc phục:** Rà soát quy trình, rút ngắn thời gian xử lý hồ sơ.');
-    expect(task('II.1.c').content).toBe('Xây dựng đề án số hóa hồ sơ lưu trữ.\n\n**Biện pháp thực hiện:** Khảo sát hiện trạng, lập dự toán.\n\n- Ghi chú thêm cho người xem.');
-    expect(task('II.1.a')).toMatchObject({ title: 'Rà soát quy chế làm việc', content: 'Rà soát quy chế làm việc. Cập nhật theo quy định mới.' });
+    expect(task('II.1.b').content).toBe(
+      'Cải cách hành chính có lúc chưa đạt yêu cầu.\n\n**Biện pháp khắc phục:** Rà soát quy trình, rút ngắn thời gian xử lý hồ sơ.',
+    );
+    expect(task('II.1.c').content).toBe(
+      'Xây dựng đề án số hóa hồ sơ lưu trữ.\n\n**Biện pháp thực hiện:** Khảo sát hiện trạng, lập dự toán.\n\n- Ghi chú thêm cho người xem.',
+    );
+    expect(task('II.1.a')).toMatchObject({
+      title: 'Rà soát quy chế làm việc',
+      content: 'Rà soát quy chế làm việc. Cập nhật theo quy định mới.',
+    });
   });
 
   it('lists each name that matched nothing, each field not found and each timeline not understood, by line', () => {
@@ -46,20 +53,37 @@ describe('importing a hand-made plan', () => {
   });
 
   it('prints the names to add once each, with the tasks they appear in', () => {
-    const report = formatReport({ ...result, input: 'labels-plan.txt', unitsFile: 'units.csv', leadersFile: 'leaders.csv' });
+    const report = formatReport({
+      ...result,
+      input: 'labels-plan.txt',
+      unitsFile: 'units.csv',
+      leadersFile: 'leaders.csv',
+    });
     expect(report.slice(0, 2)).toEqual([
       'Read labels-plan.txt: 4 section(s), 5 task(s); plan year 2024 (read from the timelines; use --year to change it).',
       'Title: Kế hoạch thử nghiệm nhập kế hoạch từ văn bản',
     ]);
     expect(report).toContain('  II.1.đ   Theo dõi việc thực hiện kế hoạch');
-    const names = report.indexOf('Names that match nothing, written as "?name": add them to units.csv or leaders.csv, or correct the cell:');
-    expect(report.slice(names + 1, names + 3)).toEqual(['  unit "Phòng Tài vụ": II.1.a', '  leader "Chủ tịch UBND tỉnh": II.1.b']);
+    const names = report.indexOf(
+      'Names that match nothing, written as "?name": add them to units.csv or leaders.csv, or correct the cell:',
+    );
+    expect(report.slice(names + 1, names + 3)).toEqual([
+      '  unit "Phòng Tài vụ": II.1.a',
+      '  leader "Chủ tịch UBND tỉnh": II.1.b',
+    ]);
     expect(report.filter((l) => l.includes('matches no unit'))).toEqual([]);
   });
 
   it('is rejected by npm run validate until the person fills in what was flagged, then accepted', () => {
     const codes = validate(result.plan, result.tasks).map((i) => `${i.field} ${i.code}`);
-    expect(codes).toEqual(expect.arrayContaining(['support_units unknown-unit', 'directed_by unknown-leader', 'due invalid-value', 'lead_units invalid-value']));
+    expect(codes).toEqual(
+      expect.arrayContaining([
+        'support_units unknown-unit',
+        'directed_by unknown-leader',
+        'due invalid-value',
+        'lead_units invalid-value',
+      ]),
+    );
     const fixed = result.tasks.map((t) => ({
       ...t,
       directed_by: t.directed_by.replace('?Chủ tịch UBND tỉnh', 'chanh-vp'),

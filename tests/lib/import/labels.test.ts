@@ -35,7 +35,11 @@ describe('matchLabel: labels damaged by OCR (from the seed)', () => {
   });
 
   it('reads a label without its colon on an item\'s first line ("a) No1 dung Thuong xuyén")', () => {
-    expect(matchLabel('No1 dung Thuong xuyén, tang cudng', true)).toEqual({ field: 'content', label: 'Nội dung', value: 'Thuong xuyén, tang cudng' });
+    expect(matchLabel('No1 dung Thuong xuyén, tang cudng', true)).toEqual({
+      field: 'content',
+      label: 'Nội dung',
+      value: 'Thuong xuyén, tang cudng',
+    });
   });
 
   it.each([

@@ -19,7 +19,12 @@ describe('leader names', () => {
   });
 
   it('does not take "Phó Chánh Văn phòng" for "Chánh Văn phòng"', () => {
-    expect(nearestRef('Phó Chánh Văn phòng', refs.leaders.filter((l) => l.id === 'chanh-vp'))).toBeUndefined();
+    expect(
+      nearestRef(
+        'Phó Chánh Văn phòng',
+        refs.leaders.filter((l) => l.id === 'chanh-vp'),
+      ),
+    ).toBeUndefined();
   });
 
   it('keeps a name that matches no leader, as written', () => {

@@ -18,7 +18,9 @@ describe('formatTasksCsv', () => {
   it('quotes cells with commas, quotes and line breaks (RFC 4180) and reads back the same', () => {
     const csv = formatTasksCsv([row]);
     expect(csv.split('\n')[0]).toBe('id,section,title,content,directed_by,lead_units,support_units,timeline,due');
-    expect(csv).toContain(',"Hậu cần, lễ tân, khánh tiết","Chủ đề “Học tập” và ""làm theo"".\n\n**Biện pháp khắc phục:** Rà soát, chấn chỉnh.",');
+    expect(csv).toContain(
+      ',"Hậu cần, lễ tân, khánh tiết","Chủ đề “Học tập” và ""làm theo"".\n\n**Biện pháp khắc phục:** Rà soát, chấn chỉnh.",',
+    );
     const { table, issues } = parseCsv('tasks.csv', csv);
     expect(issues).toEqual([]);
     expect(table.rows[0]!.cells).toEqual(row);

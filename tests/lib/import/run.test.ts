@@ -8,7 +8,11 @@ import { makeRequest, runImport, type ImportEffects, type ImportRequest } from '
 import { fixture } from '../../fixtures/import/fixtures';
 
 /** Files in memory, and the effects a run reads and writes them through. */
-function memory(files: Record<string, string>): { files: Record<string, string>; writes: string[][]; effects: ImportEffects } {
+function memory(files: Record<string, string>): {
+  files: Record<string, string>;
+  writes: string[][];
+  effects: ImportEffects;
+} {
   const writes: string[][] = [];
   const effects: ImportEffects = {
     readText: (path) => files[path],
@@ -21,7 +25,11 @@ function memory(files: Record<string, string>): { files: Record<string, string>;
   return { files, writes, effects };
 }
 
-const seedFiles = () => ({ 'plan.txt': fixture('seed-plan.txt'), 'data/units.csv': fixture('units.csv'), 'data/leaders.csv': fixture('leaders.csv') });
+const seedFiles = () => ({
+  'plan.txt': fixture('seed-plan.txt'),
+  'data/units.csv': fixture('units.csv'),
+  'data/leaders.csv': fixture('leaders.csv'),
+});
 const request: ImportRequest = { input: 'plan.txt', planId: '2024-seed', dataDir: 'data', force: false };
 
 describe('runImport', () => {
@@ -32,26 +40,42 @@ describe('runImport', () => {
     expect(writes).toEqual([['data/plans/2024-seed/plan.json', 'data/plans/2024-seed/tasks.csv']]);
     expect(JSON.parse(files['data/plans/2024-seed/plan.json']!).sections).toHaveLength(6);
     const csv = files['data/plans/2024-seed/tasks.csv']!;
-    expect(csv.startsWith('id,section,title,content,directed_by,lead_units,support_units,timeline,due\nII.1.a,II.1,')).toBe(true);
+    expect(
+      csv.startsWith('id,section,title,content,directed_by,lead_units,support_units,timeline,due\nII.1.a,II.1,'),
+    ).toBe(true);
     const { table, issues } = parseCsv('tasks.csv', csv);
     expect(issues).toEqual([]);
     expect(table.rows.map((r) => r.cells.id)).toHaveLength(12);
-    expect(outcome.out[0]).toBe('Read plan.txt: 6 section(s), 12 task(s); plan year 2024 (read from the timelines; use --year to change it).');
-    expect(outcome.out).toContain('  II.3.c   Tham muu UBND tinh: (1) Sva d6i Quyét dinh sb 1179/Qb-UBND ngay 21/12/2018 cua UBND tinh…');
-    expect(outcome.out).toContain('           due 2024-Q2;2024-Q3;2024-Q4 · directed_by chanh-vp · lead_units tt-pvhcc · support_units *');
+    expect(outcome.out[0]).toBe(
+      'Read plan.txt: 6 section(s), 12 task(s); plan year 2024 (read from the timelines; use --year to change it).',
+    );
+    expect(outcome.out).toContain(
+      '  II.3.c   Tham muu UBND tinh: (1) Sva d6i Quyét dinh sb 1179/Qb-UBND ngay 21/12/2018 cua UBND tinh…',
+    );
+    expect(outcome.out).toContain(
+      '           due 2024-Q2;2024-Q3;2024-Q4 · directed_by chanh-vp · lead_units tt-pvhcc · support_units *',
+    );
     expect(outcome.out.at(-2)).toBe('Wrote data/plans/2024-seed/plan.json and data/plans/2024-seed/tasks.csv.');
   });
 
   it.each(['plan.json', 'tasks.csv'])('refuses to overwrite an existing %s, writing nothing', (name) => {
     const { files, writes, effects } = memory({ ...seedFiles(), [`data/plans/2024-seed/${name}`]: 'kept' });
     const outcome = runImport(request, effects);
-    expect(outcome).toEqual({ code: 1, out: [], err: [`error: refusing to overwrite data/plans/2024-seed/${name}; add --force to replace it`] });
+    expect(outcome).toEqual({
+      code: 1,
+      out: [],
+      err: [`error: refusing to overwrite data/plans/2024-seed/${name}; add --force to replace it`],
+    });
     expect(writes).toEqual([]);
     expect(files[`data/plans/2024-seed/${name}`]).toBe('kept');
   });
 
   it('overwrites with --force', () => {
-    const { files, effects } = memory({ ...seedFiles(), 'data/plans/2024-seed/plan.json': 'old', 'data/plans/2024-seed/tasks.csv': 'old' });
+    const { files, effects } = memory({
+      ...seedFiles(),
+      'data/plans/2024-seed/plan.json': 'old',
+      'data/plans/2024-seed/tasks.csv': 'old',
+    });
     expect(runImport({ ...request, force: true }, effects).code).toBe(0);
     expect(files['data/plans/2024-seed/plan.json']).toContain('"year": 2024');
     expect(files['data/plans/2024-seed/tasks.csv']).toContain('II.3.d');
@@ -60,7 +84,11 @@ describe('runImport', () => {
   it('reads units and leaders given as JSON arrays', () => {
     const units = parseCsv('u', fixture('units.csv')).table.rows.map((r) => r.cells);
     const leaders = parseCsv('l', fixture('leaders.csv')).table.rows.map((r) => r.cells);
-    const { files, effects } = memory({ 'plan.txt': fixture('seed-plan.txt'), 'data/units.json': JSON.stringify(units), 'data/leaders.json': JSON.stringify(leaders) });
+    const { files, effects } = memory({
+      'plan.txt': fixture('seed-plan.txt'),
+      'data/units.json': JSON.stringify(units),
+      'data/leaders.json': JSON.stringify(leaders),
+    });
     expect(runImport(request, effects).code).toBe(0);
     expect(files['data/plans/2024-seed/tasks.csv']).toContain('II.2.b,II.2,');
     expect(files['data/plans/2024-seed/tasks.csv']).toContain(',pcvp-ban-tcd,ban-tcd,,');
@@ -74,7 +102,9 @@ describe('runImport', () => {
       'warning: no data/units.csv or units.json: every unit name is written as "?name"',
       'warning: no data/leaders.csv or leaders.json: every leader name is written as "?name"',
     ]);
-    expect(files['data/plans/2024-seed/tasks.csv']).toContain(',?Chánh Văn phòng,?Phòng Tổng hợp,?Phòng Tài vụ;?Ban Tiếp công dân tỉnh,');
+    expect(files['data/plans/2024-seed/tasks.csv']).toContain(
+      ',?Chánh Văn phòng,?Phòng Tổng hợp,?Phòng Tài vụ;?Ban Tiếp công dân tỉnh,',
+    );
     expect(outcome.out).toContain('  unit "Phòng Tài vụ": II.1.a');
   });
 
@@ -82,7 +112,9 @@ describe('runImport', () => {
     const { writes, effects } = memory({ 'plan.txt': 'Biên bản họp ngày 5/3/2024\n\nCác ý kiến thảo luận.' });
     expect(runImport(request, effects)).toMatchObject({
       code: 2,
-      err: expect.arrayContaining(['error: plan.txt: has no part numbered "I." (expected I., II., III. headings); nothing written']),
+      err: expect.arrayContaining([
+        'error: plan.txt: has no part numbered "I." (expected I., II., III. headings); nothing written',
+      ]),
     });
     expect(writes).toEqual([]);
   });
@@ -97,14 +129,20 @@ describe('makeRequest', () => {
   it.each([
     [{ id: '2024-x' }, 'missing the plan text file'],
     [{ input: 'a.txt' }, 'missing --id <plan-id>'],
-    [{ input: 'a.txt', id: 'Kế hoạch' }, '--id "Kế hoạch" is not a plan id (expected lowercase letters, digits and "-", like "2024-khac-phuc")'],
+    [
+      { input: 'a.txt', id: 'Kế hoạch' },
+      '--id "Kế hoạch" is not a plan id (expected lowercase letters, digits and "-", like "2024-khac-phuc")',
+    ],
     [{ input: 'a.txt', id: 'x', year: '24' }, '--year "24" is not a year (expected four digits, like 2024)'],
   ])('%j → %s', (values, message) => {
     expect(makeRequest(values)).toEqual({ ok: false, message });
   });
 
   it('defaults --data to data and drops a trailing slash', () => {
-    expect(makeRequest({ input: 'a.txt', id: 'x' })).toEqual({ ok: true, request: { input: 'a.txt', planId: 'x', year: undefined, dataDir: 'data', force: false } });
+    expect(makeRequest({ input: 'a.txt', id: 'x' })).toEqual({
+      ok: true,
+      request: { input: 'a.txt', planId: 'x', year: undefined, dataDir: 'data', force: false },
+    });
     expect(makeRequest({ input: 'a.txt', id: 'x', year: '2025', data: 'tmp/data/', force: true })).toEqual({
       ok: true,
       request: { input: 'a.txt', planId: 'x', year: 2025, dataDir: 'tmp/data', force: true },

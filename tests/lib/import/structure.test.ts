@@ -8,7 +8,17 @@ const ids = (nodes: readonly OutlineNode[]): string[] => nodes.flatMap((n) => [n
 describe('parseOutline', () => {
   it('reads parts, groups, items and fields', () => {
     const outline = parseOutline(
-      ['Kế hoạch', '', 'I. MỤC ĐÍCH', 'Văn bản.', 'II. NỘI DUNG', '1. Nhóm một', 'a) Nội dung: Việc một.', '- Chỉ đạo thực hiện: Chánh Văn phòng.', 'III. TỔ CHỨC'].join('\n'),
+      [
+        'Kế hoạch',
+        '',
+        'I. MỤC ĐÍCH',
+        'Văn bản.',
+        'II. NỘI DUNG',
+        '1. Nhóm một',
+        'a) Nội dung: Việc một.',
+        '- Chỉ đạo thực hiện: Chánh Văn phòng.',
+        'III. TỔ CHỨC',
+      ].join('\n'),
     );
     expect(outline.preamble.map((l) => l.text)).toEqual(['Kế hoạch', '']);
     expect(ids(outline.parts)).toEqual(['I', 'II', 'II.1', 'II.1.a', 'III']);
@@ -20,7 +30,9 @@ describe('parseOutline', () => {
   });
 
   it('reads OCR-damaged Roman numerals and item letters ("I1.", "¢)")', () => {
-    const outline = parseOutline(['I. MUC DICH', 'I1. NOI DUNG', '1. Nhom', 'a) Viec a', 'b) Viec b', '¢) Viec c', 'Ill. TO CHUC'].join('\n'));
+    const outline = parseOutline(
+      ['I. MUC DICH', 'I1. NOI DUNG', '1. Nhom', 'a) Viec a', 'b) Viec b', '¢) Viec c', 'Ill. TO CHUC'].join('\n'),
+    );
     expect(ids(outline.parts)).toEqual(['I', 'II', 'II.1', 'II.1.a', 'II.1.b', 'II.1.c', 'III']);
   });
 
@@ -30,21 +42,58 @@ describe('parseOutline', () => {
   });
 
   it('does not read a numbered list inside an item as new groups', () => {
-    const text = ['I. NỘI DUNG', '1. Nhóm', 'a) Tham mưu:', '1. Sửa đổi quyết định;', '2. Ban hành quy định;', '3. Tổng kết.', '- Chỉ đạo thực hiện: Chánh Văn phòng.', '2. Nhóm hai'];
+    const text = [
+      'I. NỘI DUNG',
+      '1. Nhóm',
+      'a) Tham mưu:',
+      '1. Sửa đổi quyết định;',
+      '2. Ban hành quy định;',
+      '3. Tổng kết.',
+      '- Chỉ đạo thực hiện: Chánh Văn phòng.',
+      '2. Nhóm hai',
+    ];
     const outline = parseOutline(text.join('\n'));
     expect(ids(outline.parts)).toEqual(['I', 'I.1', 'I.1.a', 'I.2']);
-    expect(outline.parts[0]!.children[0]!.children[0]!.heading).toEqual(['Tham mưu:', '1. Sửa đổi quyết định;', '2. Ban hành quy định;', '3. Tổng kết.']);
+    expect(outline.parts[0]!.children[0]!.children[0]!.heading).toEqual([
+      'Tham mưu:',
+      '1. Sửa đổi quyết định;',
+      '2. Ban hành quy định;',
+      '3. Tổng kết.',
+    ]);
   });
 
   it('joins a group title wrapped over two lines', () => {
-    const outline = parseOutline(['I. NỘI DUNG', '1. Giải pháp thực hiện đối với các nhiệm vụ cần tập trung thực', 'hiện trong năm 2024', '', 'a) Việc'].join('\n'));
-    expect(outline.parts[0]!.children[0]!.heading).toEqual(['1. Giải pháp thực hiện đối với các nhiệm vụ cần tập trung thực', 'hiện trong năm 2024'].map((l, i) => (i === 0 ? l.slice(3) : l)));
+    const outline = parseOutline(
+      [
+        'I. NỘI DUNG',
+        '1. Giải pháp thực hiện đối với các nhiệm vụ cần tập trung thực',
+        'hiện trong năm 2024',
+        '',
+        'a) Việc',
+      ].join('\n'),
+    );
+    expect(outline.parts[0]!.children[0]!.heading).toEqual(
+      ['1. Giải pháp thực hiện đối với các nhiệm vụ cần tập trung thực', 'hiện trong năm 2024'].map((l, i) =>
+        i === 0 ? l.slice(3) : l,
+      ),
+    );
   });
 });
 
 describe('paragraphs and titles', () => {
   it('joins wrapped lines, starts paragraphs at bullets and finished sentences, and bridges a blank inside a sentence', () => {
-    const lines = ['Thay thế Quyết định số', '', '92/QĐ-UBND ngày 19/3/2015 của UBND', 'tỉnh.', 'Tăng cường kỷ luật.', '- Điểm một', 'nối tiếp', '- Điểm hai', 'Quyết định số 41/2022/QĐ-', 'UBND.'];
+    const lines = [
+      'Thay thế Quyết định số',
+      '',
+      '92/QĐ-UBND ngày 19/3/2015 của UBND',
+      'tỉnh.',
+      'Tăng cường kỷ luật.',
+      '- Điểm một',
+      'nối tiếp',
+      '- Điểm hai',
+      'Quyết định số 41/2022/QĐ-',
+      'UBND.',
+    ];
     expect(toParagraphs(lines)).toEqual([
       { kind: 'text', text: 'Thay thế Quyết định số 92/QĐ-UBND ngày 19/3/2015 của UBND tỉnh.' },
       { kind: 'text', text: 'Tăng cường kỷ luật.' },
@@ -54,13 +103,27 @@ describe('paragraphs and titles', () => {
   });
 
   it('writes Markdown with tight lists and short numbered lines as headings', () => {
-    const md = toMarkdown(toParagraphs(['1. Mục đích', '', '- Một.', '- Hai.', '2. Các đơn vị báo cáo kết quả thực hiện định kỳ hằng quý cho Lãnh đạo Văn phòng.']), true);
-    expect(md).toBe('### 1. Mục đích\n\n- Một.\n- Hai.\n\n2. Các đơn vị báo cáo kết quả thực hiện định kỳ hằng quý cho Lãnh đạo Văn phòng.');
+    const md = toMarkdown(
+      toParagraphs([
+        '1. Mục đích',
+        '',
+        '- Một.',
+        '- Hai.',
+        '2. Các đơn vị báo cáo kết quả thực hiện định kỳ hằng quý cho Lãnh đạo Văn phòng.',
+      ]),
+      true,
+    );
+    expect(md).toBe(
+      '### 1. Mục đích\n\n- Một.\n- Hai.\n\n2. Các đơn vị báo cáo kết quả thực hiện định kỳ hằng quý cho Lãnh đạo Văn phòng.',
+    );
   });
 
   it.each([
     ['Rà soát quy chế. Cập nhật quy định.', 'Rà soát quy chế'],
-    ['Kỷ luật, kỷ cương hành chính có lúc thực hiện chưa nghiêm túc', 'Kỷ luật, kỷ cương hành chính có lúc thực hiện chưa nghiêm túc'],
+    [
+      'Kỷ luật, kỷ cương hành chính có lúc thực hiện chưa nghiêm túc',
+      'Kỷ luật, kỷ cương hành chính có lúc thực hiện chưa nghiêm túc',
+    ],
     [
       'Thường xuyên, tăng cường công tác giáo dục chính trị tư tưởng thông qua việc phổ biến, quán triệt và triển khai thực hiện các nghị quyết.',
       'Thường xuyên, tăng cường công tác giáo dục chính trị tư tưởng thông qua việc phổ biến…',

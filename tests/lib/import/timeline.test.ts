@@ -25,7 +25,10 @@ describe('timelineToDue: clean wording', () => {
       'Việc quán triệt chuyên đề năm 2024 thực hiện trong tháng 5/2024; các nhiệm vụ còn lại thực hiện thường xuyên trong năm 2024',
       '2024-05;ongoing',
     ],
-    ['Thường xuyên trong năm 2024 và triển khai thực hiện việc kiểm tra theo kế hoạch UBND tỉnh đã ban hành', 'ongoing'],
+    [
+      'Thường xuyên trong năm 2024 và triển khai thực hiện việc kiểm tra theo kế hoạch UBND tỉnh đã ban hành',
+      'ongoing',
+    ],
     ['Quý IV năm 2024; báo cáo sơ kết trước ngày 15/3/2024', '2024-03-15;2024-Q4'],
     ['trước ngày 31/12/2024 và thường xuyên', '2024-12-31;ongoing'],
   ])('%s → %s', (timeline, due) => {
@@ -39,7 +42,10 @@ describe('timelineToDue: OCR wording from the seed', () => {
     ['Thudong xuyén trong nam 2024.', 'ongoing'],
     ['Quy Il nam 2024.', '2024-Q2'],
     ['Quy II, ITI, IV nidm 2024.', '2024-Q2;2024-Q3;2024-Q4'],
-    ['Viéc quén triét chuyén d& nim 2024 thuc hién trong thang 5/2024; cac nhiém vu con lai thuc hién thuong xuyén trong nam 2024.', '2024-05;ongoing'],
+    [
+      'Viéc quén triét chuyén d& nim 2024 thuc hién trong thang 5/2024; cac nhiém vu con lai thuc hién thuong xuyén trong nam 2024.',
+      '2024-05;ongoing',
+    ],
   ])('%s → %s', (timeline, due) => {
     expect(timelineToDue(timeline, 2024)).toEqual({ ok: true, due });
   });
@@ -47,7 +53,11 @@ describe('timelineToDue: OCR wording from the seed', () => {
 
 describe('timelineToDue: what it produces', () => {
   it('always gives an expression parseDue accepts, milestones in date order', () => {
-    for (const t of ['Quý IV năm 2024; trong tháng 2/2024', 'thường xuyên; trước ngày 1/7/2024', 'Quý I, II năm 2025']) {
+    for (const t of [
+      'Quý IV năm 2024; trong tháng 2/2024',
+      'thường xuyên; trước ngày 1/7/2024',
+      'Quý I, II năm 2025',
+    ]) {
       const result = timelineToDue(t, 2024);
       expect(result.ok).toBe(true);
       if (result.ok) expect(parseDue(result.due, 2024).ok).toBe(true);
@@ -62,6 +72,9 @@ describe('timelineToDue: what it produces', () => {
   });
 
   it('refuses a day that does not exist instead of reading its month', () => {
-    expect(timelineToDue('trước ngày 31/2/2024', 2024)).toEqual({ ok: false, message: 'names "31/2/2024", not a day that exists' });
+    expect(timelineToDue('trước ngày 31/2/2024', 2024)).toEqual({
+      ok: false,
+      message: 'names "31/2/2024", not a day that exists',
+    });
   });
 });
