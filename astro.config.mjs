@@ -22,10 +22,12 @@ function noUrlsInLicenceComments() {
 export default defineConfig({
   base: process.env.SITE_BASE || '/',
   trailingSlash: 'always',
-  // Pages are rendered four at a time: while one page's file is written, the next is rendered (one at a time, the
-  // main thread sat idle a quarter of the build waiting for writes; docs/performance.md).
-  build: { format: 'directory', concurrency: 4 },
+  build: { format: 'directory' },
   devToolbar: { enabled: false },
   prefetch: false,
-  vite: { plugins: [noUrlsInLicenceComments()] },
+  vite: {
+    plugins: [noUrlsInLicenceComments()],
+    // Vite 8's minifier drops licence comments unless asked to keep them (chart.js's MIT notice must stay).
+    build: { rolldownOptions: { output: { comments: { legal: true } } } },
+  },
 });

@@ -15,7 +15,7 @@ export type HtmlValue = string | number | SafeHtml | false | null | undefined | 
 const TEXT_SPECIAL = /[&<>'"]/g;
 const TEXT_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&#39;', '"': '&quot;' };
 const ATTRIBUTE_SPECIAL = /[&"]/g;
-const ATTRIBUTE_ENTITIES: Record<string, string> = { '&': '&#38;', '"': '&#34;' };
+const ATTRIBUTE_ENTITIES: Record<string, string> = { '&': '&amp;', '"': '&quot;' };
 
 /** Escapes text exactly as Astro escapes `{text}` in a template (html-escaper 3: `& < > ' "`). */
 export function escapeText(text: string): string {

@@ -1,19 +1,18 @@
 /** Rendering the Markdown fields (content, summary, basis, note) to safe HTML: raw HTML is dropped, links sanitised. */
-import { createMarkdownProcessor, type MarkdownProcessor } from '@astrojs/markdown-remark';
+import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import rehypeSanitize from 'rehype-sanitize';
 
-let processor: Promise<MarkdownProcessor> | undefined;
+let renderer: Promise<MarkdownRenderer> | undefined;
 
-function getProcessor(): Promise<MarkdownProcessor> {
-  processor ??= createMarkdownProcessor({
-    syntaxHighlight: false,
-    smartypants: false,
+function getRenderer(): Promise<MarkdownRenderer> {
+  renderer ??= unified({
     gfm: true,
+    smartypants: false,
     // Text in data/ is typed by many people: HTML in it is shown as nothing, never run.
     remarkRehype: { allowDangerousHtml: false },
     rehypePlugins: [rehypeSanitize],
-  });
-  return processor;
+  }).createRenderer({ syntaxHighlight: false });
+  return renderer;
 }
 
 const PLAIN = /^[\p{L}\p{N} ,.;:()%/'"\-–—?!]*$/u;
@@ -51,7 +50,7 @@ function renderSimple(text: string): string | undefined {
 export async function renderWithParser(text: string): Promise<string> {
   let html = parsed.get(text);
   if (html === undefined) {
-    html = (await (await getProcessor()).render(text)).code;
+    html = (await (await getRenderer()).render(text)).code;
     parsed.set(text, html);
   }
   return html;

@@ -127,7 +127,7 @@ describe('renderTaskRows', () => {
         '&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot; &#39;a&#39; &amp; &lt;/td&gt;&lt;/tr&gt;',
       );
       expect(rows).toContain(
-        'title="Phòng <script>alert(1)</script> &#34;q&#34; \'a\' &#38; </td></tr>">P&quot; onmouseover=&quot;alert(2)</a>',
+        'title="Phòng <script>alert(1)</script> &quot;q&quot; \'a\' &amp; </td></tr>">P&quot; onmouseover=&quot;alert(2)</a>',
       );
       expect(rows).toContain('>&lt;svg onload=alert(3)&gt; &amp; &quot;x&quot;</a>');
       expect(rows.match(/<tr>/g)).toHaveLength(1);
