@@ -13,6 +13,7 @@ import type { Dataset, Leader, Unit } from './lib/model';
 import { DataError, hasErrors } from './lib/problems';
 import { reportsByUnit, type UnitReport } from './lib/reporting';
 import { currentPlans } from './lib/current';
+import { listSitePages, siteOutline, staticPathsOf, type SitePage, type SiteRoute } from './lib/site-pages';
 import { buildTaskIndex, type TaskIndex } from './lib/task-index';
 import { parseChangesFile, type ChangesFile } from './lib/updates';
 import { loadSiteFromDisk } from './node/load-site';
@@ -66,6 +67,22 @@ function loadSite(): SiteSnapshot {
 export function getAllPlans(): PlanState[] {
   const data = getSiteData();
   return [...data.plans, ...data.archives.flatMap((a) => a.plans)];
+}
+
+let sitePages: SitePage[] | undefined;
+
+/** Every page this build renders (src/lib/site-pages.ts): the live site, and the archived plans not copied from the build's cache. */
+export function getSitePages(): SitePage[] {
+  if (!sitePages) {
+    const { dataset } = getSiteData();
+    sitePages = listSitePages(siteOutline(getAllPlans(), dataset.units, dataset.leaders));
+  }
+  return sitePages;
+}
+
+/** A route's getStaticPaths() entries, from the build's list of pages. */
+export function staticPaths(route: SiteRoute): { params: Record<string, string> }[] {
+  return staticPathsOf(getSitePages(), route);
 }
 
 let taskKeys: Set<string> | undefined;

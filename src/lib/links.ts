@@ -1,5 +1,4 @@
-/** Checking a built site: the pages the data calls for, and every internal link leading to a file that exists. */
-import { exportPath, leaderPath, planPath, sectionPath, taskPath, unitPath } from './paths';
+/** Checking a built site: every internal link leads to a file that exists. */
 
 /** Where a link in a page leads. */
 export type LinkTarget =
@@ -81,27 +80,4 @@ export function findBrokenLinks(
     }
   }
   return broken;
-}
-
-/** The plans, units and leaders a built site must have pages for. */
-export interface SiteOutline {
-  plans: readonly { id: string; sections: readonly string[]; tasks: readonly string[] }[];
-  units: readonly string[];
-  leaders: readonly string[];
-}
-
-/** Fixed pages every build has. */
-export const FIXED_PAGES = ['', 'tasks/', 'units/', 'leaders/', 'archive/', 'updates/', 'updates/rss.xml'] as const;
-
-/** The files a build of this data must contain: fixed pages, every plan, section, task, unit and leader page, and every export. */
-export function expectedFiles(outline: SiteOutline): string[] {
-  const paths: string[] = [...FIXED_PAGES];
-  for (const plan of outline.plans) {
-    paths.push(planPath(plan.id), exportPath(plan.id, 'json'), exportPath(plan.id, 'csv'));
-    for (const s of plan.sections) paths.push(sectionPath(plan.id, s));
-    for (const t of plan.tasks) paths.push(taskPath(plan.id, t));
-  }
-  for (const u of outline.units) paths.push(unitPath(u));
-  for (const l of outline.leaders) paths.push(leaderPath(l));
-  return paths.map(fileForPath);
 }

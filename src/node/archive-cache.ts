@@ -174,7 +174,7 @@ export function moveInto(from: string, into: string): void {
 }
 
 /** Copies a file or folder tree, hard-linking each file when source and target share a file system. */
-function copyTree(from: string, to: string): void {
+export function copyTree(from: string, to: string): void {
   if (!statSync(from).isDirectory()) {
     mkdirSync(dirname(to), { recursive: true });
     return linkOrCopy(from, to);

@@ -1,109 +1,162 @@
 /**
- * Renders the site in two steps. First one `astro build` process bundles it (src/node/astro-bundle.mjs): client
- * scripts, styles and public/ into a client folder, the pages and Astro's App into a server bundle. Then render
- * threads, one per CPU, load that bundle and render every page into the client folder (src/node/render-pages.ts),
- * which becomes the site. Bundling once and rendering in threads is what lets a province-sized site use every CPU
- * without paying Astro's start and Vite's bundling once per CPU (docs/performance.md).
+ * Renders the site in two steps. First one process bundles it with Astro (src/node/astro-bundle.mjs): client scripts,
+ * styles and public/ into a client folder, the pages and Astro's app into a server bundle. The bundle is kept in a
+ * cache keyed by the code (src/node/bundle-cache.ts), so a rebuild after a change to the data skips this step. Then
+ * render threads, one per CPU, load that bundle and render every page of the site's list into the client folder
+ * (src/node/render-pages.ts), which becomes the site. Bundling once and rendering in threads lets a province-sized site
+ * use every CPU without paying Astro's start and Vite's bundling once per CPU (docs/performance.md).
+ *
+ * With the renderer 'astro' ($PLAN_BUILD_RENDERER=astro), the site is built by a plain `astro build` instead: slower,
+ * and the reference the threads' output is compared with.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import type { RenderResult } from './render-pages';
+import { bundleKey, lookUpBundle, restoreClient, saveBundle, type CachedBundle } from './bundle-cache';
+import { outputTail, runThreads } from './run-render-threads';
+
+/** How the pages are rendered: by the build's render threads over a cached or fresh bundle, or by a plain `astro build`. */
+export type Renderer = 'threads' | 'astro';
 
 /** The result of rendering the site: ok with how long each step took, or why not. */
 export type AstroBuildResult =
-  | { ok: true; bundleSeconds: number; renderSeconds: number; threads: number; pages: number }
+  | {
+      ok: true;
+      /** Seconds spent bundling, or undefined when a cached bundle was used (or Astro rendered alone). */
+      bundleSeconds: number | undefined;
+      renderSeconds: number;
+      threads: number;
+      pages: number;
+      /** Log lines about the bundle and the cache. */
+      notes: string[];
+    }
   | { ok: false; message: string };
 
-let builds = 0;
-
-/** Names Astro fills import.meta.env with; when a caller's environment has them (vitest sets BASE_URL=/), they would override the site's own. */
-const BUILT_IN_ENV = ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'SITE', 'ASSETS_PREFIX'];
-
-/** The environment of Astro's bundling and the render threads: the caller's, with `extra`, no telemetry, and none of BUILT_IN_ENV. */
-export function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
-  for (const name of BUILT_IN_ENV) delete env[name];
-  return env;
+/** Options of startAstroBuild. */
+export interface AstroBuildOptions {
+  /** Variables for the bundling process and the render threads, besides those buildEnv() passes on. */
+  env: Record<string, string>;
+  threads: number;
+  renderer: Renderer;
+  /** The folder of cached bundles, or false to bundle afresh and keep nothing. */
+  bundleCache: string | false;
+  /** The code fingerprint the bundle is keyed by (tests give another to act as a code change). */
+  codeFingerprint?: string | undefined;
 }
 
 /** A site render under way: wait for it, or stop it. */
 export interface AstroBuild {
-  /** Waits for the bundle, renders every page with `threads` threads, and moves the site to outDir (created); never throws. */
+  /** Waits for the bundle, renders every page, and moves the site to outDir (created); never throws. */
   finish(outDir: string): Promise<AstroBuildResult>;
   /** Stops the bundling or rendering and removes what they wrote. */
   cancel(): Promise<void>;
 }
 
+/**
+ * Variables of the caller's environment that the build passes to Astro and the render threads: the system's, and the
+ * site's own (SITE_*, PLAN_*). Nothing else: Astro's server code reads the process environment into import.meta.env,
+ * so a caller's BASE_URL or MODE (vitest sets both) would change the pages.
+ */
+const PASSED_ON =
+  /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|TEMP|TMP|CI|SITE_[A-Z_]+|PLAN_[A-Z_]+)$/;
+
+/** The environment of Astro and the render threads: the variables of PASSED_ON that the caller has, `extra`, and no telemetry. */
+export function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [name, value] of Object.entries(process.env)) if (PASSED_ON.test(name)) env[name] = value;
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
+let builds = 0;
 const BUNDLER = fileURLToPath(new URL('./astro-bundle.mjs', import.meta.url));
-const RENDER_THREAD = fileURLToPath(new URL('./render-worker.mjs', import.meta.url));
+const ASTRO_CLI = 'node_modules/astro/bin/astro.mjs';
 
 /**
- * Starts bundling the site at root at once (the caller validates the data meanwhile); `env` is given to the bundle
- * and the render threads. Rendering starts when finish() is called, so the data the pages read must be ready then.
+ * Starts bundling the site at root at once (the caller validates the data meanwhile), unless the cache has a bundle of
+ * the same code. Rendering starts when finish() is called, so the data the pages read must be ready then.
  */
-export function startAstroBuild(root: string, env: Record<string, string>, threads = 1): AstroBuild {
+export function startAstroBuild(root: string, options: AstroBuildOptions): AstroBuild {
   // Inside the project, so the server bundle can import the project's node_modules.
   const work = join(root, `.dist-${process.pid}-${++builds}`);
   rmSync(work, { recursive: true, force: true });
   // A profiled build (`node --cpu-prof …`, as `npm run bench -- --profile` runs it) profiles the bundler and the threads too.
   const profiling = process.execArgv.filter((arg) => arg.startsWith('--cpu-prof'));
+  const env = buildEnv(options.env);
   const started = performance.now();
-  const bundler = spawnBundler(root, work, childEnv(env), profiling);
-  let workers: Worker[] = [];
+  const cached =
+    options.renderer === 'threads' && options.bundleCache !== false
+      ? lookUpBundle(options.bundleCache, bundleKey(root, env.SITE_BASE || '/', options.codeFingerprint))
+      : undefined;
+  const bundler =
+    options.renderer === 'threads' && !cached?.hit
+      ? spawnNode(root, [...profiling, BUNDLER, root, work], env)
+      : undefined;
+  let workers: { terminate(): Promise<number> }[] = [];
+  let astro: Spawned | undefined;
   let cancelled = false;
   const remove = () => rmSync(work, { recursive: true, force: true });
+
+  async function render(site: string): Promise<AstroBuildResult> {
+    if (options.renderer === 'astro') {
+      astro = spawnNode(root, [ASTRO_CLI, 'build', '--outDir', site], env);
+      const built = await astro.result;
+      if (!built.ok || cancelled) return { ok: false, message: built.message ?? 'stopped' };
+      return { ok: true, bundleSeconds: undefined, renderSeconds: seconds(started), threads: 0, pages: 0, notes: [] };
+    }
+    const bundled = bundler ? await bundler.result : { ok: true };
+    if (!bundled.ok || cancelled) return { ok: false, message: bundled.message ?? 'stopped' };
+    const bundleSeconds = bundler ? seconds(started) : undefined;
+    const notes = prepareSite(cached, options.bundleCache, work, site);
+    const renderStarted = performance.now();
+    const entry = join(cached?.hit ? cached.dir : work, 'server', 'entry.mjs');
+    const threadsRun = runThreads(entry, site, env, profiling, options.threads);
+    workers = threadsRun.workers;
+    const rendered = await threadsRun.result;
+    if (!rendered.ok) return rendered;
+    const renderSeconds = seconds(renderStarted);
+    return { ok: true, bundleSeconds, renderSeconds, threads: options.threads, pages: rendered.pages, notes };
+  }
+
   return {
     async finish(outDir) {
-      const bundled = await bundler.result;
-      const bundleSeconds = (performance.now() - started) / 1000;
-      if (!bundled.ok || cancelled) {
-        remove();
-        return { ok: false, message: bundled.message ?? 'stopped' };
-      }
-      const renderStarted = performance.now();
-      const threadsRun = runThreads(
-        join(work, 'server', 'entry.mjs'),
-        join(work, 'client'),
-        childEnv(env),
-        profiling,
-        threads,
-      );
-      workers = threadsRun.workers;
-      const rendered = await threadsRun.result;
-      if (!rendered.ok) {
-        remove();
-        return rendered;
-      }
+      const site = join(work, 'client');
       try {
-        moveFolder(join(work, 'client'), outDir);
+        const result = await render(site);
+        if (result.ok) moveFolder(site, outDir);
+        return result;
       } catch (error) {
-        remove();
         return { ok: false, message: (error as Error).message };
+      } finally {
+        remove();
       }
-      remove();
-      return {
-        ok: true,
-        bundleSeconds,
-        renderSeconds: (performance.now() - renderStarted) / 1000,
-        threads,
-        pages: rendered.pages,
-      };
     },
     async cancel() {
       cancelled = true;
-      bundler.child.kill('SIGTERM');
-      await bundler.result;
+      for (const process of [bundler, astro]) process?.child.kill('SIGTERM');
+      await Promise.all([bundler?.result, astro?.result]);
       await Promise.all(workers.map((w) => w.terminate()));
       remove();
     },
   };
 }
 
-interface Bundler {
+/** Puts the bundle's client assets where the pages will be written, and saves a fresh bundle to the cache; returns log lines. */
+function prepareSite(cached: CachedBundle | undefined, cacheDir: string | false, work: string, site: string): string[] {
+  if (cached?.hit) {
+    restoreClient(cached, site);
+    return [`Bundle reused from ${cached.dir} (the code has not changed since it was made).`];
+  }
+  if (!cached || cacheDir === false) return [];
+  const problem = saveBundle(work, cached, cacheDir);
+  return problem ? [problem] : [];
+}
+
+function seconds(since: number): number {
+  return (performance.now() - since) / 1000;
+}
+
+interface Spawned {
   child: ChildProcess;
   result: Promise<{ ok: boolean; message?: string }>;
 }
@@ -111,13 +164,10 @@ interface Bundler {
 /** Astro warns once per route with parameters that getStaticPaths() is not used in a server build; the render threads do use it. */
 const EXPECTED_WARNING = /getStaticPaths\(\) ignored in dynamic page/;
 
-function spawnBundler(root: string, work: string, env: NodeJS.ProcessEnv, nodeArgs: readonly string[]): Bundler {
-  const child = spawn(process.execPath, [...nodeArgs, BUNDLER, root, work], {
-    cwd: root,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const output = outputTail();
+/** Runs Node (the one running this build) with args in root; the result says how it ended, with the end of its output. */
+function spawnNode(root: string, args: readonly string[], env: NodeJS.ProcessEnv): Spawned {
+  const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const output = outputTail(EXPECTED_WARNING);
   child.stdout!.on('data', output.add);
   child.stderr!.on('data', output.add);
   const result = new Promise<{ ok: boolean; message?: string }>((resolve) => {
@@ -128,85 +178,6 @@ function spawnBundler(root: string, work: string, env: NodeJS.ProcessEnv, nodeAr
     });
   });
   return { child, result };
-}
-
-/** Keeps the last lines a process or thread printed, for the message when it fails. */
-function outputTail(): { add: (chunk: Buffer) => void; text: () => string } {
-  let output = '';
-  return {
-    add: (chunk) => (output = (output + chunk.toString('utf8')).slice(-20_000)),
-    text: () =>
-      output
-        .split('\n')
-        .filter((line) => line.trim() !== '' && !EXPECTED_WARNING.test(line))
-        .slice(-30)
-        .join('\n'),
-  };
-}
-
-/** Runs `count` render threads over the bundle at entry, sharing one counter of pages; collects every page that failed. */
-export function runThreads(
-  entry: string,
-  outDir: string,
-  env: NodeJS.ProcessEnv,
-  execArgv: string[],
-  count: number,
-): { workers: Worker[]; result: Promise<{ ok: true; pages: number } | { ok: false; message: string }> } {
-  const next = new Int32Array(new SharedArrayBuffer(4));
-  const output = outputTail();
-  const workers = Array.from({ length: count }, () => {
-    const worker = new Worker(RENDER_THREAD, {
-      workerData: { entry, outDir, next },
-      env,
-      execArgv,
-      stdout: true,
-      stderr: true,
-    });
-    worker.stdout.on('data', output.add);
-    worker.stderr.on('data', output.add);
-    return worker;
-  });
-  const results = workers.map(async (worker) => {
-    const done = new Promise<RenderResult | Error>((resolve) => {
-      let result: RenderResult | undefined;
-      worker.on('message', (message: RenderResult) => (result = message));
-      worker.on('error', (error) => resolve(error));
-      worker.on('exit', (code) =>
-        resolve(result ?? new Error(`a render thread stopped (exit code ${code}) before it finished`)),
-      );
-    });
-    // What the thread printed may arrive after it exits; the message on failure needs all of it.
-    const [result] = await Promise.all([
-      done,
-      finished(worker.stdout).catch(() => {}),
-      finished(worker.stderr).catch(() => {}),
-    ]);
-    return result;
-  });
-  const result = Promise.all(results).then((done) => {
-    const error = done.find((r): r is Error => r instanceof Error);
-    if (error) return { ok: false as const, message: `${output.text()}\n${error.stack ?? error.message}`.trim() };
-    const rendered = done as RenderResult[];
-    const pages = rendered[0]!.pages;
-    if (rendered.some((r) => r.pages !== pages))
-      return {
-        ok: false as const,
-        message: `the render threads listed different pages (${rendered.map((r) => r.pages).join(', ')})`,
-      };
-    const failures = rendered.flatMap((r) => r.failures).sort((a, b) => (a.path < b.path ? -1 : 1));
-    if (failures.length > 0) {
-      const list = failures
-        .slice(0, 20)
-        .map((f) => `  ${f.path} (status ${f.status})`)
-        .join('\n');
-      return {
-        ok: false as const,
-        message: `${failures.length} of ${pages} page(s) did not render:\n${list}${failures.length > 20 ? '\n  …' : ''}\n${output.text()}`,
-      };
-    }
-    return { ok: true as const, pages };
-  });
-  return { workers, result };
 }
 
 /** Renames a folder, or copies then deletes it when the destination is on another file system. */

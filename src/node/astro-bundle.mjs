@@ -8,7 +8,11 @@
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 
-/** @returns {import('astro').AstroIntegration} */
+/**
+ * The adapter of the bundling build (Astro's adapter API): its server entry is src/node/render-entry.ts, which Astro
+ * bundles with the pages, and whose `render` the render threads call.
+ * @returns {import('astro').AstroIntegration}
+ */
 function renderAdapter() {
   return {
     name: 'ke-hoach-render',
@@ -16,14 +20,9 @@ function renderAdapter() {
       'astro:config:done': ({ setAdapter }) => {
         setAdapter({
           name: 'ke-hoach-render',
+          entrypointResolution: 'auto',
           serverEntrypoint: fileURLToPath(new URL('./render-entry.ts', import.meta.url)),
-          exports: ['render'],
-          supportedAstroFeatures: {
-            serverOutput: 'stable',
-            staticOutput: 'stable',
-            hybridOutput: 'stable',
-            sharpImageService: 'unsupported',
-          },
+          supportedAstroFeatures: { serverOutput: 'stable', staticOutput: 'stable', sharpImageService: 'unsupported' },
           adapterFeatures: { buildOutput: 'server' },
         });
       },

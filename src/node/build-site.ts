@@ -1,10 +1,10 @@
 /** Builds the site safely: validate first, build into a temporary folder, then swap it in for the old one. */
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
 import { judgeArchive, summarizeArchive, type ArchiveSummary } from '../lib/archive-model';
-import { renderThreadCount } from '../lib/render-threads';
+import { renderThreadCount } from '../lib/render-plan';
 import {
   archiveCacheDirFor,
   codeFingerprint,
@@ -15,9 +15,10 @@ import {
   saveYear,
   type CachedYear,
 } from './archive-cache';
-import { startAstroBuild } from './astro-build';
+import { startAstroBuild, type AstroBuildResult, type Renderer } from './astro-build';
+import { bundleCacheDirFor } from './bundle-cache';
 import { dataDirFromEnv } from './load-data';
-import { archiveDirFor, loadSiteFromDisk } from './load-site';
+import { archiveDirFor, loadSiteFromDisk, shownPath } from './load-site';
 import { writeSiteSnapshot } from './site-snapshot';
 
 /** Options of one build. */
@@ -36,6 +37,10 @@ export interface BuildOptions {
   codeFingerprint?: string;
   /** How many threads render the pages ($PLAN_BUILD_THREADS; by default one per CPU, up to four, for 5 MB of data or more, else one). */
   threads?: number;
+  /** Who renders the pages: the build's render threads (default), or a plain `astro build` ($PLAN_BUILD_RENDERER=astro). */
+  renderer?: Renderer;
+  /** The folder of cached bundles ($PLAN_BUNDLE_CACHE_DIR or <root>/.cache/bundle/), or false to bundle afresh. */
+  bundleCache?: string | false;
 }
 
 /** Validates data/ and archive/, builds into `<out>.tmp-<pid>`, and renames it over outDir; a failure leaves outDir as it was. */
@@ -60,7 +65,13 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
       .filter((e) => !e.hit)
       .reduce((n, e) => n + folderBytes(join(archiveRoot, String(e.year))), 0);
   const threads = options.threads ?? threadsFromEnv(log) ?? renderThreadCount(renderedBytes, availableParallelism());
-  const astro = startAstroBuild(root, { PLAN_DATA_SNAPSHOT: snapshot }, threads);
+  const astro = startAstroBuild(root, {
+    env: { PLAN_DATA_SNAPSHOT: snapshot },
+    threads,
+    renderer: options.renderer ?? rendererFromEnv(log),
+    bundleCache: options.bundleCache ?? bundleCacheDirFor(root),
+    codeFingerprint: options.codeFingerprint,
+  });
   // Cached archived years are linked into a folder of their own while Astro bundles (tens of thousands of files:
   // seconds of file-system work), and moved into the site at the end a plan folder at a time.
   const archivedDir = `${outDir}.archived-${process.pid}`;
@@ -82,10 +93,7 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   rmSync(tmpDir, { recursive: true, force: true });
   const built = await astro.finish(tmpDir);
   rmSync(snapshotDir, { recursive: true, force: true });
-  if (built.ok)
-    log(
-      `Bundled in ${built.bundleSeconds.toFixed(1)} s; ${built.pages} files (pages, exports, search file, feed) rendered by ${built.threads} thread(s) in ${built.renderSeconds.toFixed(1)} s.`,
-    );
+  if (built.ok) logRender(built, log);
   const finished = built.ok ? finishArchives(cache, archivedDir, prepared.renderedYears, tmpDir, log) : built;
   if (!finished.ok) {
     cleanUp();
@@ -95,8 +103,26 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   if (existsSync(outDir)) renameSync(outDir, oldDir);
   renameSync(tmpDir, outDir);
   rmSync(oldDir, { recursive: true, force: true });
-  log(`Site built in ${options.outDir}/ from ${dirname(dataDir) === root ? 'data/' : dataDir}.`);
+  log(`Site built in ${options.outDir}/ from ${shownPath(dataDir, root)}/.`);
   return { ok: true };
+}
+
+/** Says how the pages were rendered: the bundle (fresh or reused), the threads and the time. */
+function logRender(built: Extract<AstroBuildResult, { ok: true }>, log: (line: string) => void): void {
+  for (const note of built.notes) log(note);
+  if (built.threads === 0) return log(`Rendered by astro build in ${built.renderSeconds.toFixed(1)} s.`);
+  const bundled = built.bundleSeconds === undefined ? '' : `Bundled in ${built.bundleSeconds.toFixed(1)} s; `;
+  log(
+    `${bundled}${built.pages} files (pages, exports, search file, feed) rendered by ${built.threads} thread(s) in ${built.renderSeconds.toFixed(1)} s.`,
+  );
+}
+
+/** $PLAN_BUILD_RENDERER: `astro` for a plain `astro build`, else the build's render threads (an unknown value is said in the log). */
+function rendererFromEnv(log: (line: string) => void): Renderer {
+  const value = process.env.PLAN_BUILD_RENDERER;
+  if (value === 'astro' || value === 'threads') return value;
+  if (value) log(`PLAN_BUILD_RENDERER=${value} is neither "threads" nor "astro"; rendering with the build's threads.`);
+  return 'threads';
 }
 
 /** The bytes of every file under dir (0 when it does not exist). */
@@ -104,7 +130,7 @@ function folderBytes(dir: string): number {
   if (!existsSync(dir)) return 0;
   let bytes = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
-    if (entry.isFile()) bytes += statSync(join(entry.parentPath ?? entry.path, entry.name)).size;
+    if (entry.isFile()) bytes += statSync(join(entry.parentPath, entry.name)).size;
   }
   return bytes;
 }

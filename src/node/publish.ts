@@ -1,14 +1,14 @@
 /** `npm run publish` and `npm run rollback`: build into a new release folder, check it, then switch `current` to it atomically. */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { expectedFiles } from '../lib/links';
+import { listSitePages, siteOutline } from '../lib/site-pages';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
 import { buildSite } from './build-site';
 import { checkBuiltSite } from './check-site';
 import { dataDirFromEnv } from './load-data';
 import { loadSiteFromDisk } from './load-site';
 import { acquireLock } from './lock';
-import { changesForRelease, judgeEverything, outlineOf, readPreviousRelease } from './release-changes';
+import { changesForRelease, judgeEverything, readPreviousRelease } from './release-changes';
 import {
   currentRelease,
   KEEP_RELEASES,
@@ -84,7 +84,8 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
   try {
     const built = await buildSite({ outDir: releaseDir, dataDir, root, log });
     if (!built.ok) return fail(releaseDir, `Publish stopped: the build failed (see above). ${untouched}.`);
-    const problems = checkBuiltSite(releaseDir, process.env.SITE_BASE || '/', expectedFiles(outlineOf(dataset, plans)));
+    const expected = listSitePages(siteOutline(plans, dataset.units, dataset.leaders)).map((p) => p.file);
+    const problems = checkBuiltSite(releaseDir, process.env.SITE_BASE || '/', expected);
     if (problems.length)
       return fail(
         releaseDir,

@@ -5,7 +5,6 @@ import type { ArchivedYear } from '../lib/archive';
 import { judgeArchives, judgePlans } from '../lib/archive-model';
 import type { PlanState } from '../lib/evaluate';
 import { buildPlanExport } from '../lib/exports';
-import type { SiteOutline } from '../lib/links';
 import type { Dataset } from '../lib/model';
 import {
   nextChangesFile,
@@ -22,19 +21,6 @@ import { RELEASE_MARKER } from './releases';
 /** Every plan the site will show (live and archived), judged as the build will judge it. */
 export function judgeEverything(dataset: Dataset, archives: readonly ArchivedYear[]): PlanState[] {
   return [...judgePlans(dataset.plans, dataset.site.asOf), ...judgeArchives(archives).flatMap((a) => a.plans)];
-}
-
-/** The pages a build of this data must have. */
-export function outlineOf(dataset: Dataset, plans: readonly PlanState[]): SiteOutline {
-  return {
-    plans: plans.map((p) => ({
-      id: p.plan.id,
-      sections: p.plan.sections.map((s) => s.id),
-      tasks: p.tasks.map((t) => t.task.id),
-    })),
-    units: dataset.units.map((u) => u.id),
-    leaders: dataset.leaders.map((l) => l.id),
-  };
 }
 
 /** Reads what a published release left to compare with: its plan exports and its changes.json; unreadable files are skipped with a warning. */

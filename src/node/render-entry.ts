@@ -1,10 +1,15 @@
-/** The entry of the site's server bundle (src/node/astro-bundle.mjs builds it): Astro's App, and the function the build's render threads call. */
-import type { SSRManifest } from 'astro';
-import { App } from 'astro/app';
+/**
+ * The entry of the site's server bundle (src/node/astro-bundle.mjs builds it through Astro's adapter API): Astro's
+ * app, and the function the build's render threads call to render their share of the site's pages.
+ */
+import { createApp } from 'astro/app/entrypoint';
+import { getSitePages } from '../data';
 import { renderShare, type RenderResult, type RenderShare } from './render-pages';
 
-export function createExports(manifest: SSRManifest): { render: (share: RenderShare) => Promise<RenderResult> } {
-  // Not streamed: each page is rendered whole, then written to its file.
-  const app = new App(manifest, false);
-  return { render: (share) => renderShare(app, manifest, share) };
+// Not streamed: each page is rendered whole, then written to its file.
+const app = createApp({ streaming: false });
+
+/** Renders pages of the site's list (src/lib/site-pages.ts) until none are left; src/node/render-worker.mjs calls it. */
+export function render(share: RenderShare): Promise<RenderResult> {
+  return renderShare(app, getSitePages(), import.meta.env.BASE_URL, share);
 }

@@ -1,9 +1,9 @@
 /** /exports/<plan-id>.csv: the same task rows as the JSON export, UTF-8 with a BOM for Excel. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPlan, getAllPlans } from '../../data';
+import { getPlan, staticPaths } from '../../data';
 import { buildPlanExport, writePlanCsv } from '../../lib/exports';
 
-export const getStaticPaths: GetStaticPaths = () => getAllPlans().map((p) => ({ params: { plan: p.plan.id } }));
+export const getStaticPaths: GetStaticPaths = () => staticPaths('export-csv');
 
 export const GET: APIRoute = ({ params }) =>
   new Response(writePlanCsv(buildPlanExport(getPlan(params.plan!))), {

@@ -1,9 +1,9 @@
 /** /exports/<plan-id>.json: the plan, every task with its derived status, and the summary counts. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPlan, getAllPlans } from '../../data';
+import { getPlan, staticPaths } from '../../data';
 import { buildPlanExport } from '../../lib/exports';
 
-export const getStaticPaths: GetStaticPaths = () => getAllPlans().map((p) => ({ params: { plan: p.plan.id } }));
+export const getStaticPaths: GetStaticPaths = () => staticPaths('export-json');
 
 export const GET: APIRoute = ({ params }) =>
   new Response(`${JSON.stringify(buildPlanExport(getPlan(params.plan!)), null, 2)}\n`, {

@@ -1,0 +1,66 @@
+/**
+ * Reuses the site's bundle (Astro's server bundle and client assets, src/node/astro-bundle.mjs) between builds whose
+ * code is the same. Pages read the data when they render, never when they are bundled, so a rebuild after a change to
+ * data/ or archive/ only needs to render. The key covers everything a bundle is made from: the code, configuration
+ * and lock file (codeFingerprint), the base path, and the Node version.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { codeFingerprint, copyTree } from './archive-cache';
+import { sha256Hex } from './hash';
+
+/** Where bundles are kept by default: `<root>/.cache/bundle/` (git-ignored); $PLAN_BUNDLE_CACHE_DIR overrides it. */
+export function bundleCacheDirFor(root: string): string {
+  return process.env.PLAN_BUNDLE_CACHE_DIR || join(root, '.cache', 'bundle');
+}
+
+/** The key of a bundle: what it is made from. `code` is codeFingerprint(root) unless a test gives another. */
+export function bundleKey(root: string, base: string, code = codeFingerprint(root)): string {
+  return sha256Hex([code, base, process.version].join('\u0000')).slice(0, 32);
+}
+
+/** A bundle in the cache: `server/entry.mjs` and `client/`. */
+export interface CachedBundle {
+  dir: string;
+  hit: boolean;
+}
+
+/** The cache folder of a key, and whether a complete bundle is there. */
+export function lookUpBundle(cacheDir: string, key: string): CachedBundle {
+  const dir = join(cacheDir, key);
+  return { dir, hit: existsSync(join(dir, 'server', 'entry.mjs')) && existsSync(join(dir, 'client')) };
+}
+
+/** Saves a fresh bundle (its `server/` and `client/` folders under `from`) as `entry`; never throws (a cache is optional). */
+export function saveBundle(from: string, entry: CachedBundle, cacheDir: string): string | undefined {
+  const tmp = `${entry.dir}.tmp-${process.pid}-${randomUUID().slice(0, 8)}`;
+  try {
+    copyTree(join(from, 'server'), join(tmp, 'server'));
+    copyTree(join(from, 'client'), join(tmp, 'client'));
+    rmSync(entry.dir, { recursive: true, force: true });
+    renameSync(tmp, entry.dir);
+    pruneBundles(cacheDir, entry.dir);
+    return undefined;
+  } catch (error) {
+    rmSync(tmp, { recursive: true, force: true });
+    return `bundle cache: could not save the bundle (${(error as Error).message}); the next build bundles again`;
+  }
+}
+
+/** Other bundles are kept for a day: a build of another base path, or one running beside this one, may use them. */
+const KEEP_OTHER_BUNDLES_MS = 24 * 60 * 60 * 1000;
+
+function pruneBundles(cacheDir: string, keep: string): void {
+  for (const name of readdirSync(cacheDir)) {
+    const path = join(cacheDir, name);
+    if (path === keep) continue;
+    if (Date.now() - statSync(path).mtimeMs > KEEP_OTHER_BUNDLES_MS) rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/** Makes `to` a site folder holding a cached bundle's client assets (hard links: pages are written beside them, never over them). */
+export function restoreClient(entry: CachedBundle, to: string): void {
+  mkdirSync(to, { recursive: true });
+  copyTree(join(entry.dir, 'client'), to);
+}
