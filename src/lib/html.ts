@@ -1,4 +1,4 @@
-/** HTML built as strings, for rows repeated thousands of times per build: every value escaped as Astro escapes it. */
+/** HTML built as strings, for rows repeated thousands of times per build: every value escaped as Astro 7 escapes it. */
 
 /** HTML that may be inserted as is: built by `html`, or sanitised output marked with `trustedHtml`. */
 export class SafeHtml {
