@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildForTest, E2E_BASE } from '../support/build-once';
+import { GOLDEN_DIR, isGoldenFile, listGolden, normaliseForGolden } from '../support/golden';
 
 const PLAN = '2024-khac-phuc';
 
@@ -183,4 +184,13 @@ describe('the built site under /ke-hoach/ (default data)', () => {
       rmSync(join(astroDist, '..'), { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('matches the golden output (tests/golden/default): pages, exports and stylesheet, asset hashes masked', async () => {
+    const built = files.filter(isGoldenFile).map((file) => normaliseForGolden(file, read(file)));
+    const golden = existsSync(GOLDEN_DIR) ? listGolden(GOLDEN_DIR) : [];
+    // A file the build no longer writes must leave the golden output too (delete it there).
+    expect(golden.filter((file) => !built.some((b) => b.file === file))).toEqual([]);
+    for (const { file, content } of built)
+      await expect(content).toMatchFileSnapshot(join('..', 'golden', 'default', file));
+  });
 });
