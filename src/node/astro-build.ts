@@ -41,8 +41,6 @@ export interface AstroBuildOptions {
   renderer: Renderer;
   /** The folder of cached bundles, or false to bundle afresh and keep nothing. */
   bundleCache: string | false;
-  /** The code fingerprint the bundle is keyed by (tests give another to act as a code change). */
-  codeFingerprint?: string | undefined;
 }
 
 /** A site render under way: wait for it, or stop it. */
@@ -86,7 +84,7 @@ export function startAstroBuild(root: string, options: AstroBuildOptions): Astro
   const started = performance.now();
   const cached =
     options.renderer === 'threads' && options.bundleCache !== false
-      ? lookUpBundle(options.bundleCache, bundleKey(root, env.SITE_BASE || '/', options.codeFingerprint))
+      ? lookUpBundle(options.bundleCache, bundleKey(root, env.SITE_BASE || '/'))
       : undefined;
   const bundler =
     options.renderer === 'threads' && !cached?.hit

@@ -70,7 +70,6 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
     threads,
     renderer: options.renderer ?? rendererFromEnv(log),
     bundleCache: options.bundleCache ?? bundleCacheDirFor(root),
-    codeFingerprint: options.codeFingerprint,
   });
   // Cached archived years are linked into a folder of their own while Astro bundles (tens of thousands of files:
   // seconds of file-system work), and moved into the site at the end a plan folder at a time.

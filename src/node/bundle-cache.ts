@@ -5,7 +5,7 @@
  * and lock file (codeFingerprint), the base path, and the Node version.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeFingerprint, copyTree } from './archive-cache';
 import { sha256Hex } from './hash';
@@ -15,9 +15,9 @@ export function bundleCacheDirFor(root: string): string {
   return process.env.PLAN_BUNDLE_CACHE_DIR || join(root, '.cache', 'bundle');
 }
 
-/** The key of a bundle: what it is made from. `code` is codeFingerprint(root) unless a test gives another. */
-export function bundleKey(root: string, base: string, code = codeFingerprint(root)): string {
-  return sha256Hex([code, base, process.version].join('\u0000')).slice(0, 32);
+/** The key of a bundle: what it is made from (the code as it is on disk now, never a stand-in: a stale bundle would be a silent fault). */
+export function bundleKey(root: string, base: string): string {
+  return sha256Hex([codeFingerprint(root), base, process.version].join('\u0000')).slice(0, 32);
 }
 
 /** A bundle in the cache: `server/entry.mjs` and `client/`. */
@@ -29,7 +29,14 @@ export interface CachedBundle {
 /** The cache folder of a key, and whether a complete bundle is there. */
 export function lookUpBundle(cacheDir: string, key: string): CachedBundle {
   const dir = join(cacheDir, key);
-  return { dir, hit: existsSync(join(dir, 'server', 'entry.mjs')) && existsSync(join(dir, 'client')) };
+  const hit = isComplete(dir);
+  // Marked as used, so that another build's pruning leaves it for another day.
+  if (hit) utimesSync(dir, new Date(), new Date());
+  return { dir, hit };
+}
+
+function isComplete(dir: string): boolean {
+  return existsSync(join(dir, 'server', 'entry.mjs')) && existsSync(join(dir, 'client'));
 }
 
 /** Saves a fresh bundle (its `server/` and `client/` folders under `from`) as `entry`; never throws (a cache is optional). */
@@ -38,6 +45,11 @@ export function saveBundle(from: string, entry: CachedBundle, cacheDir: string):
   try {
     copyTree(join(from, 'server'), join(tmp, 'server'));
     copyTree(join(from, 'client'), join(tmp, 'client'));
+    // A build beside this one may have saved the same bundle meanwhile, and may be rendering from it: leave it.
+    if (isComplete(entry.dir)) {
+      rmSync(tmp, { recursive: true, force: true });
+      return undefined;
+    }
     rmSync(entry.dir, { recursive: true, force: true });
     renameSync(tmp, entry.dir);
     pruneBundles(cacheDir, entry.dir);
