@@ -12,6 +12,14 @@ export interface BenchResults {
   build_s: number;
   floor_s: number;
   build_ratio: number;
+  /** The build's CPU time over the floor's (other load on the machine disturbs it less than wall time). */
+  build_cpu_ratio: number | null;
+  /** The same full build rendered by a plain `astro build` (PLAN_BUILD_RENDERER=astro). */
+  astro_renderer_s: number | null;
+  /** The everyday rebuild: the shipped data, changed, rebuilt with the cached bundle; and the floor of as many pages. */
+  small_build_s: number | null;
+  small_floor_s: number | null;
+  small_build_ratio: number | null;
   build_peak_mb: number;
   load_ratio: number;
   index_gz_kb: number | null;
@@ -61,6 +69,14 @@ export function checkTargets(
     { label: 'build', value: num(r.build_s, 1, ' s'), target: '', pass: null },
     { label: 'floor (bare Astro)', value: num(r.floor_s, 1, ' s'), target: '', pass: null },
     { label: 'build / floor', value: num(r.build_ratio, 2, '×'), target: '≤ 2×', pass: atMost(r.build_ratio, 2) },
+    { label: 'build / floor, CPU time', value: num(r.build_cpu_ratio, 2, '×'), target: '', pass: null },
+    { label: 'build with plain astro build', value: num(r.astro_renderer_s, 1, ' s'), target: '', pass: null },
+    {
+      label: 'small rebuild / floor',
+      value: num(r.small_build_ratio, 2, '×'),
+      target: '≤ 2×',
+      pass: atMost(r.small_build_ratio, 2),
+    },
     {
       label: 'build peak memory',
       value: num(r.build_peak_mb, 0, ' MB'),

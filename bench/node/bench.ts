@@ -12,6 +12,7 @@ import { measureJs, type PageJs } from './measure-js';
 import { measureLoad, type LoadMeasure, type Loader } from './measure-load';
 import type { MeasuredRun } from './process';
 import { printProfile } from './profile';
+import { measureSmallBuild, type SmallBuildMeasure } from './small-build';
 
 /** What the command line asked for. */
 export interface BenchOptions {
@@ -107,6 +108,19 @@ function archivedRatio(m: ArchivedMeasure): { wall: number; cpu: number | null }
   };
 }
 
+/** The everyday rebuild of the shipped data, beside the floor; logs the runs. */
+async function runSmall(o: BenchOptions, tmp: string): Promise<SmallBuildMeasure> {
+  const m = await measureSmallBuild(o.project, join(tmp, 'small'), BUILD_ROUNDS);
+  o.log(`small rebuild (the shipped data, ${m.pages} pages, changed and rebuilt with the cached bundle):`);
+  o.log(`  first build (bundles): ${m.first.seconds.toFixed(1)} s${cpu(m.first)}`);
+  m.rebuilds.forEach((run, i) =>
+    o.log(
+      `  rebuild: ${run.seconds.toFixed(1)} s${cpu(run)}; bare Astro floor of ${m.pages} pages: ${m.floors[i]!.seconds.toFixed(1)} s${cpu(m.floors[i]!)}`,
+    ),
+  );
+  return m;
+}
+
 const cpu = (run: MeasuredRun) => (run.cpuSeconds === null ? '' : `, ${run.cpuSeconds.toFixed(1)} s CPU`);
 
 /** How many times each build runs, alternating with the other; the fastest run of each is compared. */
@@ -121,7 +135,7 @@ async function measureBuilds(
   o: BenchOptions,
   dataDir: string,
   tmp: string,
-): Promise<{ build: MeasuredRun; floor: MeasuredRun; pages: number; site: string }> {
+): Promise<{ build: MeasuredRun; floor: MeasuredRun; pages: number; site: string; astro: MeasuredRun }> {
   const site = join(tmp, 'site');
   const profileDir = o.profile ? join(tmp, 'profile') : undefined;
   const builds: MeasuredRun[] = [];
@@ -130,7 +144,9 @@ async function measureBuilds(
   for (let round = 0; round < BUILD_ROUNDS; round++) {
     // The first round's site is the one measured afterwards (JavaScript, /tasks/ in Chromium); only it is profiled.
     const out = round === 0 ? site : join(tmp, `site-${round}`);
-    const build = await buildProject(o.project, dataDir, out, round === 0 ? profileDir : undefined);
+    // No bundle cache: a full build bundles (the everyday data-only rebuild is measured apart).
+    const env = { PLAN_BUNDLE_CACHE_DIR: 'none' };
+    const build = await buildProject(o.project, dataDir, out, round === 0 ? profileDir : undefined, env);
     builds.push(build);
     if (round === 0) pages = filesEndingWith(site, '.html').length;
     o.log(
@@ -153,7 +169,14 @@ async function measureBuilds(
       `CPU time ratio (less sensitive to other load on the machine): ${(build.cpuSeconds / floor.cpuSeconds).toFixed(2)}×`,
     );
   if (profileDir) printProfile(profileDir, o.project, o.log);
-  return { build, floor, pages, site };
+  // The same build with a plain `astro build` rendering the pages: what bundling once and rendering in threads saves.
+  const astro = await buildProject(o.project, dataDir, join(tmp, 'site-astro'), undefined, {
+    PLAN_BUILD_RENDERER: 'astro',
+  });
+  o.log(
+    `the same build rendered by plain astro build (PLAN_BUILD_RENDERER=astro): ${astro.seconds.toFixed(1)} s${cpu(astro)}, peak ${astro.peakMb.toFixed(0)} MB; threads build / astro build ${(build.seconds / astro.seconds).toFixed(2)}×`,
+  );
+  return { build, floor, pages, site, astro };
 }
 
 /** The run with the least wall time. */
@@ -191,6 +214,8 @@ interface Measured {
   pages: number;
   js: Partial<Record<PageType, PageJs>>;
   index: IndexMeasure;
+  astro: MeasuredRun;
+  small: SmallBuildMeasure;
   archived?: ArchivedMeasure | undefined;
 }
 
@@ -203,6 +228,11 @@ function toResults(o: BenchOptions, m: Measured): BenchResults {
     build_s: round(build.seconds, 2),
     floor_s: round(floor.seconds, 2),
     build_ratio: round(build.seconds / floor.seconds, 2),
+    build_cpu_ratio: build.cpuSeconds && floor.cpuSeconds ? round(build.cpuSeconds / floor.cpuSeconds, 2) : null,
+    astro_renderer_s: round(m.astro.seconds, 2),
+    small_build_s: round(fastest(m.small.rebuilds).seconds, 2),
+    small_floor_s: round(fastest(m.small.floors).seconds, 2),
+    small_build_ratio: round(fastest(m.small.rebuilds).seconds / fastest(m.small.floors).seconds, 2),
     build_peak_mb: round(build.peakMb, 0),
     load_ratio: round(load.ratio, 2),
     index_gz_kb: round(index.gzKb, 1),
@@ -232,13 +262,14 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
     o.log(
       `  in CPU time: ${load.loadCpuMs.toFixed(0)} ms vs ${load.papaCpuMs.toFixed(0)} ms, ${(load.loadCpuMs / load.papaCpuMs).toFixed(2)}×`,
     );
-    const { build, floor, pages, site } = await measureBuilds(o, dataDir, tmp);
+    const { build, floor, pages, site, astro } = await measureBuilds(o, dataDir, tmp);
+    const small = await runSmall(o, tmp);
     const js = measureJs(site);
     logJs(o, js);
     const index = await measureIndex(site, 5);
     logIndex(o, index);
     const archived = o.archived > 0 ? await runArchived(o, dataDir, tmp, build) : undefined;
-    const results = toResults(o, { load, build, floor, pages, js, index, archived });
+    const results = toResults(o, { load, build, floor, pages, js, index, astro, small, archived });
     const charts = Object.fromEntries(PAGE_TYPES.map((t) => [t, js[t]?.hasChart ?? false]));
     o.log(
       `\n${formatChecks(checkTargets(results, charts, { search: index.searchNote || undefined, archived: archived ? 'the fastest rebuild after a change to live data over the fastest build of the live year alone (wall time)' : undefined }))}`,

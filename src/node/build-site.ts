@@ -1,7 +1,7 @@
 /** Builds the site safely: validate first, build into a temporary folder, then swap it in for the old one. */
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
 import { judgeArchive, summarizeArchive, type ArchiveSummary } from '../lib/archive-model';
 import { renderThreadCount } from '../lib/render-plan';
@@ -69,7 +69,7 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
     env: { PLAN_DATA_SNAPSHOT: snapshot },
     threads,
     renderer: options.renderer ?? rendererFromEnv(log),
-    bundleCache: options.bundleCache ?? bundleCacheDirFor(root),
+    bundleCache: usableBundleCache(options.bundleCache ?? bundleCacheDirFor(root), root, log),
   });
   // Cached archived years are linked into a folder of their own while Astro bundles (tens of thousands of files:
   // seconds of file-system work), and moved into the site at the end a plan folder at a time.
@@ -114,6 +114,17 @@ function logRender(built: Extract<AstroBuildResult, { ok: true }>, log: (line: s
   log(
     `${bundled}${built.pages} files (pages, exports, search file, feed) rendered by ${built.threads} thread(s) in ${built.renderSeconds.toFixed(1)} s.`,
   );
+}
+
+/** The bundle cache folder when it is inside the project (a bundle imports the project's node_modules from where it lies), else false, said in the log. */
+function usableBundleCache(dir: string | false, root: string, log: (line: string) => void): string | false {
+  if (dir === false) return false;
+  const inside = relative(root, resolve(root, dir));
+  if (!inside.startsWith('..') && !isAbsolute(inside)) return resolve(root, dir);
+  log(
+    `The bundle cache ${dir} is outside the project ${root}; bundling afresh (a cached bundle must lie inside the project).`,
+  );
+  return false;
 }
 
 /** $PLAN_BUILD_RENDERER: `astro` for a plain `astro build`, else the build's render threads (an unknown value is said in the log). */

@@ -10,9 +10,11 @@ import { join } from 'node:path';
 import { codeFingerprint, copyTree } from './archive-cache';
 import { sha256Hex } from './hash';
 
-/** Where bundles are kept by default: `<root>/.cache/bundle/` (git-ignored); $PLAN_BUNDLE_CACHE_DIR overrides it. */
-export function bundleCacheDirFor(root: string): string {
-  return process.env.PLAN_BUNDLE_CACHE_DIR || join(root, '.cache', 'bundle');
+/** Where bundles are kept: `<root>/.cache/bundle/` (git-ignored), or $PLAN_BUNDLE_CACHE_DIR; `none` there keeps no bundle. */
+export function bundleCacheDirFor(root: string): string | false {
+  const dir = process.env.PLAN_BUNDLE_CACHE_DIR;
+  if (dir === 'none') return false;
+  return dir || join(root, '.cache', 'bundle');
 }
 
 /** The key of a bundle: what it is made from (the code as it is on disk now, never a stand-in: a stale bundle would be a silent fault). */
