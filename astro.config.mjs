@@ -1,6 +1,6 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
-import { dropUrlsFromLegalComments } from './src/lib/legal-comments.ts';
+import { dropUrlsFromLegalComments } from './src/lib/build/legal-comments.ts';
 
 /**
  * The site is read with no internet: no URL to the outside may remain in the bundled scripts (see tests/build).

@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { decodeBytes } from '../src/lib/decode';
+import { decodeBytes } from '../src/lib/data/decode';
 import { makeRequest, runImport, USAGE, type ImportEffects } from '../src/lib/import/run';
 
 /** Reads a file as UTF-8 text; undefined when there is no such file. */

@@ -1,6 +1,6 @@
 /** `npm run validate [-- --data DIR]`: checks the data (and archive/ against its manifests) and prints every problem, one a line. */
 import { parseArgs } from 'node:util';
-import { formatIssue, hasErrors, sortIssues } from '../src/lib/problems';
+import { formatIssue, hasErrors, sortIssues } from '../src/lib/data/problems';
 import { dataDirFromEnv } from '../src/node/load-data';
 import { loadSiteFromDisk } from '../src/node/load-site';
 

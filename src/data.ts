@@ -7,14 +7,14 @@ import {
   summarizeArchive,
   type ArchiveState,
   type ArchiveSummary,
-} from './lib/archive-model';
-import type { PlanState, TaskState } from './lib/evaluate';
-import type { Dataset, Leader, Unit } from './lib/model';
-import { DataError, hasErrors } from './lib/problems';
-import { reportsByUnit, type UnitReport } from './lib/reporting';
-import { currentPlans } from './lib/current';
-import { listSitePages, siteOutline, staticPathsOf, type SitePage, type SiteRoute } from './lib/site-pages';
-import { buildTaskIndex, type TaskIndex } from './lib/task-index';
+} from './lib/status/archive-model';
+import type { PlanState, TaskState } from './lib/status/evaluate';
+import type { Dataset, Leader, Unit } from './lib/data/model';
+import { DataError, hasErrors } from './lib/data/problems';
+import { reportsByUnit, type UnitReport } from './lib/status/reporting';
+import { currentPlans } from './lib/status/current';
+import { listSitePages, siteOutline, staticPathsOf, type SitePage, type SiteRoute } from './lib/site/site-pages';
+import { buildTaskIndex, type TaskIndex } from './lib/site/task-index';
 import { parseChangesFile, type ChangesFile } from './lib/updates';
 import { loadSiteFromDisk } from './node/load-site';
 import { readSiteSnapshot, type SiteSnapshot } from './node/site-snapshot';

@@ -1,6 +1,6 @@
 /** Due expressions for synthetic tasks, with the plan's wording of the timeline, chosen so a task can end in any status. */
 import { addDays, makeDate, type IsoDate } from '../../src/lib/dates';
-import { parseDue } from '../../src/lib/due';
+import { parseDue } from '../../src/lib/data/due';
 import type { Random } from './random';
 import { ROMAN } from './vocabulary';
 

@@ -1,6 +1,6 @@
 /** One synthetic plan: plan.json, tasks.csv and progress.csv, each task steered towards a chosen derived status. */
 import { makeDate, type IsoDate } from '../../src/lib/dates';
-import type { DerivedStatus } from '../../src/lib/status';
+import type { DerivedStatus } from '../../src/lib/status/status';
 import { csvTable } from './csv-text';
 import { dayBetween, futureDeadline, pastDeadline, type Deadline } from './deadlines';
 import {

@@ -1,8 +1,8 @@
 /** `--archived N`: the live year beside N archived years of the same size, built cold, then rebuilt after a change to live data. */
 import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { hashFiles } from '../../src/lib/archive';
-import { buildManifest, MANIFEST_FILE, serializeManifest } from '../../src/lib/manifest';
+import { hashFiles } from '../../src/lib/data/load-archive';
+import { buildManifest, MANIFEST_FILE, serializeManifest } from '../../src/lib/data/manifest';
 import { fsSource } from '../../src/node/fs-source';
 import { sha256Hex } from '../../src/node/hash';
 import { generateProvince, type ProvinceSize } from '../lib/province';

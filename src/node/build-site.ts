@@ -2,9 +2,9 @@
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
-import { judgeArchive, summarizeArchive, type ArchiveSummary } from '../lib/archive-model';
-import { renderThreadCount } from '../lib/render-plan';
+import { formatIssue, hasErrors, sortIssues } from '../lib/data/problems';
+import { judgeArchive, summarizeArchive, type ArchiveSummary } from '../lib/status/archive-model';
+import { renderThreadCount } from '../lib/build/render-plan';
 import {
   archiveCacheDirFor,
   codeFingerprint,

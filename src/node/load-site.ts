@@ -1,10 +1,16 @@
 /** Loads everything the site is built from: the live data/ folder and every archived year, with all their problems. */
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { checkPlanOverlap, hasArchivedYears, loadArchives, type ArchivedYear, type VerifiedYear } from '../lib/archive';
+import {
+  checkPlanOverlap,
+  hasArchivedYears,
+  loadArchives,
+  type ArchivedYear,
+  type VerifiedYear,
+} from '../lib/data/load-archive';
 import { todayInVietnam } from '../lib/dates';
-import { loadDataset } from '../lib/load';
-import type { Dataset } from '../lib/model';
-import type { DataIssue } from '../lib/problems';
+import { loadDataset } from '../lib/data/load';
+import type { Dataset } from '../lib/data/model';
+import type { DataIssue } from '../lib/data/problems';
 import { fsSource } from './fs-source';
 import { sha256Hex } from './hash';
 import { dataDirFromEnv } from './load-data';

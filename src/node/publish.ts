@@ -1,8 +1,8 @@
 /** `npm run publish` and `npm run rollback`: build into a new release folder, check it, then switch `current` to it atomically. */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listSitePages, siteOutline } from '../lib/site-pages';
-import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
+import { listSitePages, siteOutline } from '../lib/site/site-pages';
+import { formatIssue, hasErrors, sortIssues } from '../lib/data/problems';
 import { buildSite } from './build-site';
 import { checkBuiltSite } from './check-site';
 import { dataDirFromEnv } from './load-data';

@@ -1,11 +1,11 @@
 /** What a new release changes compared with the one being served: read the old release's exports and changes.json, judge the new data. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArchivedYear } from '../lib/archive';
-import { judgeArchives, judgePlans } from '../lib/archive-model';
-import type { PlanState } from '../lib/evaluate';
-import { buildPlanExport } from '../lib/exports';
-import type { Dataset } from '../lib/model';
+import type { ArchivedYear } from '../lib/data/load-archive';
+import { judgeArchives, judgePlans } from '../lib/status/archive-model';
+import type { PlanState } from '../lib/status/evaluate';
+import { buildPlanExport } from '../lib/site/exports';
+import type { Dataset } from '../lib/data/model';
 import {
   nextChangesFile,
   parseChangesFile,

@@ -1,11 +1,11 @@
 /** `npm run snapshot -- <year>`: freezes a year's plans into archive/<year>/ with a manifest, all or nothing. */
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { hashFiles, loadArchivedYear } from '../lib/archive';
+import { hashFiles, loadArchivedYear } from '../lib/data/load-archive';
 import { formatDateVi, todayInVietnam } from '../lib/dates';
-import { buildManifest, MANIFEST_FILE, serializeManifest } from '../lib/manifest';
-import type { Dataset } from '../lib/model';
-import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
+import { buildManifest, MANIFEST_FILE, serializeManifest } from '../lib/data/manifest';
+import type { Dataset } from '../lib/data/model';
+import { formatIssue, hasErrors, sortIssues } from '../lib/data/problems';
 import { fsSource } from './fs-source';
 import { sha256Hex } from './hash';
 import { dataDirFromEnv } from './load-data';

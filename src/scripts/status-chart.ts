@@ -14,8 +14,8 @@ import {
   Tooltip,
   type ChartConfiguration,
 } from 'chart.js';
-import { toChartConfig } from '../lib/chart-config';
-import type { ChartSpec } from '../lib/charts';
+import { toChartConfig } from '../lib/site/chart-config';
+import type { ChartSpec } from '../lib/site/charts';
 
 // Only the parts these three chart types use, so the bundle stays small.
 Chart.register(

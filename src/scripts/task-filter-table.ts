@@ -1,7 +1,7 @@
 /** The rows of <task-filter>'s table: those read so far, the rest still as text, and which of them the table shows. */
-import type { SortDir, SortKey, TaskFacets } from '../lib/task-query';
-import { sortTaskRows } from '../lib/task-sort';
-import { collectRows, withFacets, withSortFields, type Row } from './task-rows';
+import type { SortDir, SortKey, TaskFacets } from '../lib/site/task-query';
+import { sortTaskRows } from '../lib/site/task-sort';
+import { collectRows, withFacets, withSortFields, type Row } from './task-filter-rows';
 
 // Rows read at a time while the browser is idle: a slice takes a few milliseconds.
 const ROWS_PER_SLICE = 250;

@@ -13,9 +13,9 @@ import {
   type FilterKey,
   type SortKey,
   type TaskQuery,
-} from '../lib/task-query';
+} from '../lib/site/task-query';
 import { TaskTable, whenIdle } from './task-filter-table';
-import { applySearchIndex, cellText, downloadCsv } from './task-rows';
+import { applySearchIndex, cellText, downloadCsv } from './task-filter-rows';
 
 // A pause this long ends a burst of typing: the next keystroke starts a new history entry.
 const TYPING_PAUSE_MS = 800;

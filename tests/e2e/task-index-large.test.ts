@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { generateProvince } from '../../bench/lib/province';
 import { writeDataFiles } from '../../bench/node/bench';
-import { DISPLAY_LIMIT } from '../../src/lib/task-query';
+import { DISPLAY_LIMIT } from '../../src/lib/site/task-query';
 import { compareIds } from '../../src/lib/text';
 import { launchBrowser } from '../support/browser';
 import { buildAndServe } from '../support/build-once';

@@ -11,10 +11,10 @@ import {
 } from '../../bench/lib/province';
 import { createRandom, mulberry32 } from '../../bench/lib/random';
 import { writeDataFiles } from '../../bench/node/bench';
-import { countByStatus, evaluatePlan } from '../../src/lib/evaluate';
-import { loadDataset } from '../../src/lib/load';
-import { formatIssue } from '../../src/lib/problems';
-import { DERIVED_STATUSES } from '../../src/lib/status';
+import { countByStatus, evaluatePlan } from '../../src/lib/status/evaluate';
+import { loadDataset } from '../../src/lib/data/load';
+import { formatIssue } from '../../src/lib/data/problems';
+import { DERIVED_STATUSES } from '../../src/lib/status/status';
 import { loadDataFromDisk } from '../../src/node/load-data';
 import { memorySource } from '../support/memory-source';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseReportedStatus } from '../../src/lib/schema';
+import { parseReportedStatus } from '../../src/lib/data/schema';
 import { cleanText, compareIds, foldVietnamese, NFC_STABLE, PLAIN_LINE, sortVi } from '../../src/lib/text';
 
 describe('foldVietnamese', () => {

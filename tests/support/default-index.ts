@@ -1,7 +1,7 @@
 /** The /tasks/ view model of the default data, judged at its as-of date, for tests of the index and its rows. */
-import { currentPlans } from '../../src/lib/current';
-import { evaluatePlan } from '../../src/lib/evaluate';
-import { buildTaskIndex, type TaskIndexRow } from '../../src/lib/task-index';
+import { currentPlans } from '../../src/lib/status/current';
+import { evaluatePlan } from '../../src/lib/status/evaluate';
+import { buildTaskIndex, type TaskIndexRow } from '../../src/lib/site/task-index';
 import { loadDataFromDisk } from '../../src/node/load-data';
 
 export function defaultTaskIndex() {

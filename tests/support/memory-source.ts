@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { DataSource } from '../../src/lib/load';
+import type { DataSource } from '../../src/lib/data/load';
 
 /** Files given as text (written as UTF-8) or bytes, by repository path. */
 export type MemoryFiles = Record<string, string | Uint8Array>;

@@ -1,5 +1,5 @@
 /** Reading a plan's text into plan.json and tasks.csv rows, with everything a person must check. */
-import { errorAt, warningAt, type DataIssue } from '../problems';
+import { errorAt, warningAt, type DataIssue } from '../data/problems';
 import { collectOutline, type TaskDraft } from './drafts';
 import type { Refs } from './names';
 import type { PlanJson, TaskRow } from './output';

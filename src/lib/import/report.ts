@@ -1,5 +1,5 @@
 /** The summary printed after an import: sections, tasks, names to add, fields not found. */
-import { formatIssue, sortIssues, type DataIssue } from '../problems';
+import { formatIssue, sortIssues, type DataIssue } from '../data/problems';
 import type { PlanJson, TaskRow } from './output';
 import type { YearSource } from './plan';
 

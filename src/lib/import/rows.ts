@@ -1,5 +1,5 @@
 /** Resolving a task draft into a tasks.csv row: names to ids (unknown ones as "?name"), timeline to due, with issues. */
-import { errorAt, quote, warningAt, type DataIssue } from '../problems';
+import { errorAt, quote, warningAt, type DataIssue } from '../data/problems';
 import type { TaskDraft } from './drafts';
 import { FIELD_LABELS } from './labels';
 import { resolveLeaders, resolveUnits, type CellNames, type Refs } from './names';

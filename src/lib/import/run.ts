@@ -1,6 +1,6 @@
 /** One import run with file access passed in: read the text and tables, refuse to overwrite, write, report. */
-import { parseCsv, parseJsonTable, type Table } from '../csv';
-import { SLUG } from '../schema';
+import { parseCsv, parseJsonTable, type Table } from '../data/csv';
+import { SLUG } from '../data/schema';
 import { makeRef, type NamedRef, type Refs } from './names';
 import { formatPlanJson, formatTasksCsv } from './output';
 import { importPlan } from './plan';

@@ -1,6 +1,6 @@
 /** Turning a plan's timeline wording into a due expression: "Quý II năm 2024" → `2024-Q2`, "Thường xuyên" → `ongoing`. */
 import { makeDate } from '../dates';
-import { parseDue } from '../due';
+import { parseDue } from '../data/due';
 import { foldAligned, readRoman } from './fuzzy';
 
 /** The due expression read from a timeline, or why none could be read. */

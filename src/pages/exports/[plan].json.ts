@@ -1,7 +1,7 @@
 /** /exports/<plan-id>.json: the plan, every task with its derived status, and the summary counts. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPlan, staticPaths } from '../../data';
-import { buildPlanExport } from '../../lib/exports';
+import { buildPlanExport } from '../../lib/site/exports';
 
 export const getStaticPaths: GetStaticPaths = () => staticPaths('export-json');
 

@@ -1,8 +1,8 @@
 /** /updates/rss.xml: the "Cập nhật mới" feed (RSS 2.0), one item per release; absolute links only when SITE_URL is set. */
 import type { APIRoute } from 'astro';
 import { getSiteData, getUpdates } from '../../data';
-import { withBase } from '../../lib/paths';
-import { feedLink, releaseFeedItems, writeRss } from '../../lib/rss';
+import { withBase } from '../../lib/site/paths';
+import { feedLink, releaseFeedItems, writeRss } from '../../lib/site/rss';
 
 export const GET: APIRoute = () => {
   const { site } = getSiteData().dataset;

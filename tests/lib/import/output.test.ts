@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../src/lib/csv';
+import { parseCsv } from '../../../src/lib/data/csv';
 import { formatPlanJson, formatTasksCsv, type TaskRow } from '../../../src/lib/import/output';
 
 const row: TaskRow = {

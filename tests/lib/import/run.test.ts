@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../../src/lib/csv';
+import { parseCsv } from '../../../src/lib/data/csv';
 import { makeRequest, runImport, type ImportEffects, type ImportRequest } from '../../../src/lib/import/run';
 import { fixture } from '../../fixtures/import/fixtures';
 

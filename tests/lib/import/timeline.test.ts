@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDue } from '../../../src/lib/due';
+import { parseDue } from '../../../src/lib/data/due';
 import { timelineToDue } from '../../../src/lib/import/timeline';
 
 describe('timelineToDue: clean wording', () => {

@@ -1,0 +1,114 @@
+/** Loading data/: reads every file through a DataSource, validates every row, and returns the dataset with every problem. */
+import type { z } from 'zod';
+import type { TableRow } from './csv';
+import type { IsoDate } from '../dates';
+import type { DataSource } from './load-context';
+export type { DataSource };
+import type { Dataset, Leader, Site, Unit } from './model';
+import { loadPlan } from './load-plan';
+import { DEFAULT_MAX_FILE_BYTES, LoadContext, originOf, where } from './load-context';
+import { errorAt, hasErrors, quote, type DataIssue } from './problems';
+import { LeaderSchema, SiteSchema, UnitSchema } from './schema';
+
+/** Settings of one load. */
+export interface LoadOptions {
+  /** The data folder, relative to the repository. */
+  root: string;
+  /** Today's date in Vietnam: the as-of date when site.json gives none. */
+  buildDate: IsoDate;
+  /** Files larger than this are refused instead of read. */
+  maxFileBytes?: number;
+  /** Accept a plans folder with no plan (true once earlier years are archived and this year's plans are not in yet). */
+  allowNoPlans?: boolean;
+}
+
+/** The dataset (when there were no errors) and every problem found. */
+export interface LoadResult {
+  dataset: Dataset | undefined;
+  issues: DataIssue[];
+}
+
+export { DEFAULT_MAX_FILE_BYTES };
+
+/** Loads and validates everything under the data folder. */
+export function loadDataset(source: DataSource, options: LoadOptions): LoadResult {
+  const ctx = new LoadContext(source, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
+  const site = loadSite(ctx, `${options.root}/site.json`, options.buildDate);
+  const unitList = loadEntities(ctx, `${options.root}/units`, 'units', UnitSchema, (u): Unit => ({
+    id: u.id,
+    name: u.name,
+    shortName: u.short_name || u.name,
+  }));
+  const leaderList = loadEntities(ctx, `${options.root}/leaders`, 'leaders', LeaderSchema, (l): Leader => ({
+    id: l.id,
+    title: l.title,
+  }));
+  const units = unitList ?? [];
+  const leaders = leaderList ?? [];
+  const plans = [];
+  const unreadable = new Set([...(unitList ? [] : ['units' as const]), ...(leaderList ? [] : ['leaders' as const])]);
+  const refs = {
+    units: new Map(units.map((u) => [u.id, u])),
+    leaders: new Map(leaders.map((l) => [l.id, l])),
+    asOf: site?.asOf,
+    unreadable,
+  };
+  const folders = source.list(`${options.root}/plans`).filter((e) => e.isDir);
+  for (const entry of folders) {
+    const plan = loadPlan(ctx, `${options.root}/plans/${entry.name}`, entry.name, refs);
+    if (plan) plans.push(plan);
+  }
+  if (folders.length === 0 && !options.allowNoPlans)
+    ctx.issues.push(
+      errorAt(
+        { file: `${options.root}/plans` },
+        'no-plans',
+        'holds no plan; expected folders like data/plans/2024-vp/ with plan.json, tasks.csv and progress.csv',
+      ),
+    );
+  const dataset = site && !hasErrors(ctx.issues) ? { site, units, leaders, plans } : undefined;
+  return { dataset, issues: ctx.issues };
+}
+
+function loadSite(ctx: LoadContext, path: string, buildDate: IsoDate): Site | undefined {
+  const s = ctx.readJsonFile(path, SiteSchema, '{"organization", "title", "as_of"}');
+  if (!s) return undefined;
+  return {
+    organization: s.organization,
+    title: s.title,
+    asOf: s.as_of ?? buildDate,
+    asOfSource: s.as_of ? 'data' : 'build-date',
+    staleReportDays: s.stale_report_days,
+  };
+}
+
+function loadEntities<S extends z.ZodType<{ id: string }>, T>(
+  ctx: LoadContext,
+  base: string,
+  kind: 'units' | 'leaders',
+  schema: S,
+  build: (row: z.output<S>) => T,
+): T[] | undefined {
+  const table = ctx.readTable(base, kind);
+  if (!table) return undefined;
+  const out: T[] = [];
+  const seen = new Map<string, TableRow>();
+  for (const row of table.rows) {
+    const parsed = ctx.parseRow(schema, row, table.file);
+    if (!parsed) continue;
+    if (seen.has(parsed.id)) {
+      ctx.issues.push(
+        errorAt(
+          originOf(table.file, row),
+          'duplicate-id',
+          `id ${quote(parsed.id)} is used twice (first at ${where(seen.get(parsed.id)!)})`,
+          'id',
+        ),
+      );
+      continue;
+    }
+    seen.set(parsed.id, row);
+    out.push(build(parsed));
+  }
+  return out;
+}

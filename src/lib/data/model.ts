@@ -1,0 +1,94 @@
+/** The domain model: what the data says once read and checked. */
+import type { IsoDate } from '../dates';
+import type { Due } from './due';
+import type { ReportedStatus } from '../status/status';
+
+/** Site-wide settings from site.json. */
+export interface Site {
+  organization: string;
+  title: string;
+  /** The date every live plan is judged at. */
+  asOf: IsoDate;
+  /** Whether asOf came from site.json or from the build date. */
+  asOfSource: 'data' | 'build-date';
+  /** Days without a report after which a unit is listed as not reporting. */
+  staleReportDays: number;
+}
+
+/** A unit (phòng, ban, đơn vị) that leads or supports tasks. */
+export interface Unit {
+  id: string;
+  name: string;
+  shortName: string;
+}
+
+/** A directing leader (Chánh Văn phòng, Lãnh đạo Văn phòng …). */
+export interface Leader {
+  id: string;
+  title: string;
+}
+
+/** A part of a plan (I, II, II.1 …). */
+export interface Section {
+  id: string;
+  title: string;
+  parent?: string | undefined;
+  /** Markdown source. */
+  summary?: string | undefined;
+}
+
+/** One task of a plan. */
+export interface Task {
+  planId: string;
+  id: string;
+  section: string;
+  title: string;
+  /** Markdown source. */
+  content: string;
+  directedBy: string[];
+  leadUnits: string[];
+  /** Unit ids; every unit when the data says `*`. */
+  supportUnits: string[];
+  /** True when support_units was `*`. */
+  supportAll: boolean;
+  /** The plan's own wording of the timeline. */
+  timeline: string;
+  /** The due expression as written. */
+  dueExpr: string;
+  due: Due;
+}
+
+/** One progress report on a task. */
+export interface Report {
+  planId: string;
+  taskId: string;
+  asOf: IsoDate;
+  status: ReportedStatus;
+  percent?: number | undefined;
+  completedOn?: IsoDate | undefined;
+  /** Markdown source. */
+  note: string;
+  reportedBy?: string | undefined;
+}
+
+/** A plan with its sections, tasks and reports. */
+export interface Plan {
+  id: string;
+  year: number;
+  title: string;
+  number?: string | undefined;
+  issuedOn?: IsoDate | undefined;
+  basis?: string | undefined;
+  summary?: string | undefined;
+  sections: Section[];
+  tasks: Task[];
+  reports: Report[];
+}
+
+/** Everything under data/. */
+export interface Dataset {
+  site: Site;
+  units: Unit[];
+  leaders: Leader[];
+  plans: Plan[];
+}

@@ -1,0 +1,102 @@
+/**
+ * Every page and file a build of the site writes, listed from the data. It is the one list behind the pages'
+ * getStaticPaths, the build's render threads (which request each URL from Astro's app and write its file) and the
+ * check of a built site (every listed file is there, every internal link leads to one).
+ */
+import type { PlanState } from '../status/evaluate';
+import { fileForPath } from './links';
+import { exportPath, leaderPath, planPath, sectionPath, taskPath, unitPath } from './paths';
+
+/** The site's routes: one per file in src/pages. */
+export type SiteRoute =
+  | 'home'
+  | 'tasks'
+  | 'search-index'
+  | 'units'
+  | 'leaders'
+  | 'archive'
+  | 'updates'
+  | 'rss'
+  | 'plan'
+  | 'section'
+  | 'task'
+  | 'unit'
+  | 'leader'
+  | 'export-json'
+  | 'export-csv';
+
+/** One page or file of the site. */
+export interface SitePage {
+  route: SiteRoute;
+  /** The route's parameters as getStaticPaths gives them (ids as they are, not encoded); empty for a fixed page. */
+  params: Record<string, string>;
+  /** Its URL path relative to the site's base, ids percent-encoded: `''`, `plans/x/`, `exports/x.csv`. */
+  path: string;
+  /** The file it is written to, relative to the site folder: `index.html`, `plans/x/index.html`, `exports/x.csv`. */
+  file: string;
+}
+
+/** The plans, units and leaders a site has pages for. */
+export interface SiteOutline {
+  plans: readonly { id: string; sections: readonly string[]; tasks: readonly string[] }[];
+  units: readonly string[];
+  leaders: readonly string[];
+}
+
+/** The outline of a site showing these judged plans (live, and archived ones), units and leaders. */
+export function siteOutline(
+  plans: readonly PlanState[],
+  units: readonly { id: string }[],
+  leaders: readonly { id: string }[],
+): SiteOutline {
+  return {
+    plans: plans.map((p) => ({
+      id: p.plan.id,
+      sections: p.plan.sections.map((s) => s.id),
+      tasks: p.tasks.map((t) => t.task.id),
+    })),
+    units: units.map((u) => u.id),
+    leaders: leaders.map((l) => l.id),
+  };
+}
+
+/** The pages every site has, whatever its data. */
+const FIXED: readonly [SiteRoute, string][] = [
+  ['home', ''],
+  ['tasks', 'tasks/'],
+  ['search-index', 'tasks/search-index.json'],
+  ['units', 'units/'],
+  ['leaders', 'leaders/'],
+  ['archive', 'archive/'],
+  ['updates', 'updates/'],
+  ['rss', 'updates/rss.xml'],
+];
+
+/** Every page of a site with this outline: the fixed pages first, then each plan's pages and exports, units, leaders. */
+export function listSitePages(outline: SiteOutline): SitePage[] {
+  const pages = FIXED.map(([route, path]) => page(route, {}, path));
+  for (const { id: plan, sections, tasks } of outline.plans) {
+    pages.push(page('plan', { plan }, planPath(plan)));
+    for (const section of sections) pages.push(page('section', { plan, section }, sectionPath(plan, section)));
+    for (const task of tasks) pages.push(page('task', { plan, task }, taskPath(plan, task)));
+    pages.push(page('export-json', { plan }, exportPath(plan, 'json')));
+    pages.push(page('export-csv', { plan }, exportPath(plan, 'csv')));
+  }
+  for (const unit of outline.units) pages.push(page('unit', { unit }, unitPath(unit)));
+  for (const leader of outline.leaders) pages.push(page('leader', { leader }, leaderPath(leader)));
+  return pages;
+}
+
+/** A route's entries for its page's getStaticPaths(), from the site's pages. */
+export function staticPathsOf(pages: readonly SitePage[], route: SiteRoute): { params: Record<string, string> }[] {
+  return pages.filter((p) => p.route === route).map((p) => ({ params: p.params }));
+}
+
+/** Whether a page is one of the fixed pages (a route without parameters). */
+export function isFixedPage(page: SitePage): boolean {
+  return Object.keys(page.params).length === 0;
+}
+
+function page(route: SiteRoute, params: Record<string, string>, path: string): SitePage {
+  return { route, params, path, file: fileForPath(path) };
+}

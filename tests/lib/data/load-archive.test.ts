@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { checkPlanOverlap, hashFiles, loadArchives } from '../../../src/lib/data/load-archive';
+import { judgeArchive, mergeArchiveSummaries, summarizeArchive } from '../../../src/lib/status/archive-model';
+import { loadDataset } from '../../../src/lib/data/load';
+import { buildManifest, serializeManifest } from '../../../src/lib/data/manifest';
+import { memorySource, sha256 } from '../../support/memory-source';
+
+const YEAR_FILES: Record<string, string> = {
+  'site.json': JSON.stringify({ organization: 'VP', title: 'Theo dõi', as_of: '2024-12-31' }),
+  'units.csv': 'id,name,short_name\nth,Phòng Tổng hợp,P.TH\nkt,Phòng Kinh tế,P.KT\n',
+  'leaders.csv': 'id,title\ncvp,Chánh Văn phòng\n',
+  'plans/2024-vp/plan.json': JSON.stringify({
+    year: 2024,
+    title: 'Kế hoạch 2024',
+    sections: [{ id: 'I', title: 'Nhiệm vụ' }],
+  }),
+  'plans/2024-vp/tasks.csv':
+    'id,section,title,content,directed_by,lead_units,support_units,timeline,due\nI.1,I,Việc một,,cvp,th,*,Quý II,2024-Q2\nI.2,I,Việc hai,,cvp,kt,,Cả năm,ongoing\n',
+  'plans/2024-vp/progress.csv':
+    'task_id,as_of,status,percent,completed_on,note,reported_by\nI.1,2024-05-31,in_progress,50,,,th\nI.2,2024-12-20,done,100,,,kt\n',
+};
+
+/** An archive folder with a manifest matching its files, under archive/2024/. */
+function archivedYear(
+  overrides: Record<string, string> = {},
+  tamper: Record<string, string> = {},
+): Record<string, string> {
+  const files = Object.fromEntries(
+    Object.entries({ ...YEAR_FILES, ...overrides }).map(([p, t]) => [`archive/2024/${p}`, t]),
+  );
+  const hashes = hashFiles(memorySource(files), 'archive/2024', sha256);
+  const manifest = buildManifest({
+    year: 2024,
+    asOf: '2024-12-31',
+    snapshotAt: '2025-01-05T02:00:00.000Z',
+    plans: ['2024-vp'],
+    hashes,
+  });
+  return {
+    ...files,
+    'archive/2024/manifest.json': serializeManifest(manifest),
+    ...Object.fromEntries(Object.entries(tamper).map(([p, t]) => [`archive/2024/${p}`, t])),
+  };
+}
+
+const load = (files: Record<string, string>) =>
+  loadArchives(memorySource(files), { root: 'archive', buildDate: '2030-01-01', hash: sha256 });
+
+describe('loading archive/<year>/', () => {
+  it('loads a year that matches its manifest, with its own units, leaders and frozen as-of date', () => {
+    const { archives, issues } = load(archivedYear());
+    expect(issues).toEqual([]);
+    expect(archives).toHaveLength(1);
+    expect(archives[0]).toMatchObject({
+      year: 2024,
+      dir: 'archive/2024',
+      asOf: '2024-12-31',
+      snapshotAt: '2025-01-05T02:00:00.000Z',
+    });
+    expect(archives[0]!.dataset.units.map((u) => u.name)).toEqual(['Phòng Tổng hợp', 'Phòng Kinh tế']);
+  });
+
+  it('judges archived plans at the frozen as-of date whatever today is', () => {
+    const state = judgeArchive(load(archivedYear()).archives[0]!);
+    expect(state.plans[0]!.asOf).toBe('2024-12-31');
+    expect(state.plans[0]!.tasks.map((t) => [t.task.id, t.status])).toEqual([
+      ['I.1', 'overdue'],
+      ['I.2', 'done_on_time'],
+    ]);
+    expect(state.units.get('th')?.shortName).toBe('P.TH');
+    expect(summarizeArchive(state).counts).toMatchObject({ overdue: 1, done_on_time: 1, in_progress: 0 });
+  });
+
+  it('summarises a year with what the lists of years need once its pages come from the cache', () => {
+    const summary = summarizeArchive(judgeArchive(load(archivedYear()).archives[0]!));
+    expect(summary).toMatchObject({
+      year: 2024,
+      asOf: '2024-12-31',
+      snapshotAt: '2025-01-05T02:00:00.000Z',
+      unitShortNames: { th: 'P.TH' },
+    });
+    expect(summary.plans.map((p) => [p.id, p.taskIds, p.counts.overdue])).toEqual([['2024-vp', ['I.1', 'I.2'], 1]]);
+    // A summary survives JSON (the cache keeps it as summary.json).
+    expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+    const older = { ...summary, year: 2023 };
+    expect(
+      mergeArchiveSummaries([summary], [older, { ...summary, asOf: '2099-01-01' }]).map((s) => [s.year, s.asOf]),
+    ).toEqual([
+      [2024, '2024-12-31'],
+      [2023, '2024-12-31'],
+    ]);
+  });
+
+  it('refuses a year whose file changed after the snapshot, naming the file, and does not read it', () => {
+    const files = archivedYear(
+      {},
+      { 'plans/2024-vp/progress.csv': YEAR_FILES['plans/2024-vp/progress.csv']!.replace('50', '90') },
+    );
+    const { archives, issues } = load(files);
+    expect(archives).toEqual([]);
+    expect(issues.map((i) => [i.file, i.code])).toEqual([
+      ['archive/2024/plans/2024-vp/progress.csv', 'archive-tampered'],
+    ]);
+  });
+
+  it.each([
+    ['a folder that is not a year', { 'archive/old/x.csv': '' }, 'archive/old', 'archive-folder'],
+    ['a year without a manifest', { 'archive/2023/site.json': '{}' }, 'archive/2023/manifest.json', 'missing-file'],
+  ])('reports %s', (_, extra, file, code) => {
+    const { issues } = load({ ...archivedYear(), ...extra });
+    expect(issues.map((i) => [i.file, i.code])).toEqual([[file, code]]);
+  });
+
+  it('refuses an archived plan of another year', () => {
+    const plan = JSON.stringify({ year: 2023, title: 'Kế hoạch 2023', sections: [{ id: 'I', title: 'Nhiệm vụ' }] });
+    const { archives, issues } = load(archivedYear({ 'plans/2024-vp/plan.json': plan }));
+    expect(archives).toEqual([]);
+    expect(issues.map((i) => [i.file, i.code])).toContainEqual([
+      'archive/2024/plans/2024-vp/plan.json',
+      'archive-year',
+    ]);
+  });
+
+  it('refuses a site.json whose as-of date differs from the manifest', () => {
+    const site = JSON.stringify({ organization: 'VP', title: 'Theo dõi', as_of: '2025-01-15' });
+    const { issues } = load(archivedYear({ 'site.json': site }));
+    expect(issues.map((i) => [i.file, i.code])).toContainEqual(['archive/2024/site.json', 'archive-as-of']);
+  });
+});
+
+describe('a plan is live or archived, never both', () => {
+  const live = (id: string) => {
+    const files = Object.fromEntries(
+      Object.entries(YEAR_FILES).map(([p, t]) => [`data/${p.replace('2024-vp', id)}`, t]),
+    );
+    return loadDataset(memorySource(files), { root: 'data', buildDate: '2030-01-01' }).dataset;
+  };
+  const archives = load(archivedYear()).archives;
+
+  it('names the live folder and the archived one when an id is in both', () => {
+    const issues = checkPlanOverlap('data', live('2024-vp'), archives);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({ file: 'data/plans/2024-vp', code: 'archived-plan-is-live' });
+    expect(issues[0]!.message).toContain('archive/2024/plans/2024-vp');
+  });
+
+  it('accepts different ids', () => {
+    expect(checkPlanOverlap('data', live('2025-vp'), archives)).toEqual([]);
+  });
+
+  it('names a plan archived in two years', () => {
+    const twice = [archives[0]!, { ...archives[0]!, year: 2023, dir: 'archive/2023' }];
+    expect(checkPlanOverlap('data', undefined, twice).map((i) => [i.file, i.code])).toEqual([
+      ['archive/2023/plans/2024-vp', 'archive-duplicate-plan'],
+    ]);
+  });
+});

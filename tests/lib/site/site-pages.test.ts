@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { isFixedPage, listSitePages, staticPathsOf } from '../../../src/lib/site/site-pages';
+
+const outline = {
+  plans: [{ id: 'p', sections: ['I'], tasks: ['I.1'] }],
+  units: ['th'],
+  leaders: ['cvp'],
+};
+
+describe('the pages of a site', () => {
+  it('lists the fixed pages, then each plan with its sections, tasks and exports, then units and leaders', () => {
+    expect(listSitePages(outline).map((p) => [p.route, p.path, p.file])).toEqual([
+      ['home', '', 'index.html'],
+      ['tasks', 'tasks/', 'tasks/index.html'],
+      ['search-index', 'tasks/search-index.json', 'tasks/search-index.json'],
+      ['units', 'units/', 'units/index.html'],
+      ['leaders', 'leaders/', 'leaders/index.html'],
+      ['archive', 'archive/', 'archive/index.html'],
+      ['updates', 'updates/', 'updates/index.html'],
+      ['rss', 'updates/rss.xml', 'updates/rss.xml'],
+      ['plan', 'plans/p/', 'plans/p/index.html'],
+      ['section', 'plans/p/sections/I/', 'plans/p/sections/I/index.html'],
+      ['task', 'plans/p/tasks/I.1/', 'plans/p/tasks/I.1/index.html'],
+      ['export-json', 'exports/p.json', 'exports/p.json'],
+      ['export-csv', 'exports/p.csv', 'exports/p.csv'],
+      ['unit', 'units/th/', 'units/th/index.html'],
+      ['leader', 'leaders/cvp/', 'leaders/cvp/index.html'],
+    ]);
+  });
+
+  it('gives each route its getStaticPaths entries with the ids as they are, and URLs percent-encoded', () => {
+    const pages = listSitePages({
+      plans: [{ id: 'p', sections: [], tasks: ['II.1.a', 'Đ 1'] }],
+      units: [],
+      leaders: [],
+    });
+    expect(staticPathsOf(pages, 'task')).toEqual([
+      { params: { plan: 'p', task: 'II.1.a' } },
+      { params: { plan: 'p', task: 'Đ 1' } },
+    ]);
+    expect(pages.find((p) => p.params.task === 'Đ 1')).toMatchObject({
+      path: 'plans/p/tasks/%C4%90%201/',
+      file: 'plans/p/tasks/Đ 1/index.html',
+    });
+    expect(staticPathsOf(pages, 'home')).toEqual([{ params: {} }]);
+  });
+
+  it('tells the fixed pages from those with parameters', () => {
+    const pages = listSitePages(outline);
+    expect(pages.filter(isFixedPage).map((p) => p.route)).toEqual([
+      'home',
+      'tasks',
+      'search-index',
+      'units',
+      'leaders',
+      'archive',
+      'updates',
+      'rss',
+    ]);
+  });
+});
