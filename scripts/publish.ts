@@ -1,6 +1,6 @@
 /** `npm run publish -- <target-dir> [--data DIR]`: builds a checked release into <target>/releases/ and switches <target>/current to it. */
 import { parseArgs } from 'node:util';
-import { publish } from '../src/node/publish';
+import { publish } from '../src/node/releases/publish';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { data: { type: 'string' } } });
 if (positionals.length !== 1) {

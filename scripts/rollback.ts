@@ -1,5 +1,5 @@
 /** `npm run rollback -- <target-dir>`: points <target>/current back at the release before the one it serves. */
-import { rollback } from '../src/node/publish';
+import { rollback } from '../src/node/releases/publish';
 
 const args = process.argv.slice(2);
 if (args.length !== 1) {

@@ -1,6 +1,6 @@
 /** `npm run snapshot -- <year> [--force] [--data DIR] [--archive DIR]`: freezes a year's plans into archive/<year>/. */
 import { parseArgs } from 'node:util';
-import { snapshotYear } from '../src/node/snapshot';
+import { snapshotYear } from '../src/node/archive/freeze-year';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

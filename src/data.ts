@@ -16,8 +16,8 @@ import { currentPlans } from './lib/status/current';
 import { listSitePages, siteOutline, staticPathsOf, type SitePage, type SiteRoute } from './lib/site/site-pages';
 import { buildTaskIndex, type TaskIndex } from './lib/site/task-index';
 import { parseChangesFile, type ChangesFile } from './lib/updates';
-import { loadSiteFromDisk } from './node/load-site';
-import { readSiteSnapshot, type SiteSnapshot } from './node/site-snapshot';
+import { loadSiteFromDisk } from './node/data/load-site';
+import { readSiteSnapshot, type SiteSnapshot } from './node/build/page-data';
 
 /** Everything the pages need, loaded once. */
 export interface SiteData {

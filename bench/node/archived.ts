@@ -3,7 +3,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { hashFiles } from '../../src/lib/data/load-archive';
 import { buildManifest, MANIFEST_FILE, serializeManifest } from '../../src/lib/data/manifest';
-import { fsSource } from '../../src/node/fs-source';
+import { fsSource } from '../../src/node/data/fs-source';
 import { sha256Hex } from '../../src/node/hash';
 import { generateProvince, type ProvinceSize } from '../lib/province';
 import { buildProject, filesEndingWith } from './builds';

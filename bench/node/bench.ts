@@ -64,7 +64,7 @@ function generate(o: BenchOptions, tmp: string): string {
 
 /** The project's own loader (loadDataFromDisk), imported from the checkout measured. */
 async function importLoader(project: string): Promise<Loader> {
-  const module = (await import(pathToFileURL(join(project, 'src/node/load-data.ts')).href)) as {
+  const module = (await import(pathToFileURL(join(project, 'src/node/data/load-data.ts')).href)) as {
     loadDataFromDisk: Loader;
   };
   return module.loadDataFromDisk;

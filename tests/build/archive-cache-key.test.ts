@@ -8,7 +8,7 @@ import {
   planOutputs,
   readSiteFrame,
   type CacheContext,
-} from '../../src/node/archive-cache';
+} from '../../src/node/build/archive-cache';
 
 const manifest = new TextEncoder().encode('{"format":1,"year":2024}');
 const context: CacheContext = {

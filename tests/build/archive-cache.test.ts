@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, type BuildOptions } from '../../src/node/build-site';
-import { checkBuiltSite, listFiles } from '../../src/node/check-site';
-import { snapshotYear } from '../../src/node/snapshot';
+import { buildSite, type BuildOptions } from '../../src/node/build/build-site';
+import { checkBuiltSite, listFiles } from '../../src/node/releases/check-site';
+import { snapshotYear } from '../../src/node/archive/freeze-year';
 import { E2E_BASE } from '../support/build-once';
 import { addPlan2025, copyData, type TempData } from '../support/temp-data';
 

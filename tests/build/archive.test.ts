@@ -2,9 +2,9 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, r
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listFiles } from '../../src/node/check-site';
-import { buildSite } from '../../src/node/build-site';
-import { snapshotYear } from '../../src/node/snapshot';
+import { listFiles } from '../../src/node/releases/check-site';
+import { buildSite } from '../../src/node/build/build-site';
+import { snapshotYear } from '../../src/node/archive/freeze-year';
 import { sha256Hex } from '../../src/node/hash';
 import { buildForTest } from '../support/build-once';
 import { addPlan2025, copyData, type TempData } from '../support/temp-data';

@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/node/build-site';
+import { buildSite } from '../../src/node/build/build-site';
 import { copyData, type TempData } from '../support/temp-data';
 
 // A copy of the project's code inside the project (so it finds node_modules), changed as a developer would change it.

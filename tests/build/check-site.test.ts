@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkBuiltSite } from '../../src/node/check-site';
+import { checkBuiltSite } from '../../src/node/releases/check-site';
 
 describe('checking a built site folder', () => {
   const dir = mkdtempSync(join(tmpdir(), 'check-'));

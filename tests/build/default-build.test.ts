@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite } from '../../src/node/build-site';
+import { buildSite } from '../../src/node/build/build-site';
 import { buildForTest } from '../support/build-once';
 
 const PLAN = '2024-khac-phuc';

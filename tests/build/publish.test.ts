@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acquireLock } from '../../src/node/lock';
-import { LOCK_FILE, publish, rollback } from '../../src/node/publish';
-import { listReleases, pruneReleases } from '../../src/node/releases';
+import { acquireLock } from '../../src/node/releases/lock';
+import { LOCK_FILE, publish, rollback } from '../../src/node/releases/publish';
+import { listReleases, pruneReleases } from '../../src/node/releases/release-folders';
 import { E2E_BASE } from '../support/build-once';
 import { copyData, type TempData } from '../support/temp-data';
 

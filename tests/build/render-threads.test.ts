@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runThreads } from '../../src/node/run-render-threads';
+import { runThreads } from '../../src/node/build/run-render-threads';
 
 // Stand-ins for the site's server bundle (src/node/render-entry.ts): each exports render(share) as the real one does.
 const dir = mkdtempSync(join(tmpdir(), 'render-threads-'));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshotYear } from '../../src/node/snapshot';
+import { snapshotYear } from '../../src/node/archive/freeze-year';
 import { launchBrowser } from '../support/browser';
 import { buildAndServe } from '../support/build-once';
 import { addPlan2025, copyData, type TempData } from '../support/temp-data';

@@ -15,7 +15,7 @@ import { countByStatus, evaluatePlan } from '../../src/lib/status/evaluate';
 import { loadDataset } from '../../src/lib/data/load';
 import { formatIssue } from '../../src/lib/data/problems';
 import { DERIVED_STATUSES } from '../../src/lib/status/status';
-import { loadDataFromDisk } from '../../src/node/load-data';
+import { loadDataFromDisk } from '../../src/node/data/load-data';
 import { memorySource } from '../support/memory-source';
 
 const QUICK: ProvinceOptions = { ...QUICK_SIZE, seed: 7, year: 2024 };

@@ -2,7 +2,7 @@
 import { currentPlans } from '../../src/lib/status/current';
 import { evaluatePlan } from '../../src/lib/status/evaluate';
 import { buildTaskIndex, type TaskIndexRow } from '../../src/lib/site/task-index';
-import { loadDataFromDisk } from '../../src/node/load-data';
+import { loadDataFromDisk } from '../../src/node/data/load-data';
 
 export function defaultTaskIndex() {
   const { dataset } = loadDataFromDisk('data');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes, decodeUtf8 } from '../../../src/lib/data/decode';
-import { decodeUtf8Node } from '../../../src/node/utf8';
+import { decodeUtf8Node } from '../../../src/node/data/utf8';
 import { PLAIN_TEXT } from '../../../src/lib/text';
 import { encodeText, encodeWindows1258 } from '../../support/encodings';
 

@@ -3,7 +3,7 @@
  * app, and the function the build's render threads call to render their share of the site's pages.
  */
 import { createApp } from 'astro/app/entrypoint';
-import { getSitePages } from '../data';
+import { getSitePages } from '../../data';
 import { renderShare, type RenderResult, type RenderShare } from './render-pages';
 
 // Not streamed: each page is rendered whole, then written to its file.

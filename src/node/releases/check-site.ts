@@ -1,7 +1,7 @@
 /** Checks a built site folder: every expected page and export is there, and no internal link is broken. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findBrokenLinks } from '../lib/site/links';
+import { findBrokenLinks } from '../../lib/site/links';
 
 /** Every file below dir, as paths relative to it with '/' separators. */
 export function listFiles(dir: string): string[] {

@@ -1,7 +1,7 @@
 /** A DataSource over the real file system, rooted at the repository. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { DataSource } from '../lib/data/load';
+import type { DataSource } from '../../lib/data/load';
 import { decodeUtf8Node } from './utf8';
 
 /** Reads data files below root; relative paths are taken from root, absolute ones as they are. */

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadSiteFromDisk } from '../../src/node/load-site';
-import { readSiteSnapshot, writeSiteSnapshot } from '../../src/node/site-snapshot';
+import { loadSiteFromDisk } from '../../src/node/data/load-site';
+import { readSiteSnapshot, writeSiteSnapshot } from '../../src/node/build/page-data';
 
 const dir = mkdtempSync(join(tmpdir(), 'site-snapshot-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -6,13 +6,13 @@ import {
   loadArchives,
   type ArchivedYear,
   type VerifiedYear,
-} from '../lib/data/load-archive';
-import { todayInVietnam } from '../lib/dates';
-import { loadDataset } from '../lib/data/load';
-import type { Dataset } from '../lib/data/model';
-import type { DataIssue } from '../lib/data/problems';
+} from '../../lib/data/load-archive';
+import { todayInVietnam } from '../../lib/dates';
+import { loadDataset } from '../../lib/data/load';
+import type { Dataset } from '../../lib/data/model';
+import type { DataIssue } from '../../lib/data/problems';
 import { fsSource } from './fs-source';
-import { sha256Hex } from './hash';
+import { sha256Hex } from '../hash';
 import { dataDirFromEnv } from './load-data';
 
 /** The live dataset, the archived years and every problem in either. */

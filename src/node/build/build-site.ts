@@ -2,9 +2,9 @@
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
-import { formatIssue, hasErrors, sortIssues } from '../lib/data/problems';
-import { judgeArchive, summarizeArchive, type ArchiveSummary } from '../lib/status/archive-model';
-import { renderThreadCount } from '../lib/build/render-plan';
+import { formatIssue, hasErrors, sortIssues } from '../../lib/data/problems';
+import { judgeArchive, summarizeArchive, type ArchiveSummary } from '../../lib/status/archive-model';
+import { renderThreadCount } from '../../lib/build/render-plan';
 import {
   archiveCacheDirFor,
   codeFingerprint,
@@ -17,9 +17,9 @@ import {
 } from './archive-cache';
 import { startAstroBuild, type AstroBuildResult, type Renderer } from './astro-build';
 import { bundleCacheDirFor } from './bundle-cache';
-import { dataDirFromEnv } from './load-data';
-import { archiveDirFor, loadSiteFromDisk, shownPath } from './load-site';
-import { writeSiteSnapshot } from './site-snapshot';
+import { dataDirFromEnv } from '../data/load-data';
+import { archiveDirFor, loadSiteFromDisk, shownPath } from '../data/load-site';
+import { writeSiteSnapshot } from './page-data';
 
 /** Options of one build. */
 export interface BuildOptions {

@@ -1,7 +1,7 @@
 /** Loads data/ from disk for the build and the command-line tools. */
 import { isAbsolute, relative, resolve } from 'node:path';
-import { todayInVietnam } from '../lib/dates';
-import { loadDataset, type LoadResult } from '../lib/data/load';
+import { todayInVietnam } from '../../lib/dates';
+import { loadDataset, type LoadResult } from '../../lib/data/load';
 import { fsSource } from './fs-source';
 
 /** The data folder: $PLAN_DATA_DIR, or `data` in the current directory. */

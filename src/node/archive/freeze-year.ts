@@ -1,15 +1,15 @@
 /** `npm run snapshot -- <year>`: freezes a year's plans into archive/<year>/ with a manifest, all or nothing. */
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { hashFiles, loadArchivedYear } from '../lib/data/load-archive';
-import { formatDateVi, todayInVietnam } from '../lib/dates';
-import { buildManifest, MANIFEST_FILE, serializeManifest } from '../lib/data/manifest';
-import type { Dataset } from '../lib/data/model';
-import { formatIssue, hasErrors, sortIssues } from '../lib/data/problems';
-import { fsSource } from './fs-source';
-import { sha256Hex } from './hash';
-import { dataDirFromEnv } from './load-data';
-import { archiveDirFor, loadSiteFromDisk, shownPath } from './load-site';
+import { hashFiles, loadArchivedYear } from '../../lib/data/load-archive';
+import { formatDateVi, todayInVietnam } from '../../lib/dates';
+import { buildManifest, MANIFEST_FILE, serializeManifest } from '../../lib/data/manifest';
+import type { Dataset } from '../../lib/data/model';
+import { formatIssue, hasErrors, sortIssues } from '../../lib/data/problems';
+import { fsSource } from '../data/fs-source';
+import { sha256Hex } from '../hash';
+import { dataDirFromEnv } from '../data/load-data';
+import { archiveDirFor, loadSiteFromDisk, shownPath } from '../data/load-site';
 
 /** What to snapshot, and where. */
 export interface SnapshotOptions {

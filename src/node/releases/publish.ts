@@ -1,12 +1,12 @@
 /** `npm run publish` and `npm run rollback`: build into a new release folder, check it, then switch `current` to it atomically. */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listSitePages, siteOutline } from '../lib/site/site-pages';
-import { formatIssue, hasErrors, sortIssues } from '../lib/data/problems';
-import { buildSite } from './build-site';
+import { listSitePages, siteOutline } from '../../lib/site/site-pages';
+import { formatIssue, hasErrors, sortIssues } from '../../lib/data/problems';
+import { buildSite } from '../build/build-site';
 import { checkBuiltSite } from './check-site';
-import { dataDirFromEnv } from './load-data';
-import { loadSiteFromDisk } from './load-site';
+import { dataDirFromEnv } from '../data/load-data';
+import { loadSiteFromDisk } from '../data/load-site';
 import { acquireLock } from './lock';
 import { changesForRelease, judgeEverything, readPreviousRelease } from './release-changes';
 import {
@@ -17,7 +17,7 @@ import {
   RELEASE_MARKER,
   releaseName,
   switchCurrent,
-} from './releases';
+} from './release-folders';
 
 /** Options of one publish. */
 export interface PublishOptions {

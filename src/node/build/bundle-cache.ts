@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeFingerprint, copyTree } from './archive-cache';
-import { sha256Hex } from './hash';
+import { sha256Hex } from '../hash';
 
 /** Where bundles are kept: `<root>/.cache/bundle/` (git-ignored), or $PLAN_BUNDLE_CACHE_DIR; `none` there keeps no bundle. */
 export function bundleCacheDirFor(root: string): string | false {

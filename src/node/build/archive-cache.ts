@@ -13,12 +13,12 @@ import {
 } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { dirname, join, relative } from 'node:path';
-import { YEAR_FOLDER } from '../lib/data/load-archive';
-import type { ArchiveSummary } from '../lib/status/archive-model';
-import { decodeBytes } from '../lib/data/decode';
-import { MANIFEST_FILE } from '../lib/data/manifest';
-import type { Site } from '../lib/data/model';
-import { sha256Hex } from './hash';
+import { YEAR_FOLDER } from '../../lib/data/load-archive';
+import type { ArchiveSummary } from '../../lib/status/archive-model';
+import { decodeBytes } from '../../lib/data/decode';
+import { MANIFEST_FILE } from '../../lib/data/manifest';
+import type { Site } from '../../lib/data/model';
+import { sha256Hex } from '../hash';
 
 /** Where cached years live by default: `<root>/.cache/archive/` (git-ignored); $PLAN_ARCHIVE_CACHE_DIR overrides it. */
 export function archiveCacheDirFor(root: string): string {

@@ -1,9 +1,9 @@
 /** The validated data handed from the build's first step to its render threads, so they neither read nor validate data/ again. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
-import type { ArchivedYear } from '../lib/data/load-archive';
-import type { ArchiveSummary } from '../lib/status/archive-model';
-import type { Dataset } from '../lib/data/model';
+import type { ArchivedYear } from '../../lib/data/load-archive';
+import type { ArchiveSummary } from '../../lib/status/archive-model';
+import type { Dataset } from '../../lib/data/model';
 
 /** What the render threads render from. */
 export interface SiteSnapshot {

@@ -6,8 +6,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { renderBatches } from '../lib/build/render-plan';
-import type { SitePage } from '../lib/site/site-pages';
+import { renderBatches } from '../../lib/build/render-plan';
+import type { SitePage } from '../../lib/site/site-pages';
 
 /** What a render thread is asked to do. */
 export interface RenderShare {

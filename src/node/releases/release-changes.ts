@@ -1,11 +1,11 @@
 /** What a new release changes compared with the one being served: read the old release's exports and changes.json, judge the new data. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ArchivedYear } from '../lib/data/load-archive';
-import { judgeArchives, judgePlans } from '../lib/status/archive-model';
-import type { PlanState } from '../lib/status/evaluate';
-import { buildPlanExport } from '../lib/site/exports';
-import type { Dataset } from '../lib/data/model';
+import type { ArchivedYear } from '../../lib/data/load-archive';
+import { judgeArchives, judgePlans } from '../../lib/status/archive-model';
+import type { PlanState } from '../../lib/status/evaluate';
+import { buildPlanExport } from '../../lib/site/exports';
+import type { Dataset } from '../../lib/data/model';
 import {
   nextChangesFile,
   parseChangesFile,
@@ -14,9 +14,9 @@ import {
   type ChangesFile,
   type ExportedStatuses,
   type PreviousRelease,
-} from '../lib/updates';
-import { sha256Hex } from './hash';
-import { RELEASE_MARKER } from './releases';
+} from '../../lib/updates';
+import { sha256Hex } from '../hash';
+import { RELEASE_MARKER } from './release-folders';
 
 /** Every plan the site will show (live and archived), judged as the build will judge it. */
 export function judgeEverything(dataset: Dataset, archives: readonly ArchivedYear[]): PlanState[] {
