@@ -11,7 +11,7 @@ export default defineConfig({
   test: {
     // In CI also write a JSON report, from which .ci/run prints one closing 'N passed, N failed' line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.tmp/vitest-unit.json' }]] : ['default'],
-    include: ['tests/lib/**/*.test.ts', 'tests/build/**/*.test.ts'],
+    include: ['tests/lib/**/*.test.ts', 'tests/bench/**/*.test.ts', 'tests/build/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
   },
