@@ -2,8 +2,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from '../../tests/support/browser';
-import { serveStatic } from '../../tests/support/static-server';
+import { launchBrowser } from '../../tools/browser';
+import { serveStatic } from '../../tools/static-server';
 import { median } from '../lib/report';
 import { gzSize } from './measure-js';
 

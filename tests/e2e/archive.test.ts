@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snapshotYear } from '../../src/node/archive/freeze-year';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser } from '../../tools/browser';
 import { buildAndServe } from '../support/build-once';
 import { addPlan2025, copyData, type TempData } from '../support/temp-data';
 

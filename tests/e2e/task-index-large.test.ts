@@ -8,7 +8,7 @@ import { generateProvince } from '../../bench/lib/province';
 import { writeDataFiles } from '../../bench/node/bench';
 import { DISPLAY_LIMIT } from '../../src/lib/site/task-query';
 import { compareIds } from '../../src/lib/text';
-import { launchBrowser } from '../support/browser';
+import { launchBrowser } from '../../tools/browser';
 import { buildAndServe } from '../support/build-once';
 import { countText, downloadCsv, shownCells, shownRows } from '../support/task-page';
 

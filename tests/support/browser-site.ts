@@ -1,7 +1,7 @@
 /** The setup every browser test shares: build a data folder and serve it once, one Chromium, both closed at the end. */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { launchBrowser } from './browser';
+import { launchBrowser } from '../../tools/browser';
 import { buildAndServe } from './build-once';
 
 /** The served site and the browser of a test file (set once its beforeAll has run). */

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, type BuildOptions } from '../../src/node/build/build-site';
-import { serveStatic, type StaticServer } from './static-server';
+import { serveStatic, type StaticServer } from '../../tools/static-server';
 
 /** The base path e2e builds use, so every test also checks that links work under a sub-path. */
 export const E2E_BASE = '/ke-hoach/';
