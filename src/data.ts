@@ -15,7 +15,7 @@ import { reportsByUnit, type UnitReport } from './lib/status/reporting';
 import { currentPlans } from './lib/status/current';
 import { listSitePages, siteOutline, staticPathsOf, type SitePage, type SiteRoute } from './lib/site/site-pages';
 import { buildTaskIndex, type TaskIndex } from './lib/site/task-index';
-import { parseChangesFile, type ChangesFile } from './lib/updates';
+import { parseChangesFile, type ChangesFile } from './lib/status/updates';
 import { loadSiteFromDisk } from './node/data/load-site';
 import { readSiteSnapshot, type SiteSnapshot } from './node/build/page-data';
 

@@ -2,7 +2,7 @@
 import { formatDateVi, todayInVietnam } from '../dates';
 import { escapeHtml } from './markdown';
 import { STATUS_LABELS } from '../status/status';
-import type { ReleaseChanges, StatusChange } from '../updates';
+import type { ReleaseChanges, StatusChange } from '../status/updates';
 
 /** One item of a feed. */
 export interface FeedItem {

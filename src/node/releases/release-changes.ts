@@ -14,7 +14,7 @@ import {
   type ChangesFile,
   type ExportedStatuses,
   type PreviousRelease,
-} from '../../lib/updates';
+} from '../../lib/status/updates';
 import { sha256Hex } from '../hash';
 import { RELEASE_MARKER } from './release-folders';
 

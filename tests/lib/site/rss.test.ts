@@ -6,7 +6,7 @@ import {
   releaseFeedItems,
   writeRss,
 } from '../../../src/lib/site/rss';
-import type { ReleaseChanges } from '../../../src/lib/updates';
+import type { ReleaseChanges } from '../../../src/lib/status/updates';
 
 const release: ReleaseChanges = {
   release: '2025-01-05T02-12-00-000Z',

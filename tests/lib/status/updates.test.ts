@@ -8,7 +8,7 @@ import {
   parseChangesFile,
   reportDigestText,
   type ExportedStatuses,
-} from '../../../src/lib/updates';
+} from '../../../src/lib/status/updates';
 
 const plan = (tasks: [string, ExportedStatuses['tasks'][number]['status']][]): ExportedStatuses => ({
   plan: { id: 'p', title: 'Kế hoạch' },

@@ -1,9 +1,9 @@
 /** What changed between two published releases: tasks whose derived status changed and new progress reports, kept as a short history. */
 import { z } from 'zod';
-import type { IsoDate } from './dates';
-import type { Report } from './data/model';
-import { DERIVED_STATUSES, REPORTED_STATUSES, type DerivedStatus, type ReportedStatus } from './status/status';
-import { compareIds } from './text';
+import type { IsoDate } from '../dates';
+import type { Report } from '../data/model';
+import { DERIVED_STATUSES, REPORTED_STATUSES, type DerivedStatus, type ReportedStatus } from './status';
+import { compareIds } from '../text';
 
 /** How many releases' changes a changes.json keeps (the newest first). */
 export const HISTORY_LIMIT = 20;
