@@ -1,8 +1,7 @@
 /** `npm run validate [-- --data DIR]`: checks the data (and archive/ against its manifests) and prints every problem, one a line. */
 import { parseArgs } from 'node:util';
 import { formatIssue, hasErrors, sortIssues } from '../src/lib/data/problems';
-import { dataDirFromEnv } from '../src/node/data/load-data';
-import { loadSiteFromDisk } from '../src/node/data/load-site';
+import { dataDirFromEnv, loadSiteFromDisk } from '../src/node/data/load-site';
 
 const { values } = parseArgs({ options: { data: { type: 'string' } } });
 const { dataset, archives, issues } = loadSiteFromDisk(values.data ?? dataDirFromEnv());

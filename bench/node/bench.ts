@@ -62,12 +62,19 @@ function generate(o: BenchOptions, tmp: string): string {
   return dataDir;
 }
 
-/** The project's own loader (loadDataFromDisk), imported from the checkout measured. */
+// Where a checkout keeps the loader its build uses: this layout, then the one before src/node had folders (so --project
+// can measure an older checkout).
+const LOADERS = [
+  { file: 'src/node/data/load-site.ts', name: 'loadSiteFromDisk' },
+  { file: 'src/node/load-data.ts', name: 'loadDataFromDisk' },
+];
+
+/** The loader the project's build uses (data/ and archive/ read and validated), imported from the checkout measured. */
 async function importLoader(project: string): Promise<Loader> {
-  const module = (await import(pathToFileURL(join(project, 'src/node/data/load-data.ts')).href)) as {
-    loadDataFromDisk: Loader;
-  };
-  return module.loadDataFromDisk;
+  const found = LOADERS.find(({ file }) => existsSync(join(project, file)));
+  if (!found) throw new Error(`${project}: no loader at ${LOADERS.map((l) => l.file).join(' or ')}`);
+  const module = (await import(pathToFileURL(join(project, found.file)).href)) as Record<string, Loader>;
+  return module[found.name]!;
 }
 
 /** Builds the live year beside o.archived archived years, cold then after live changes; logs and returns the figures. */

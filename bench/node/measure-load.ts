@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import { median } from '../lib/report';
 import { filesEndingWith } from './builds';
 
-/** A project's loadDataFromDisk: reads and validates a data folder. */
+/** A project's loader (loadSiteFromDisk): reads and validates a data folder and the archive/ beside it. */
 export type Loader = (dataDir: string) => { dataset: { plans: unknown[] } | undefined; issues: { level: string }[] };
 
 /** Median times of both, in milliseconds, and their ratio; CPU times too, which other load on the machine disturbs less. */
@@ -36,13 +36,13 @@ function time(fn: () => void): { ms: number; cpuMs: number } {
 }
 
 /** Times `runs` loads of dataDir and `runs` raw parses of its CSV files, interleaved, after one warm-up of each. */
-export function measureLoad(dataDir: string, runs: number, loadDataFromDisk: Loader): LoadMeasure {
+export function measureLoad(dataDir: string, runs: number, loadSite: Loader): LoadMeasure {
   const texts = filesEndingWith(dataDir, '.csv').map((f) => readFileSync(join(dataDir, f), 'utf8'));
   const parseAll = () => {
     for (const text of texts) Papa.parse(text, { header: false });
   };
   const load = () => {
-    const { issues } = loadDataFromDisk(dataDir);
+    const { issues } = loadSite(dataDir);
     if (issues.some((i) => i.level === 'error'))
       throw new Error(`the generated data does not validate: ${issues.length} problem(s)`);
   };

@@ -15,7 +15,7 @@ import { countByStatus, evaluatePlan } from '../../src/lib/status/evaluate';
 import { loadDataset } from '../../src/lib/data/load';
 import { formatIssue } from '../../src/lib/data/problems';
 import { DERIVED_STATUSES } from '../../src/lib/status/status';
-import { loadDataFromDisk } from '../../src/node/data/load-data';
+import { loadSiteFromDisk } from '../../src/node/data/load-site';
 import { memorySource } from '../support/memory-source';
 
 const QUICK: ProvinceOptions = { ...QUICK_SIZE, seed: 7, year: 2024 };
@@ -126,8 +126,9 @@ describe('the synthetic province', () => {
   it('loads from disk once written to a folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'province-'));
     try {
-      writeDataFiles(dir, quick);
-      const { dataset, issues } = loadDataFromDisk(dir);
+      // In a folder of its own, so the loader's archive/ beside it is inside the temporary folder too.
+      writeDataFiles(join(dir, 'data'), quick);
+      const { dataset, issues } = loadSiteFromDisk(join(dir, 'data'));
       expect(issues).toEqual([]);
       expect(dataset?.plans).toHaveLength(4);
     } finally {

@@ -2,10 +2,10 @@
 import { currentPlans } from '../../src/lib/status/current';
 import { evaluatePlan } from '../../src/lib/status/evaluate';
 import { buildTaskIndex, type TaskIndexRow } from '../../src/lib/site/task-index';
-import { loadDataFromDisk } from '../../src/node/data/load-data';
+import { loadSiteFromDisk } from '../../src/node/data/load-site';
 
 export function defaultTaskIndex() {
-  const { dataset } = loadDataFromDisk('data');
+  const { dataset } = loadSiteFromDisk('data');
   const asOf = dataset!.site.asOf;
   const plans = currentPlans(
     dataset!.plans.map((p) => evaluatePlan(p, asOf)),

@@ -8,8 +8,7 @@ import type { Dataset } from '../../lib/data/model';
 import { formatIssue, hasErrors, sortIssues } from '../../lib/data/problems';
 import { fsSource } from '../data/fs-source';
 import { sha256Hex } from '../hash';
-import { dataDirFromEnv } from '../data/load-data';
-import { archiveDirFor, loadSiteFromDisk, shownPath } from '../data/load-site';
+import { archiveDirFor, dataDirFromEnv, loadSiteFromDisk, shownPath } from '../data/load-site';
 
 /** What to snapshot, and where. */
 export interface SnapshotOptions {

@@ -17,8 +17,7 @@ import {
 } from './archive-cache';
 import { startAstroBuild, type AstroBuildResult, type Renderer } from './astro-build';
 import { bundleCacheDirFor } from './bundle-cache';
-import { dataDirFromEnv } from '../data/load-data';
-import { archiveDirFor, loadSiteFromDisk, shownPath } from '../data/load-site';
+import { archiveDirFor, dataDirFromEnv, loadSiteFromDisk, shownPath } from '../data/load-site';
 import { writeSiteSnapshot } from './page-data';
 
 /** Options of one build. */

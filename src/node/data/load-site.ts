@@ -13,7 +13,6 @@ import type { Dataset } from '../../lib/data/model';
 import type { DataIssue } from '../../lib/data/problems';
 import { fsSource } from './fs-source';
 import { sha256Hex } from '../hash';
-import { dataDirFromEnv } from './load-data';
 
 /** The live dataset, the archived years and every problem in either. */
 export interface SiteLoadResult {
@@ -22,6 +21,11 @@ export interface SiteLoadResult {
   /** Archived years only checked against their manifest (verifyOnly). */
   verified: VerifiedYear[];
   issues: DataIssue[];
+}
+
+/** The data folder: $PLAN_DATA_DIR, or `data` in the current directory. */
+export function dataDirFromEnv(): string {
+  return process.env.PLAN_DATA_DIR || 'data';
 }
 
 /** The archive folder: $PLAN_ARCHIVE_DIR, or `archive` beside the data folder (data/ → archive/). */

@@ -5,7 +5,7 @@ import { listSitePages, siteOutline } from '../../lib/site/site-pages';
 import { formatIssue, hasErrors, sortIssues } from '../../lib/data/problems';
 import { buildSite } from '../build/build-site';
 import { checkBuiltSite } from './check-site';
-import { dataDirFromEnv } from '../data/load-data';
+import { dataDirFromEnv } from '../data/load-site';
 import { loadSiteFromDisk } from '../data/load-site';
 import { acquireLock } from './lock';
 import { changesForRelease, judgeEverything, readPreviousRelease } from './release-changes';
