@@ -64,7 +64,7 @@ function loadSite(): SiteSnapshot {
 }
 
 /** Every plan this build renders pages and exports for (getStaticPaths): the live ones, then those of archived years not copied from the build's cache, which src/node/build-site.ts leaves out of the data it hands over (newest year first). */
-export function getAllPlans(): PlanState[] {
+function getAllPlans(): PlanState[] {
   const data = getSiteData();
   return [...data.plans, ...data.archives.flatMap((a) => a.plans)];
 }

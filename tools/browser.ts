@@ -2,7 +2,7 @@
 import { chromium, type Browser } from 'playwright-core';
 
 /** The flags this machine's Chromium needs: headless, no sandbox as root, no network chatter. */
-export const CHROMIUM_ARGS = [
+const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

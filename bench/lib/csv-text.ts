@@ -1,7 +1,7 @@
 /** Writing synthetic tables as CSV text the way a spreadsheet saves them: comma-separated, quoted only when needed. */
 
 /** One CSV cell: quoted when it holds a comma, a quote or a line break, with inner quotes doubled. */
-export function csvField(value: string): string {
+function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 

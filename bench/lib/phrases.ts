@@ -15,7 +15,7 @@ export interface PhraseContext {
 }
 
 /** Replaces each {key} of a template with its value. */
-export function fill(template: string, values: Record<string, string | number>): string {
+function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 

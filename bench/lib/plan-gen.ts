@@ -16,7 +16,7 @@ import type { Random } from './random';
 import { SECTION_TITLES, TOPICS } from './vocabulary';
 
 /** A unit row: [id, name, short name]. */
-export type UnitRow = readonly [string, string, string];
+type UnitRow = readonly [string, string, string];
 
 /** What one plan is made of. */
 export interface PlanSpec {

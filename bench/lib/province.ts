@@ -56,7 +56,7 @@ export function generateProvince(options: ProvinceOptions): DataFiles {
 }
 
 /** The plan folders of one year, under `plans/`. */
-export function generateYear(options: ProvinceOptions, year: number): DataFiles {
+function generateYear(options: ProvinceOptions, year: number): DataFiles {
   const rng = createRandom(mixSeed(options.seed, year));
   const units = UNITS.slice(0, options.units);
   const leaderIds = LEADERS.slice(0, options.leaders).map((l) => l[0]);

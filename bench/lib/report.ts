@@ -48,7 +48,7 @@ const atMost = (v: number | null | undefined, limit: number) => (v === null || v
 const below = (v: number | null | undefined, limit: number) => (v === null || v === undefined ? null : v < limit);
 
 /** 1.5 GB in MB (2^20 bytes). */
-export const PEAK_LIMIT_MB = 1536;
+const PEAK_LIMIT_MB = 1536;
 
 /** The JS target of a page type: the index's filter, a page with a chart, or a page that should ship none. */
 export function jsTarget(type: PageType, hasChart: boolean): { limit: number; label: string } {

@@ -22,13 +22,7 @@ export interface ArchivedMeasure {
 }
 
 /** Writes archive/<year>/ for year - 1 … year - n: each year generated like a live one (its own as-of date), with a manifest as npm run snapshot writes it. */
-export function writeArchivedYears(
-  archiveDir: string,
-  size: ProvinceSize,
-  seed: number,
-  year: number,
-  n: number,
-): void {
+function writeArchivedYears(archiveDir: string, size: ProvinceSize, seed: number, year: number, n: number): void {
   for (let back = 1; back <= n; back++) {
     const y = year - back;
     const dir = join(archiveDir, String(y));

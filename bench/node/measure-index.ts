@@ -20,7 +20,7 @@ export interface IndexMeasure {
 }
 
 /** Keystroke-to-update times over the keystrokes that changed the page. */
-export interface SearchMeasure {
+interface SearchMeasure {
   medianMs: number;
   worstMs: number;
   times: number[];
@@ -30,7 +30,7 @@ export interface SearchMeasure {
 }
 
 /** The filter's search box, as the `<task-filter>` custom element is to render it. */
-export const SEARCH_SELECTOR = 'task-filter input[type=search]';
+const SEARCH_SELECTOR = 'task-filter input[type=search]';
 /** 20 keystrokes: a phrase typed without diacritics (the filter must fold them), then 7 deletions. */
 export const KEYSTROKES = [...'chuyen doi so', ...Array<string>(7).fill('Backspace')];
 
@@ -66,7 +66,7 @@ export async function measureIndex(dist: string, runs: number): Promise<IndexMea
 }
 
 /** The search file, fetched after the page has loaded; weighed apart from the page's own load. */
-export const SEARCH_FILE = 'tasks/search-index.json';
+const SEARCH_FILE = 'tasks/search-index.json';
 
 // Chromium does not keep a body of many megabytes for the debugger, so a page that big reads as empty; the file served is
 // the same bytes (the static server does not compress).

@@ -36,7 +36,7 @@ function pickPage(dist: string, sub: string, first = false): string | undefined 
 }
 
 /** The page measured for each type: the dashboard, /tasks/, and the biggest plan, section and unit page, the first task page. */
-export function representativePages(dist: string): Record<PageType, string | undefined> {
+function representativePages(dist: string): Record<PageType, string | undefined> {
   const plan = pickPage(dist, 'plans');
   const planDir = plan?.replace(/\/index\.html$/, '');
   return {
@@ -55,7 +55,7 @@ function resolveRef(from: string, ref: string): string {
 }
 
 /** Weighs one page's JavaScript: its script files and everything they import, each file once. */
-export function pageJs(dist: string, page: string): PageJs {
+function pageJs(dist: string, page: string): PageJs {
   const html = readFileSync(join(dist, page), 'utf8');
   const { external, inline } = pageScripts(html);
   const seen = new Set<string>();

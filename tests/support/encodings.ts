@@ -3,9 +3,6 @@
 /** The encodings tests write files in. */
 export type TestEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'windows-1258';
 
-/** Every TestEncoding, for it.each and fast-check. */
-export const TEST_ENCODINGS: readonly TestEncoding[] = ['utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'windows-1258'];
-
 /** Encodes text; undefined when a character cannot be written in that encoding (only Windows-1258 has gaps). */
 export function encodeText(text: string, encoding: TestEncoding): Uint8Array | undefined {
   switch (encoding) {

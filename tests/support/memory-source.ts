@@ -55,10 +55,5 @@ function toBytes(files: MemoryFiles): Map<string, Uint8Array> {
   );
 }
 
-/** Text files as a map of UTF-8 bytes. */
-export function utf8Files(files: Record<string, string>): Map<string, Uint8Array> {
-  return new Map(Object.entries(files).map(([path, text]) => [path, new TextEncoder().encode(text)]));
-}
-
 /** SHA-256 in hex, as src/node/hash.ts computes it. */
 export const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');

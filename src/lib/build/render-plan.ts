@@ -16,9 +16,9 @@ export function renderThreadCount(dataBytes: number, cpus: number): number {
  * site. Measured on 2 CPUs: at 1,000 tasks (2.6 MB) one thread rendered in 2.8 s and two in 3.1–3.2 s (each thread
  * first loads the bundle and the data); at 10,000 tasks (26 MB) one in 22.9 s and two in 11.9–18.1 s.
  */
-export const MIN_BYTES_TO_SPLIT = 5_000_000;
+const MIN_BYTES_TO_SPLIT = 5_000_000;
 /** At most this many render threads (each holds the data in memory). */
-export const MAX_RENDER_THREADS = 4;
+const MAX_RENDER_THREADS = 4;
 
 /**
  * The pages in the batches the render threads take one at a time: first every fixed page, together (few, and the

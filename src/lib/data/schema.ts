@@ -43,7 +43,7 @@ const requiredText = (what: string) =>
 export const MAX_ID_LENGTH = 64;
 
 /** Why an id would make an unsafe web address or file name, or undefined when it is merely not in the expected form. */
-export function unsafeIdReason(v: string): string | undefined {
+function unsafeIdReason(v: string): string | undefined {
   const control = /[\p{Cc}\p{Cf}]/u.exec(v);
   if (control)
     return `it contains the invisible character U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -67,9 +67,9 @@ const id = (pattern: RegExp, expected: string) =>
   });
 
 /** A plan, unit or leader id. */
-export const slugId = id(SLUG, 'lowercase letters, digits and "-", like "phong-hcqt"');
+const slugId = id(SLUG, 'lowercase letters, digits and "-", like "phong-hcqt"');
 /** A task or section id. */
-export const numberingId = id(NUMBERING, 'the plan\'s numbering: letters and digits joined by ".", like "II.1.a"');
+const numberingId = id(NUMBERING, 'the plan\'s numbering: letters and digits joined by ".", like "II.1.a"');
 
 /** A ';'-separated list of ids (a JSON array is accepted too). */
 const idList = text.transform((v) =>
@@ -178,8 +178,6 @@ export const SiteSchema = z.object({
       return n;
     }),
 });
-/** The site settings. */
-export type SiteInput = z.output<typeof SiteSchema>;
 
 /** units.csv: one row per unit (phòng, ban, đơn vị). */
 export const UnitSchema = z.object({
@@ -190,8 +188,6 @@ export const UnitSchema = z.object({
   /** Tên viết tắt; the full name when empty. */
   short_name: text,
 });
-/** A unit as read from the data. */
-export type UnitInput = z.output<typeof UnitSchema>;
 
 /** leaders.csv: one row per directing leader. */
 export const LeaderSchema = z.object({
@@ -200,8 +196,6 @@ export const LeaderSchema = z.object({
   /** Chức danh, e.g. Chánh Văn phòng. */
   title: requiredText('the leader title'),
 });
-/** A leader as read from the data. */
-export type LeaderInput = z.output<typeof LeaderSchema>;
 
 /** One entry of plan.json's sections. */
 export const SectionSchema = z.object({

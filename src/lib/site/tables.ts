@@ -52,7 +52,7 @@ export function renderStatusBadge(status: DerivedStatus): SafeHtml {
 }
 
 /** Markdown rendered and sanitised by renderMarkdown, in the `prose` block Markdown.astro writes; nothing for empty text. */
-export async function renderProse(source: string | undefined): Promise<SafeHtml> {
+async function renderProse(source: string | undefined): Promise<SafeHtml> {
   const sanitised = await renderMarkdown(source ?? '');
   return sanitised ? html`<div class="prose">${trustedHtml(sanitised)}</div>` : trustedHtml('');
 }

@@ -1,14 +1,12 @@
 /** The task index's view model: one row per task with what the filters and the search read, and the filter choices. */
 import { addDays, type IsoDate } from '../dates';
+import { DUE_SOON_DAYS } from '../status/deadlines';
 import type { PlanState, TaskState } from '../status/evaluate';
 import type { Leader, Unit } from '../data/model';
 import { sectionAndDescendants } from '../status/sections';
 import { DERIVED_STATUSES, STATUS_LABELS, type DerivedStatus } from '../status/status';
 import type { FilterKey } from './task-query';
 import { compareIds, compareVi, foldVietnamese } from '../text';
-
-/** How many days ahead "due soon" looks from the as-of date. */
-export const DUE_SOON_DAYS = 30;
 
 /** One task row of the index. */
 export interface TaskIndexRow {
@@ -41,7 +39,7 @@ export interface TaskIndex {
 }
 
 /** The key a section filter uses: plan and section, since two plans may both have a section II. */
-export function sectionKey(planId: string, sectionId: string): string {
+function sectionKey(planId: string, sectionId: string): string {
   return `${planId}/${sectionId}`;
 }
 
@@ -93,7 +91,7 @@ export function buildTaskIndex(
  * The folded search text of a task: id, title, content, report notes and unit names (not every unit's when all support),
  * each word once. A search word never holds a space, so it is found in the text exactly when it is found in one word.
  */
-export function searchText(state: TaskState, units: ReadonlyMap<string, Unit>): string {
+function searchText(state: TaskState, units: ReadonlyMap<string, Unit>): string {
   const { task } = state;
   const unitIds = task.supportAll ? task.leadUnits : [...task.leadUnits, ...task.supportUnits];
   const names = unitIds.flatMap((id) => [units.get(id)?.name ?? id, units.get(id)?.shortName ?? '']);

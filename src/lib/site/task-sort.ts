@@ -52,7 +52,7 @@ function isMissing(row: TaskSortFields, key: SortKey): boolean {
 }
 
 /** A comparator for one column and direction; rows without a value go last either way, ties keep the page's order. */
-export function compareTaskRows(key: SortKey | '', dir: SortDir): Compare {
+function compareTaskRows(key: SortKey | '', dir: SortDir): Compare {
   const sign = dir === 'desc' ? -1 : 1;
   return (a, b) => {
     if (key !== '') {

@@ -55,5 +55,5 @@ function compareTasks(a: TaskState, b: TaskState): number {
   return a.task.planId.localeCompare(b.task.planId) || compareIds(a.task.id, b.task.id);
 }
 
-/** The dashboard's look-ahead window for coming deadlines, in days. */
+/** How many days ahead "due soon" looks from the as-of date: the dashboard's list and the task index's filter. */
 export const DUE_SOON_DAYS = 30;

@@ -75,7 +75,7 @@ export interface CachedYear {
 }
 
 /** The file in a cached year's folder that holds its ArchiveSummary (beside `plans/` and `exports/`; not copied into the site). */
-export const SUMMARY_FILE = 'summary.json';
+const SUMMARY_FILE = 'summary.json';
 
 /** Looks up every year folder of archiveDir that has a manifest (before anything is loaded: a hit need not be read, only checked). */
 export function lookUpArchives(cacheDir: string, archiveDir: string, context: CacheContext): CachedYear[] {

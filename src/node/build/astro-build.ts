@@ -60,7 +60,7 @@ const PASSED_ON =
   /^(PATH|HOME|USER|LOGNAME|SHELL|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|TEMP|TMP|CI|SITE_[A-Z_]+|PLAN_[A-Z_]+)$/;
 
 /** The environment of Astro and the render threads: the variables of PASSED_ON that the caller has, `extra`, and no telemetry. */
-export function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+function buildEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [name, value] of Object.entries(process.env)) if (PASSED_ON.test(name)) env[name] = value;
   return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };

@@ -53,7 +53,7 @@ function releaseLock(file: string): void {
 }
 
 /** True when a process with this pid exists (EPERM means it exists but belongs to someone else). */
-export function isRunning(pid: number): boolean {
+function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
