@@ -76,7 +76,7 @@ function collectNodes(
 }
 
 /** Reads one task: its own text and content fields become the content; the first sentence, the title. */
-export function draftTask(node: OutlineNode, section: string): TaskDraft {
+function draftTask(node: OutlineNode, section: string): TaskDraft {
   const draft: TaskDraft = { id: node.id, section, line: node.line, title: '', content: '', fields: {}, extras: [] };
   const blocks: Paragraph[][] = [toParagraphs([...node.heading, ...node.body])];
   for (const f of node.fields) {

@@ -37,7 +37,7 @@ const ABBREVIATIONS: Record<string, string> = {
 };
 
 /** The folded forms a name is compared by: abbreviations spelt out, with and without "các …" and "… tỉnh". */
-export function nameKeys(name: string): string[] {
+function nameKeys(name: string): string[] {
   const base = foldOcr(name)
     .split(' ')
     .map((w) => ABBREVIATIONS[w] ?? w)
@@ -104,7 +104,7 @@ const SEPARATOR = /(\s*[,;]\s*|\s+(?:[vV]à|[vV]a|[vV]ới)\s+(?!\p{Lu}{2,}(?:\s
 const NOT_A_NAME = new Set(['', 'cac', 'lien quan', 'co lien quan', 'truc thuoc', 'khac', 'neu co']);
 
 /** Tidies a name for showing: trimmed of punctuation, bars and a trailing "(nếu có)". */
-export function cleanName(text: string): string {
+function cleanName(text: string): string {
   return cleanText(text)
     .replace(/\((?:nếu có|neu co)\)\s*$/i, '')
     .replace(/^[\s.,;:|\-–—]+|[\s.,;:|\-–—]+$/g, '');

@@ -56,9 +56,7 @@ export function formatReport(r: ReportInput): string[] {
 }
 
 /** Every "?name" in the rows, with the tasks it appears in. */
-export function unmatchedNames(
-  tasks: readonly TaskRow[],
-): { kind: 'unit' | 'leader'; name: string; tasks: string[] }[] {
+function unmatchedNames(tasks: readonly TaskRow[]): { kind: 'unit' | 'leader'; name: string; tasks: string[] }[] {
   const found = new Map<string, { kind: 'unit' | 'leader'; name: string; tasks: string[] }>();
   for (const t of tasks) {
     for (const column of ['directed_by', 'lead_units', 'support_units'] as const) {

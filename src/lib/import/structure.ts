@@ -51,7 +51,7 @@ export function parseOutline(text: string): Outline {
 }
 
 /** Cleans one line of OCR text: NFC, plain spaces, no stray "|" from table rules or margins. */
-export function cleanLine(raw: string): string {
+function cleanLine(raw: string): string {
   return raw
     .normalize('NFC')
     .replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ')
