@@ -1,6 +1,6 @@
 /** The "Cập nhật mới" feed: RSS 2.0 text from the release history, every value escaped. */
 import { formatDateVi, todayInVietnam } from '../dates';
-import { escapeHtml } from './markdown';
+import { escapeText } from './html';
 import { STATUS_LABELS } from '../status/status';
 import type { ReleaseChanges, StatusChange } from '../status/updates';
 
@@ -34,7 +34,7 @@ function escapeXml(text: string): string {
 /** Writes a feed as RSS 2.0; item descriptions are HTML lists, escaped twice (HTML, then XML). */
 export function writeRss(feed: Feed): string {
   const items = feed.items.map((item) => {
-    const html = item.lines.length ? `<ul>${item.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '';
+    const html = item.lines.length ? `<ul>${item.lines.map((l) => `<li>${escapeText(l)}</li>`).join('')}</ul>` : '';
     return [
       '    <item>',
       `      <title>${escapeXml(item.title)}</title>`,

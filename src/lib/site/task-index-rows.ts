@@ -2,7 +2,7 @@
 import { formatDateVi } from '../dates';
 import { STATUS_LABELS } from '../status/status';
 import type { TaskIndexRow } from './task-index';
-import { escapeHtml } from './markdown';
+import { escapeText } from './html';
 
 /** What a row shows besides its task: the address of the task's page and the names of units and leaders. */
 export interface TaskRowContext {
@@ -11,13 +11,13 @@ export interface TaskRowContext {
   leaderName: (id: string) => string | undefined;
 }
 
-// Rows escape with escapeHtml (markdown.ts): `& < > " '` alike in text and attribute values. Inside a <noscript>, a
+// Rows escape with escapeText (html.ts): `& < > " '` alike in text and attribute values. Inside a <noscript>, a
 // page with JavaScript reads the rows as plain text up to the first `</noscript`, so no value may hold a `<` as it is.
 
-const attr = (name: string, value: string) => (value === '' ? ` data-${name}` : ` data-${name}="${escapeHtml(value)}"`);
+const attr = (name: string, value: string) => (value === '' ? ` data-${name}` : ` data-${name}="${escapeText(value)}"`);
 const td = (html: string) => `<td>${html}</td>`;
 const names = (ids: readonly string[], name: (id: string) => string | undefined) =>
-  escapeHtml(ids.map((id) => name(id) ?? id).join(', '));
+  escapeText(ids.map((id) => name(id) ?? id).join(', '));
 
 /**
  * One `<tr>`: the cells shown, with one link (the task; its page links the rest), and the data-* attributes
@@ -40,10 +40,10 @@ export function taskRowHtml(row: TaskIndexRow, context: TaskRowContext): string 
     attr('last', state.lastReport ?? ''),
   ].join('');
   const cells = [
-    td(escapeHtml(task.planId)),
-    td(escapeHtml(task.id)),
-    td(`<a href="${escapeHtml(context.href(task.planId, task.id))}">${escapeHtml(task.title)}</a>`),
-    td(`<span class="badge" data-status="${state.status}">${escapeHtml(STATUS_LABELS[state.status])}</span>`),
+    td(escapeText(task.planId)),
+    td(escapeText(task.id)),
+    td(`<a href="${escapeText(context.href(task.planId, task.id))}">${escapeText(task.title)}</a>`),
+    td(`<span class="badge" data-status="${state.status}">${escapeText(STATUS_LABELS[state.status])}</span>`),
     td(state.percent === undefined ? '—' : `${state.percent}%`),
     td(formatDateVi(task.due.final)),
     td(names(task.leadUnits, context.unitName)),

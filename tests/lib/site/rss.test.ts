@@ -55,7 +55,7 @@ describe('the updates feed', () => {
     expect(xml).not.toContain('<script');
     // Escaped once for the HTML of the description, once more for the XML around it.
     expect(xml).toContain(
-      'Sửa &amp;#60;script&amp;#62;alert(1)&amp;#60;/script&amp;#62; &amp;#38; &amp;#34;Quy chế&amp;#34;',
+      'Sửa &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; &amp;amp; &amp;quot;Quy chế&amp;quot;',
     );
     expect(xml).not.toMatch(/https?:/);
   });
