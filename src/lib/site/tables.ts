@@ -1,109 +1,107 @@
-/** Task-table rows, report-history rows, name lists and status badges as HTML strings (one string per table, not a component per cell). */
+/**
+ * The site's tables, each defined once by its columns: a column's header is both the header cell and the `data-label`
+ * the phone layout shows beside each of its cells, so the two cannot drift. Written as HTML strings (one string per
+ * table, not a component per cell) for CardTable.astro.
+ */
 import { daysBetween, formatDateVi, type IsoDate } from '../dates';
+import type { Report, Task } from '../data/model';
 import type { DueSoon } from '../status/deadlines';
 import type { TaskState } from '../status/evaluate';
-import { attr, html, joinHtml, trustedHtml, type SafeHtml } from './html';
-import { renderMarkdown } from './markdown';
-import type { Leader, Report, Task, Unit } from '../data/model';
-import { leaderPath, taskPath, unitPath, withBase } from './paths';
-import { latestNotedReport } from '../status/reporting';
-import { REPORTED_LABELS, STATUS_LABELS, type DerivedStatus } from '../status/status';
+import { latestNotedReport, type StaleUnit, type UnitReport } from '../status/reporting';
+import { REPORTED_LABELS } from '../status/status';
+import {
+  formatPercent,
+  renderDate,
+  renderNameList,
+  renderProse,
+  renderStatusBadge,
+  taskHref,
+  type NameBook,
+} from './cells';
+import { attr, html, joinHtml, type HtmlValue, type SafeHtml } from './html';
+import { unitPath, withBase } from './paths';
 
-/** The units and leaders a plan's pages name; `archived`: the year's own names, shown without links to live pages. */
-export interface NameBook {
-  units: ReadonlyMap<string, Unit>;
-  leaders: ReadonlyMap<string, Leader>;
-  archived: boolean;
+/** One column of a table: its header, and what each row shows in it. */
+export interface Column<Row> {
+  header: string;
+  /** `num`: figures, right-aligned (header and cells); `note`: a report's note (cells only). */
+  class?: 'num' | 'note';
+  cell: (row: Row) => HtmlValue | Promise<HtmlValue>;
 }
 
-/** How a name list is written. */
-export interface NameListOptions {
-  /** The site base (import.meta.env.BASE_URL). */
-  base: string;
-  names: NameBook;
-  /** Units by short name, with the full name in `title`. */
-  short?: boolean;
+/** A table as CardTable.astro writes it: the header's cells and the rows, as HTML. */
+export interface TableHtml {
+  head: string;
+  rows: string;
 }
 
-/** Units or leaders by name, comma-separated, each linked to its page (unlinked on an archived plan's pages). */
-export function renderNameList(
-  ids: readonly string[],
-  kind: 'unit' | 'leader',
-  { base, names, short = false }: NameListOptions,
-): SafeHtml {
+/** The header's `<th>` cells. */
+function tableHead<Row>(columns: readonly Column<Row>[]): string {
   return joinHtml(
-    ids.map((id) => {
-      const unit = kind === 'unit' ? names.units.get(id) : undefined;
-      const label =
-        kind === 'leader' ? (names.leaders.get(id)?.title ?? id) : short ? (unit?.shortName ?? id) : (unit?.name ?? id);
-      const title = attr('title', short ? unit?.name : undefined);
-      // Live unit and leader pages show live tasks only, so an archived record names them without linking there.
-      if (names.archived) return html`<span${title}>${label}</span>`;
-      const href = withBase(base, kind === 'unit' ? unitPath(id) : leaderPath(id));
-      return html`<a${attr('href', href)}${title}>${label}</a>`;
-    }),
-    ', ',
-  );
+    columns.map((c) => html`<th scope="col"${attr('class', c.class === 'num' ? 'num' : undefined)}>${c.header}</th>`),
+  ).value;
 }
 
-/** A derived status as a coloured badge with its Vietnamese label. */
-export function renderStatusBadge(status: DerivedStatus): SafeHtml {
-  return html`<span class="badge"${attr('data-status', status)}>${STATUS_LABELS[status]}</span>`;
+/** One `<tr>`, each cell labelled with its column's header. */
+async function tableRow<Row>(columns: readonly Column<Row>[], row: Row): Promise<string> {
+  let out = '<tr>';
+  for (const c of columns)
+    out += html`<td${attr('data-label', c.header)}${attr('class', c.class)}>${await c.cell(row)}</td>`.value;
+  return `${out}</tr>`;
 }
 
-/** Markdown rendered and sanitised by renderMarkdown, in the `prose` block Markdown.astro writes; nothing for empty text. */
-async function renderProse(source: string | undefined): Promise<SafeHtml> {
-  const sanitised = await renderMarkdown(source ?? '');
-  return sanitised ? html`<div class="prose">${trustedHtml(sanitised)}</div>` : trustedHtml('');
+/** A table of these rows, in the order given. */
+async function renderTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Promise<TableHtml> {
+  let out = '';
+  for (const row of rows) out += await tableRow(columns, row);
+  return { head: tableHead(columns), rows: out };
+}
+
+/** The first two columns of every task table: the task's number and title, both linked to its page. */
+function taskColumns(base: string): Column<Task>[] {
+  return [
+    { header: 'Số', cell: (task) => html`<a${taskHref(base, task)}>${task.id}</a>` },
+    { header: 'Nhiệm vụ', cell: (task) => html`<a${taskHref(base, task)}>${task.title}</a>` },
+  ];
+}
+
+/** A column of another kind of row, read through the task it is about. */
+function ofTask<Row>(column: Column<Task>, task: (row: Row) => Task): Column<Row> {
+  return { ...column, cell: (row) => column.cell(task(row)) };
 }
 
 /** What a task table shows besides the fixed columns. */
-export interface TaskRowOptions {
+export interface TaskTableOptions {
   base: string;
   /** The names a task's plan uses (an archived plan's year has its own). */
   namesOf: (planId: string) => NameBook;
-  /** The "Thời gian thực hiện" column: the plan's own wording of the timeline. */
-  showTimeline: boolean;
-  /** The "Báo cáo gần nhất" column: the latest report with a note, its date and the note. */
-  showNote: boolean;
+  /** The "Thời gian thực hiện" column: the plan's own wording of the timeline (shown unless false). */
+  showTimeline?: boolean;
+  /** The "Báo cáo gần nhất" column: the latest report with a note, its date and the note (shown when true). */
+  showNote?: boolean;
 }
 
-// A task is listed on many pages (its plan, sections, leaders and every unit involved; a `*` task on every unit page):
-// each kind of row is written once per build. Keyed by the names lookup too, so another lookup never reuses a row.
-const rowCache = new WeakMap<TaskRowOptions['namesOf'], Map<string, WeakMap<TaskState, string>>>();
-
-function rowsFor({ namesOf, base, showTimeline, showNote }: TaskRowOptions): WeakMap<TaskState, string> {
-  const byOptions = rowCache.get(namesOf) ?? rowCache.set(namesOf, new Map()).get(namesOf)!;
-  const key = `${base} ${showTimeline} ${showNote}`;
-  return byOptions.get(key) ?? byOptions.set(key, new WeakMap()).get(key)!;
-}
-
-/** The `<tr>` rows of TaskTable.astro, cells labelled (data-label) for the narrow-screen card layout. */
-export async function renderTaskRows(tasks: readonly TaskState[], options: TaskRowOptions): Promise<string> {
-  const cache = rowsFor(options);
-  let out = '';
-  for (const t of tasks) {
-    let row = cache.get(t);
-    if (row === undefined) cache.set(t, (row = (await renderTaskRow(t, options)).value));
-    out += row;
-  }
-  return out;
-}
-
-async function renderTaskRow(
-  t: TaskState,
-  { base, namesOf, showTimeline, showNote }: TaskRowOptions,
-): Promise<SafeHtml> {
-  const { task } = t;
-  const names = { base, names: namesOf(task.planId) };
-  return html`<tr>${renderTaskCells(task, base)}\
-<td data-label="Tình trạng">${renderStatusBadge(t.status)}</td>\
-<td data-label="Tiến độ" class="num">${formatPercent(t.percent)}</td>\
-<td data-label="Hạn cuối">${renderDate(task.due.final)}</td>\
-${showTimeline && html`<td data-label="Thời gian thực hiện">${task.timeline}</td>`}\
-<td data-label="Chỉ đạo">${renderNameList(task.directedBy, 'leader', names)}</td>\
-<td data-label="Đơn vị tham mưu">${renderNameList(task.leadUnits, 'unit', { ...names, short: true })}</td>\
-${showNote && html`<td data-label="Báo cáo gần nhất" class="note">${await renderLatestNote(t)}</td>`}</tr>`;
+function taskTableColumns({
+  base,
+  namesOf,
+  showTimeline = true,
+  showNote = false,
+}: TaskTableOptions): Column<TaskState>[] {
+  const names = (t: TaskState) => ({ base, names: namesOf(t.task.planId) });
+  const columns: (Column<TaskState> | false)[] = [
+    ...taskColumns(base).map((c) => ofTask(c, (t: TaskState) => t.task)),
+    { header: 'Tình trạng', cell: (t) => renderStatusBadge(t.status) },
+    { header: 'Tiến độ', class: 'num', cell: (t) => formatPercent(t.percent) },
+    { header: 'Hạn cuối', cell: (t) => renderDate(t.task.due.final) },
+    showTimeline && { header: 'Thời gian thực hiện', cell: (t) => t.task.timeline },
+    { header: 'Chỉ đạo', cell: (t) => renderNameList(t.task.directedBy, 'leader', names(t)) },
+    {
+      header: 'Đơn vị tham mưu',
+      cell: (t) => renderNameList(t.task.leadUnits, 'unit', { ...names(t), short: true }),
+    },
+    showNote && { header: 'Báo cáo gần nhất', class: 'note', cell: renderLatestNote },
+  ];
+  return columns.filter((c) => c !== false);
 }
 
 async function renderLatestNote(t: TaskState): Promise<SafeHtml> {
@@ -112,78 +110,143 @@ async function renderLatestNote(t: TaskState): Promise<SafeHtml> {
   return html`<time${attr('datetime', note.asOf)} class="muted">${formatDateVi(note.asOf)}</time>${await renderProse(note.note)}`;
 }
 
-/** How a task page's report history is written. */
-export interface ReportRowOptions {
-  base: string;
-  /** The names of the task's plan. */
-  names: NameBook;
+// A task is listed on many pages (its plan, sections, leaders and every unit involved; a `*` task on every unit page):
+// each kind of row is written once per build. Keyed by the names lookup too, so another lookup never reuses a row.
+const taskTables = new WeakMap<
+  TaskTableOptions['namesOf'],
+  Map<string, { columns: Column<TaskState>[]; rows: WeakMap<TaskState, string> }>
+>();
+
+function taskTableFor(options: TaskTableOptions) {
+  const { namesOf, base, showTimeline = true, showNote = false } = options;
+  const byOptions = taskTables.get(namesOf) ?? taskTables.set(namesOf, new Map()).get(namesOf)!;
+  const key = `${base} ${showTimeline} ${showNote}`;
+  let table = byOptions.get(key);
+  if (!table) byOptions.set(key, (table = { columns: taskTableColumns(options), rows: new WeakMap() }));
+  return table;
 }
 
-/** The `<tr>` rows of a task page's report history, in the order given (newest first). */
-export async function renderReportRows(reports: readonly Report[], { base, names }: ReportRowOptions): Promise<string> {
-  const rows: string[] = [];
-  for (const r of reports) {
-    const completed = r.completedOn && r.status === 'done' ? ` ngày ${formatDateVi(r.completedOn)}` : '';
-    const unit = r.reportedBy ? renderNameList([r.reportedBy], 'unit', { base, names, short: true }) : '—';
-    rows.push(
-      html`<tr><td data-label="Ngày báo cáo">${renderDate(r.asOf)}</td>\
-<td data-label="Tình trạng">${REPORTED_LABELS[r.status]}${completed}</td>\
-<td data-label="Tiến độ" class="num">${formatPercent(r.percent)}</td>\
-<td data-label="Ghi chú">${await renderProse(r.note)}</td>\
-<td data-label="Đơn vị báo cáo">${unit}</td></tr>`.value,
-    );
+/** The task table of plan, section, unit and leader pages: number, title, status, percent, deadline, leaders, lead units. */
+export async function renderTaskTable(tasks: readonly TaskState[], options: TaskTableOptions): Promise<TableHtml> {
+  const { columns, rows: cache } = taskTableFor(options);
+  let rows = '';
+  for (const t of tasks) {
+    let row = cache.get(t);
+    if (row === undefined) cache.set(t, (row = await tableRow(columns, t)));
+    rows += row;
   }
-  return rows.join('');
+  return { head: tableHead(columns), rows };
 }
 
-/** Where the dashboard's tables name units: the live year's names. */
-export interface DashboardRowOptions {
+/** Where the dashboard's tables link and how they name units: the live year's names. */
+export interface DashboardTableOptions {
   base: string;
   names: NameBook;
 }
 
-/** The `<tr>` rows of OverdueTable.astro: days past the final deadline at asOf, lead units, percent, last report. */
-export function renderOverdueRows(
+/** The dashboard's overdue tasks: days past the final deadline at asOf, lead units, percent, last report. */
+export function renderOverdueTable(
   tasks: readonly TaskState[],
   asOf: IsoDate,
-  { base, names }: DashboardRowOptions,
-): string {
-  return joinHtml(
-    tasks.map(
-      (t) => html`<tr>${renderTaskCells(t.task, base)}\
-<td data-label="Hạn cuối">${renderDate(t.task.due.final)}</td>\
-<td data-label="Quá hạn" class="num">${daysBetween(t.task.due.final, asOf)} ngày</td>\
-<td data-label="Đơn vị chủ trì">${renderNameList(t.task.leadUnits, 'unit', { base, names, short: true })}</td>\
-<td data-label="Tiến độ" class="num">${formatPercent(t.percent)}</td>\
-<td data-label="Báo cáo gần nhất">${t.lastReport ? renderDate(t.lastReport) : 'Chưa có'}</td></tr>`,
-    ),
-  ).value;
+  { base, names }: DashboardTableOptions,
+): Promise<TableHtml> {
+  return renderTable<TaskState>(
+    [
+      ...taskColumns(base).map((c) => ofTask(c, (t: TaskState) => t.task)),
+      { header: 'Hạn cuối', cell: (t) => renderDate(t.task.due.final) },
+      { header: 'Quá hạn', class: 'num', cell: (t) => `${daysBetween(t.task.due.final, asOf)} ngày` },
+      {
+        header: 'Đơn vị chủ trì',
+        cell: (t) => renderNameList(t.task.leadUnits, 'unit', { base, names, short: true }),
+      },
+      { header: 'Tiến độ', class: 'num', cell: (t) => formatPercent(t.percent) },
+      { header: 'Báo cáo gần nhất', cell: (t) => (t.lastReport ? renderDate(t.lastReport) : 'Chưa có') },
+    ],
+    tasks,
+  );
 }
 
-/** The `<tr>` rows of DueSoonTable.astro: the coming milestone, days left, status, percent, lead units. */
-export function renderDueSoonRows(items: readonly DueSoon[], { base, names }: DashboardRowOptions): string {
-  return joinHtml(
-    items.map(
-      ({ state: t, milestone, isFinal, daysLeft }) => html`<tr>${renderTaskCells(t.task, base)}\
-<td data-label="Đến hạn">${renderDate(milestone.date)}${isFinal ? ' (hạn cuối)' : ' (mốc)'}</td>\
-<td data-label="Còn" class="num">${daysLeft === 0 ? 'Hôm nay' : `${daysLeft} ngày`}</td>\
-<td data-label="Tình trạng">${renderStatusBadge(t.status)}</td>\
-<td data-label="Tiến độ" class="num">${formatPercent(t.percent)}</td>\
-<td data-label="Đơn vị chủ trì">${renderNameList(t.task.leadUnits, 'unit', { base, names, short: true })}</td></tr>`,
-    ),
-  ).value;
+/** The dashboard's coming deadlines: the milestone, days left, status, percent, lead units. */
+export function renderDueSoonTable(
+  items: readonly DueSoon[],
+  { base, names }: DashboardTableOptions,
+): Promise<TableHtml> {
+  return renderTable<DueSoon>(
+    [
+      ...taskColumns(base).map((c) => ofTask(c, (d: DueSoon) => d.state.task)),
+      {
+        header: 'Đến hạn',
+        cell: (d) => html`${renderDate(d.milestone.date)}${d.isFinal ? ' (hạn cuối)' : ' (mốc)'}`,
+      },
+      { header: 'Còn', class: 'num', cell: (d) => (d.daysLeft === 0 ? 'Hôm nay' : `${d.daysLeft} ngày`) },
+      { header: 'Tình trạng', cell: (d) => renderStatusBadge(d.state.status) },
+      { header: 'Tiến độ', class: 'num', cell: (d) => formatPercent(d.state.percent) },
+      {
+        header: 'Đơn vị chủ trì',
+        cell: (d) => renderNameList(d.state.task.leadUnits, 'unit', { base, names, short: true }),
+      },
+    ],
+    items,
+  );
 }
 
-/** The first two cells of every task table: the task's number and title, both linked to its page. */
-function renderTaskCells(task: Task, base: string): SafeHtml {
-  const href = attr('href', withBase(base, taskPath(task.planId, task.id)));
-  return html`<td data-label="Số"><a${href}>${task.id}</a></td><td data-label="Nhiệm vụ"><a${href}>${task.title}</a></td>`;
+/** The dashboard's units that went quiet: the unit, its last report, days since, unfinished tasks it leads. */
+export function renderStaleUnitsTable(units: readonly StaleUnit[], base: string): Promise<TableHtml> {
+  return renderTable<StaleUnit>(
+    [
+      {
+        header: 'Đơn vị',
+        cell: (s) => html`<a${attr('href', withBase(base, unitPath(s.unit.id)))}>${s.unit.name}</a>`,
+      },
+      { header: 'Báo cáo gần nhất', cell: (s) => (s.lastReport ? renderDate(s.lastReport) : 'Chưa báo cáo lần nào') },
+      { header: 'Số ngày chưa báo cáo', class: 'num', cell: (s) => s.daysSince ?? '—' },
+      { header: 'Nhiệm vụ chủ trì chưa xong', class: 'num', cell: (s) => s.openTasks },
+    ],
+    units,
+  );
 }
 
-function renderDate(date: string): SafeHtml {
-  return html`<time${attr('datetime', date)}>${formatDateVi(date)}</time>`;
+// The columns every list of reports has: a unit's latest reports and a task's report history.
+const REPORT_DATE: Column<UnitReport> = { header: 'Ngày báo cáo', cell: ({ report }) => renderDate(report.asOf) };
+const REPORT_COLUMNS: Column<UnitReport>[] = [
+  { header: 'Tình trạng', cell: ({ report }) => reportedStatus(report) },
+  { header: 'Tiến độ', class: 'num', cell: ({ report }) => formatPercent(report.percent) },
+  { header: 'Ghi chú', cell: ({ report }) => renderProse(report.note) },
+];
+
+function reportedStatus(r: Report): string {
+  const completed = r.completedOn && r.status === 'done' ? ` ngày ${formatDateVi(r.completedOn)}` : '';
+  return `${REPORTED_LABELS[r.status]}${completed}`;
 }
 
-function formatPercent(percent: number | undefined): string {
-  return percent !== undefined ? `${percent}%` : '—';
+/** A unit's reports, in the order given (newest first): date, the task (linked), status, percent, note. */
+export function renderUnitReportTable(reports: readonly UnitReport[], base: string): Promise<TableHtml> {
+  return renderTable<UnitReport>(
+    [
+      REPORT_DATE,
+      { header: 'Nhiệm vụ', cell: ({ task }) => html`<a${taskHref(base, task)}>${task.id}. ${task.title}</a>` },
+      ...REPORT_COLUMNS,
+    ],
+    reports,
+  );
+}
+
+/** A task page's report history, in the order given (newest first): date, status, percent, note, the unit that reported. */
+export function renderReportHistoryTable(
+  task: Task,
+  reports: readonly Report[],
+  { base, names }: { base: string; names: NameBook },
+): Promise<TableHtml> {
+  return renderTable<UnitReport>(
+    [
+      REPORT_DATE,
+      ...REPORT_COLUMNS,
+      {
+        header: 'Đơn vị báo cáo',
+        cell: ({ report }) =>
+          report.reportedBy ? renderNameList([report.reportedBy], 'unit', { base, names, short: true }) : '—',
+      },
+    ],
+    reports.map((report) => ({ report, task })),
+  );
 }

@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Leader, Unit } from '../../../src/lib/data/model';
+import type { Leader, Report, Unit } from '../../../src/lib/data/model';
+import type { NameBook } from '../../../src/lib/site/cells';
 import {
-  renderNameList,
-  renderReportRows,
-  renderStatusBadge,
-  renderTaskRows,
-  type NameBook,
-  type TaskRowOptions,
+  renderDueSoonTable,
+  renderOverdueTable,
+  renderReportHistoryTable,
+  renderStaleUnitsTable,
+  renderTaskTable,
+  renderUnitReportTable,
+  type TableHtml,
+  type TaskTableOptions,
 } from '../../../src/lib/site/tables';
 import { judge, report, task } from '../../support/plan-fixture';
 
@@ -21,7 +24,7 @@ const leaders = new Map<string, Leader>([
 ]);
 const live: NameBook = { units, leaders, archived: false };
 const archived: NameBook = { units, leaders, archived: true };
-const options = (more: Partial<TaskRowOptions> = {}): TaskRowOptions => ({
+const options = (more: Partial<TaskTableOptions> = {}): TaskTableOptions => ({
   base: '/',
   namesOf: () => live,
   showTimeline: true,
@@ -59,7 +62,9 @@ function expectInert(html: string): void {
   }
 }
 
-describe('renderTaskRows', () => {
+describe('renderTaskTable', () => {
+  const renderTaskRows = async (...args: Parameters<typeof renderTaskTable>) => (await renderTaskTable(...args)).rows;
+
   const plan = judge(
     [
       task('I.1', '2024-06-30', ['a'], { directedBy: ['cvp'], timeline: 'Quý II' }),
@@ -147,20 +152,20 @@ describe('renderTaskRows', () => {
   });
 });
 
-describe('renderReportRows', () => {
+describe('renderReportHistoryTable', () => {
+  const rowsOf = async (reports: Report[]) =>
+    (await renderReportHistoryTable(task('I.1', '2024-12-31'), reports, { base: '/', names: live })).rows;
+
   it('writes the report history as the task page did: date, status with completion date, percent, note, unit', async () => {
-    const rows = await renderReportRows(
-      [
-        report('I.1', '2024-06-20', 'done', {
-          percent: 100,
-          completedOn: '2024-06-18',
-          note: 'Đã xong',
-          reportedBy: 'a',
-        }),
-        report('I.1', '2024-05-20', 'in_progress'),
-      ],
-      { base: '/', names: live },
-    );
+    const rows = await rowsOf([
+      report('I.1', '2024-06-20', 'done', {
+        percent: 100,
+        completedOn: '2024-06-18',
+        note: 'Đã xong',
+        reportedBy: 'a',
+      }),
+      report('I.1', '2024-05-20', 'in_progress'),
+    ]);
     expect(rows).toBe(
       '<tr><td data-label="Ngày báo cáo"><time datetime="2024-06-20">20/06/2024</time></td>' +
         '<td data-label="Tình trạng">Đã hoàn thành ngày 18/06/2024</td><td data-label="Tiến độ" class="num">100%</td>' +
@@ -173,38 +178,121 @@ describe('renderReportRows', () => {
   });
 
   it('keeps hostile notes and unit names inert', async () => {
-    const rows = await renderReportRows(
-      [report('I.1', '2024-06-20', 'in_progress', { note: `${HOSTILE} [x](javascript:alert(5))`, reportedBy: 'evil' })],
-      { base: '/', names: live },
-    );
+    const rows = await rowsOf([
+      report('I.1', '2024-06-20', 'in_progress', { note: `${HOSTILE} [x](javascript:alert(5))`, reportedBy: 'evil' }),
+    ]);
     expectInert(rows);
     expect(rows).not.toContain('javascript:');
   });
 });
 
-describe('renderNameList and renderStatusBadge', () => {
-  it('joins names with a comma, full names for units unless short, the id for an unknown one', () => {
-    expect(renderNameList(['a', 'nobody'], 'unit', { base: '/', names: live }).value).toBe(
-      '<a href="/units/a/">Sở Nội vụ</a>, <a href="/units/nobody/">nobody</a>',
+describe("the dashboard's tables and a unit's reports", () => {
+  const plan = judge(
+    [task('I.1', '2024-06-30', ['a', 'evil'], { title: HOSTILE }), task('I.2', '2024-Q3;2024-12-31', ['a'])],
+    [report('I.1', '2024-05-31', 'in_progress', { percent: 40, note: 'Đang làm' })],
+    '2024-09-20',
+  );
+  const [overdue, dueSoon] = plan.tasks;
+  const names = { base: '/', names: live };
+
+  it('writes the overdue tasks as OverdueTable.astro did: deadline, days overdue, lead units, percent, last report', async () => {
+    const { rows } = await renderOverdueTable([overdue!], '2024-09-20', names);
+    expect(rows).toContain(
+      '<td data-label="Hạn cuối"><time datetime="2024-06-30">30/06/2024</time></td>' +
+        '<td data-label="Quá hạn" class="num">82 ngày</td>' +
+        '<td data-label="Đơn vị chủ trì"><a href="/units/a/" title="Sở Nội vụ">SNV</a>, ',
     );
-    expect(renderNameList(['nobody'], 'unit', { base: '/', names: live, short: true }).value).toBe(
-      '<a href="/units/nobody/">nobody</a>',
+    expect(rows).toMatch(
+      /<td data-label="Tiến độ" class="num">40%<\/td><td data-label="Báo cáo gần nhất"><time datetime="2024-05-31">31\/05\/2024<\/time><\/td><\/tr>$/,
     );
-    expect(renderNameList(['cvp', 'x'], 'leader', { base: '/', names: archived, short: true }).value).toBe(
-      '<span>Chánh Văn phòng</span>, <span>x</span>',
-    );
-    expect(renderNameList([], 'leader', { base: '/', names: live }).value).toBe('');
+    expectInert(rows);
   });
 
-  it('escapes ids in links', () => {
-    expect(renderNameList(['a b&"c'], 'unit', { base: '/', names: live }).value).toBe(
-      '<a href="/units/a%20b%26%22c/">a b&amp;&quot;c</a>',
+  it('writes the coming deadlines as DueSoonTable.astro did: milestone and its kind, days left, status, percent, lead units', async () => {
+    const { rows } = await renderDueSoonTable(
+      [{ state: dueSoon!, milestone: dueSoon!.task.due.milestones[0]!, isFinal: false, daysLeft: 10 }],
+      names,
+    );
+    expect(rows).toBe(
+      '<tr><td data-label="Số"><a href="/plans/p/tasks/I.2/">I.2</a></td>' +
+        '<td data-label="Nhiệm vụ"><a href="/plans/p/tasks/I.2/">Nhiệm vụ I.2</a></td>' +
+        '<td data-label="Đến hạn"><time datetime="2024-09-30">30/09/2024</time> (mốc)</td>' +
+        '<td data-label="Còn" class="num">10 ngày</td>' +
+        '<td data-label="Tình trạng"><span class="badge" data-status="not_started">Chưa thực hiện</span></td>' +
+        '<td data-label="Tiến độ" class="num">—</td>' +
+        '<td data-label="Đơn vị chủ trì"><a href="/units/a/" title="Sở Nội vụ">SNV</a></td></tr>',
     );
   });
 
-  it('writes a badge with its status for the stylesheet', () => {
-    expect(renderStatusBadge('overdue').value).toBe(
-      '<span class="badge" data-status="overdue">Quá hạn, chưa hoàn thành</span>',
+  it('writes the quiet units as StaleUnitsTable.astro did: unit, last report, days since, unfinished tasks led', async () => {
+    const { rows } = await renderStaleUnitsTable(
+      [
+        { unit: units.get('a')!, lastReport: '2024-05-31', daysSince: 112, openTasks: 2 },
+        { unit: units.get('evil')!, lastReport: undefined, daysSince: undefined, openTasks: 1 },
+      ],
+      '/ke-hoach/',
     );
+    expect(rows).toBe(
+      '<tr><td data-label="Đơn vị"><a href="/ke-hoach/units/a/">Sở Nội vụ</a></td>' +
+        '<td data-label="Báo cáo gần nhất"><time datetime="2024-05-31">31/05/2024</time></td>' +
+        '<td data-label="Số ngày chưa báo cáo" class="num">112</td>' +
+        '<td data-label="Nhiệm vụ chủ trì chưa xong" class="num">2</td></tr>' +
+        '<tr><td data-label="Đơn vị"><a href="/ke-hoach/units/evil/">Phòng &lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot; &#39;a&#39; &amp; &lt;/td&gt;&lt;/tr&gt;</a></td>' +
+        '<td data-label="Báo cáo gần nhất">Chưa báo cáo lần nào</td>' +
+        '<td data-label="Số ngày chưa báo cáo" class="num">—</td>' +
+        '<td data-label="Nhiệm vụ chủ trì chưa xong" class="num">1</td></tr>',
+    );
+  });
+
+  it("writes a unit's reports as ReportList.astro did: date, the task linked by number and title, status, percent, note", async () => {
+    const { rows } = await renderUnitReportTable([{ report: overdue!.reports[0]!, task: dueSoon!.task }], '/');
+    expect(rows).toBe(
+      '<tr><td data-label="Ngày báo cáo"><time datetime="2024-05-31">31/05/2024</time></td>' +
+        '<td data-label="Nhiệm vụ"><a href="/plans/p/tasks/I.2/">I.2. Nhiệm vụ I.2</a></td>' +
+        '<td data-label="Tình trạng">Đang thực hiện</td><td data-label="Tiến độ" class="num">40%</td>' +
+        '<td data-label="Ghi chú"><div class="prose"><p>Đang làm</p></div></td></tr>',
+    );
+  });
+
+  // The header cells and the phone layout's labels come from one list of columns: they name the same columns in the same order.
+  it.each<[string, () => Promise<TableHtml>]>([
+    ['task table', () => renderTaskTable(plan.tasks, options({ showNote: true }))],
+    ['task table without timeline', () => renderTaskTable(plan.tasks, options({ showTimeline: false }))],
+    ['overdue tasks', () => renderOverdueTable(plan.tasks, '2024-09-20', names)],
+    [
+      'coming deadlines',
+      () =>
+        renderDueSoonTable(
+          [{ state: dueSoon!, milestone: dueSoon!.task.due.milestones[0]!, isFinal: true, daysLeft: 0 }],
+          names,
+        ),
+    ],
+    [
+      'quiet units',
+      () =>
+        renderStaleUnitsTable(
+          [{ unit: units.get('a')!, lastReport: undefined, daysSince: undefined, openTasks: 1 }],
+          '/',
+        ),
+    ],
+    ["a unit's reports", () => renderUnitReportTable([{ report: overdue!.reports[0]!, task: overdue!.task }], '/')],
+    ['report history', () => renderReportHistoryTable(overdue!.task, overdue!.reports, names)],
+  ])('%s: every cell is labelled with its column header, figures right-aligned in both', async (_name, render) => {
+    const { head, rows } = await render();
+    const headers = tagsOf(head)
+      .filter((t) => t.name === 'th')
+      .map((t) => `${t.attributes.class === 'num' ? '(num) ' : ''}${t.attributes.scope}`);
+    const labels = [...head.matchAll(/>([^<]*)<\/th>/g)].map((m) => m[1]);
+    const columns = headers.map((h, i) => `${h} ${labels[i]}`);
+    const rowsOfCells: string[][] = [];
+    for (const tag of tagsOf(rows)) {
+      if (tag.name === 'tr') rowsOfCells.push([]);
+      if (tag.name === 'td')
+        rowsOfCells
+          .at(-1)!
+          .push(`${tag.attributes.class === 'num' ? '(num) ' : ''}col ${tag.attributes['data-label']}`);
+    }
+    expect(rowsOfCells.length).toBeGreaterThan(0);
+    for (const cells of rowsOfCells) expect(cells).toEqual(columns);
   });
 });
