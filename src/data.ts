@@ -9,7 +9,7 @@ import {
   type ArchiveSummary,
 } from './lib/status/archive-model';
 import type { PlanState, TaskState } from './lib/status/evaluate';
-import type { Dataset, Leader, Unit } from './lib/data/model';
+import type { Dataset, Leader, Site, Unit } from './lib/data/model';
 import { DataError, hasErrors } from './lib/data/problems';
 import { reportsByUnit, type UnitReport } from './lib/status/reporting';
 import { currentPlans } from './lib/status/current';
@@ -52,6 +52,11 @@ export function getSiteData(): SiteData {
     archiveSummaries: mergeArchiveSummaries(judged.map(summarizeArchive), cachedYears),
   };
   return cached;
+}
+
+/** The site's settings: the title, organisation and as-of date the frame of every page shows. */
+export function getSite(): Site {
+  return getSiteData().dataset.site;
 }
 
 /** The data as src/node/build-site.ts validated it ($PLAN_DATA_SNAPSHOT), or, outside that build (astro dev), read and validated here. */
