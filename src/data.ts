@@ -1,23 +1,14 @@
-/** The one place the site reads data/: loads and validates once per build, judges every plan, and fails with every problem. */
+/** The one place pages get data from: the validated data (src/node/build/page-data.ts) loaded once per process, every plan judged, or a failure with every problem. */
 import { readFileSync } from 'node:fs';
-import {
-  judgeArchives,
-  judgePlans,
-  mergeArchiveSummaries,
-  summarizeArchive,
-  type ArchiveState,
-  type ArchiveSummary,
-} from './lib/status/archive-model';
+import { judgeArchives, judgePlans, type ArchiveState, type ArchiveSummary } from './lib/status/archive-model';
 import type { PlanState, TaskState } from './lib/status/evaluate';
 import type { Dataset, Leader, Site, Unit } from './lib/data/model';
-import { DataError, hasErrors } from './lib/data/problems';
 import { reportsByUnit, type UnitReport } from './lib/status/reporting';
 import { currentPlans } from './lib/status/current';
 import { listSitePages, siteOutline, staticPathsOf, type SitePage, type SiteRoute } from './lib/site/site-pages';
 import { buildTaskIndex, type TaskIndex } from './lib/site/task-index';
 import { parseChangesFile, type ChangesFile } from './lib/status/updates';
-import { loadSiteFromDisk } from './node/data/load-site';
-import { readSiteSnapshot, type SiteSnapshot } from './node/build/page-data';
+import { loadPageData } from './node/build/page-data';
 
 /** Everything the pages need, loaded once. */
 export interface SiteData {
@@ -28,9 +19,9 @@ export interface SiteData {
   tasks: TaskState[];
   units: Map<string, Unit>;
   leaders: Map<string, Leader>;
-  /** Archived years whose pages this build renders (newest first), each judged at its frozen as-of date with its own units and leaders. */
+  /** Archived years whose pages are rendered from this data (newest first), each judged at its frozen as-of date with its own units and leaders. */
   archives: ArchiveState[];
-  /** Every archived year (newest first) as the lists of years show it, including years whose pages come from the build's cache. */
+  /** Every archived year (newest first) as the lists of years show it, including years whose pages are not rendered from this data. */
   archiveSummaries: ArchiveSummary[];
 }
 
@@ -39,17 +30,16 @@ let cached: SiteData | undefined;
 /** Loads, validates and judges the data (memoised); throws a DataError listing every problem. */
 export function getSiteData(): SiteData {
   if (cached) return cached;
-  const { dataset, archives, cachedYears } = loadSite();
+  const { dataset, archives, archiveSummaries } = loadPageData();
   const plans = judgePlans(dataset.plans, dataset.site.asOf);
-  const judged = judgeArchives(archives);
   cached = {
     dataset,
     plans,
     tasks: plans.flatMap((p) => p.tasks),
     units: new Map(dataset.units.map((u) => [u.id, u])),
     leaders: new Map(dataset.leaders.map((l) => [l.id, l])),
-    archives: judged,
-    archiveSummaries: mergeArchiveSummaries(judged.map(summarizeArchive), cachedYears),
+    archives: judgeArchives(archives),
+    archiveSummaries,
   };
   return cached;
 }
@@ -59,16 +49,7 @@ export function getSite(): Site {
   return getSiteData().dataset.site;
 }
 
-/** The data as src/node/build-site.ts validated it ($PLAN_DATA_SNAPSHOT), or, outside that build (astro dev), read and validated here. */
-function loadSite(): SiteSnapshot {
-  const snapshot = process.env.PLAN_DATA_SNAPSHOT;
-  if (snapshot) return readSiteSnapshot(snapshot);
-  const { dataset, archives, issues } = loadSiteFromDisk();
-  if (!dataset || hasErrors(issues)) throw new DataError(issues);
-  return { dataset, archives, cachedYears: [] };
-}
-
-/** Every plan this build renders pages and exports for (getStaticPaths): the live ones, then those of archived years not copied from the build's cache, which src/node/build-site.ts leaves out of the data it hands over (newest year first). */
+/** Every plan rendered from this data, pages and exports (getStaticPaths): the live ones, then those of the archived years rendered (newest year first). */
 function getAllPlans(): PlanState[] {
   const data = getSiteData();
   return [...data.plans, ...data.archives.flatMap((a) => a.plans)];
@@ -76,7 +57,7 @@ function getAllPlans(): PlanState[] {
 
 let sitePages: SitePage[] | undefined;
 
-/** Every page this build renders (src/lib/site-pages.ts): the live site, and the archived plans not copied from the build's cache. */
+/** Every page rendered from this data (src/lib/site/site-pages.ts): the live site, and the archived years rendered. */
 export function getSitePages(): SitePage[] {
   if (!sitePages) {
     const { dataset } = getSiteData();
@@ -92,10 +73,10 @@ export function staticPaths(route: SiteRoute): { params: Record<string, string> 
 
 let taskKeys: Set<string> | undefined;
 
-/** Whether the site has a page for this task: a live task, or one of any archived year (rendered now or copied from the cache). */
+/** Whether the site has a page for this task: a live task, or one of any archived year (rendered from this data or not). */
 export function hasTaskPage(planId: string, taskId: string): boolean {
   if (!taskKeys) {
-    // Live plans, then every archived year from its summary (rendered now or copied from the cache alike).
+    // Live plans, then every archived year from its summary (rendered from this data or not, alike).
     const data = getSiteData();
     taskKeys = new Set(data.tasks.map((t) => `${t.task.planId}\u0000${t.task.id}`));
     for (const year of data.archiveSummaries)
@@ -104,12 +85,12 @@ export function hasTaskPage(planId: string, taskId: string): boolean {
   return taskKeys.has(`${planId}\u0000${taskId}`);
 }
 
-/** A unit's short name as a plan's pages show it: the archived year's own for an archived plan (also one copied from the cache), the live one otherwise, else the id. */
+/** A unit's short name as a plan's pages show it: the archived year's own for an archived plan (also one not rendered from this data), the live one otherwise, else the id. */
 export function unitShortName(planId: string, unitId: string): string {
   const names = namesFor(planId);
   if (names.archived) return names.units.get(unitId)?.shortName ?? unitId;
-  const cachedYear = getSiteData().archiveSummaries.find((y) => y.plans.some((p) => p.id === planId));
-  if (cachedYear) return cachedYear.unitShortNames[unitId] ?? unitId;
+  const summarised = getSiteData().archiveSummaries.find((y) => y.plans.some((p) => p.id === planId));
+  if (summarised) return summarised.unitShortNames[unitId] ?? unitId;
   return names.units.get(unitId)?.shortName ?? unitId;
 }
 

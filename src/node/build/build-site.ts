@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } fr
 import { availableParallelism, tmpdir } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { formatIssue, hasErrors, sortIssues } from '../../lib/data/problems';
-import { judgeArchive, summarizeArchive, type ArchiveSummary } from '../../lib/status/archive-model';
+import type { ArchiveSummary } from '../../lib/status/archive-model';
 import { renderThreadCount } from '../../lib/build/render-plan';
 import {
   archiveCacheDirFor,
@@ -18,7 +18,7 @@ import {
 import { startAstroBuild, type AstroBuildResult, type Renderer } from './astro-build';
 import { bundleCacheDirFor } from './bundle-cache';
 import { archiveDirFor, dataDirFromEnv, loadSiteFromDisk, shownPath } from '../data/load-site';
-import { writeSiteSnapshot } from './page-data';
+import { summariesWith, writePageData } from './page-data';
 
 /** Options of one build. */
 export interface BuildOptions {
@@ -53,10 +53,10 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   const outDir = resolve(root, options.outDir);
   const tmpDir = `${outDir}.tmp-${process.pid}`;
   const oldDir = `${outDir}.old-${process.pid}`;
-  // Astro bundles the site while the data is validated here; the render threads then read the validated data (a
-  // snapshot file) instead of reading and validating data/ again.
-  const snapshotDir = mkdtempSync(join(tmpdir(), 'ke-hoach-data-'));
-  const snapshot = join(snapshotDir, 'site.v8');
+  // Astro bundles the site while the data is validated here; the render threads then read the validated data (the
+  // page data file) instead of reading and validating data/ again.
+  const pageDataDir = mkdtempSync(join(tmpdir(), 'ke-hoach-data-'));
+  const pageData = join(pageDataDir, 'pages.v8');
   const archiveRoot = resolve(root, archiveDirFor(dataDir));
   const renderedBytes =
     folderBytes(dataDir) +
@@ -65,7 +65,7 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
       .reduce((n, e) => n + folderBytes(join(archiveRoot, String(e.year))), 0);
   const threads = options.threads ?? threadsFromEnv(log) ?? renderThreadCount(renderedBytes, availableParallelism());
   const astro = startAstroBuild(root, {
-    env: { PLAN_DATA_SNAPSHOT: snapshot },
+    env: { PLAN_PAGE_DATA: pageData },
     threads,
     renderer: options.renderer ?? rendererFromEnv(log),
     bundleCache: usableBundleCache(options.bundleCache ?? bundleCacheDirFor(root), root, log),
@@ -74,9 +74,9 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   // seconds of file-system work), and moved into the site at the end a plan folder at a time.
   const archivedDir = `${outDir}.archived-${process.pid}`;
   const restored = restoreCachedYears(cache, archivedDir, log);
-  const prepared = restored.ok ? prepareData(dataDir, root, hits, cache, snapshot, log) : undefined;
+  const prepared = restored.ok ? prepareData(dataDir, root, hits, cache, pageData, log) : undefined;
   const cleanUp = () =>
-    [snapshotDir, archivedDir, tmpDir].forEach((dir) => rmSync(dir, { recursive: true, force: true }));
+    [pageDataDir, archivedDir, tmpDir].forEach((dir) => rmSync(dir, { recursive: true, force: true }));
   if (!prepared?.ok) {
     await astro.cancel();
     cleanUp();
@@ -90,7 +90,7 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   }
   rmSync(tmpDir, { recursive: true, force: true });
   const built = await astro.finish(tmpDir);
-  rmSync(snapshotDir, { recursive: true, force: true });
+  rmSync(pageDataDir, { recursive: true, force: true });
   if (built.ok) logRender(built, log);
   const finished = built.ok ? finishArchives(cache, archivedDir, prepared.renderedYears, tmpDir, log) : built;
   if (!finished.ok) {
@@ -164,7 +164,7 @@ interface RenderedYear {
 }
 
 /**
- * Validates the data, prints its problems, and writes the snapshot the render threads read. Only what the end of
+ * Validates the data, prints its problems, and writes the page data the render threads read. Only what the end of
  * the build needs is returned: the data itself becomes garbage here, so this process does not hold a second copy of
  * it (~250 MB at 10,000 tasks) while the render threads do.
  */
@@ -173,18 +173,20 @@ function prepareData(
   root: string,
   hits: ReadonlySet<number>,
   cache: OpenCache | undefined,
-  snapshot: string,
+  pageData: string,
   log: (line: string) => void,
 ): { ok: true; renderedYears: RenderedYear[] } | { ok: false; errors: number } {
   const { dataset, archives, issues } = loadSiteFromDisk(dataDir, root, undefined, undefined, hits);
   for (const issue of sortIssues(issues)) log(formatIssue(issue));
   if (!dataset || hasErrors(issues)) return { ok: false, errors: issues.filter((i) => i.level === 'error').length };
+  // Years copied from the cache are not rendered: the lists of years show them from the summary kept beside their pages.
   const cachedYears = (cache?.entries ?? []).flatMap((e) => (e.summary ? [e.summary] : []));
-  writeSiteSnapshot(snapshot, { dataset, archives, cachedYears });
+  const archiveSummaries = summariesWith(archives, cachedYears);
+  writePageData(pageData, { dataset, archives, archiveSummaries });
   const renderedYears = archives.map((a) => ({
     year: a.year,
     planIds: a.dataset.plans.map((p) => p.id),
-    summary: summarizeArchive(judgeArchive(a)),
+    summary: archiveSummaries.find((s) => s.year === a.year)!,
   }));
   return { ok: true, renderedYears };
 }
