@@ -1,8 +1,7 @@
 /** Small in-memory plans for aggregation tests: tasks, reports and units built from a few words each. */
 import { parseDue } from '../../src/lib/data/due';
 import { evaluatePlan, type PlanState } from '../../src/lib/status/evaluate';
-import type { Plan, Report, Section, Task, Unit } from '../../src/lib/data/model';
-import type { ReportedStatus } from '../../src/lib/status/status';
+import type { Plan, Report, ReportedStatus, Section, Task, Unit } from '../../src/lib/data/model';
 
 /** A task of plan "p" (2024) due as `due` says, led by `lead`. */
 export function task(id: string, due: string, lead: string[] = ['a'], more: Partial<Task> = {}): Task {

@@ -1,7 +1,11 @@
 /** The domain model: what the data says once read and checked. */
 import type { IsoDate } from '../dates';
 import type { Due } from './due';
-import type { ReportedStatus } from '../status/status';
+
+/** What a unit reports: the three states of progress.csv. */
+export const REPORTED_STATUSES = ['not_started', 'in_progress', 'done'] as const;
+/** A reported status. */
+export type ReportedStatus = (typeof REPORTED_STATUSES)[number];
 
 /** Site-wide settings from site.json. */
 export interface Site {

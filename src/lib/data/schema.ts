@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { parseDate, type IsoDate } from '../dates';
 import { quote } from './problems';
-import { REPORTED_STATUSES, type ReportedStatus } from '../status/status';
+import { REPORTED_STATUSES, type ReportedStatus } from './model';
 import { cleanMultiline, cleanText, foldVietnamese } from '../text';
 
 /** Plan, unit and leader ids: what may appear in a URL and a folder name. */

@@ -1,10 +1,6 @@
 /** Derived status: where a task stands at the as-of date, from its deadline and its progress reports. */
 import { daysBetween, formatDateVi, type IsoDate } from '../dates';
-
-/** What a unit reports: the three states of progress.csv. */
-export const REPORTED_STATUSES = ['not_started', 'in_progress', 'done'] as const;
-/** A reported status. */
-export type ReportedStatus = (typeof REPORTED_STATUSES)[number];
+import type { ReportedStatus } from '../data/model';
 
 /** The five categories of Vietnamese task-tracking reports, in the order they are shown. */
 export const DERIVED_STATUSES = ['overdue', 'in_progress', 'not_started', 'done_late', 'done_on_time'] as const;

@@ -1,8 +1,8 @@
 /** What changed between two published releases: tasks whose derived status changed and new progress reports, kept as a short history. */
 import { z } from 'zod';
 import type { IsoDate } from '../dates';
-import type { Report } from '../data/model';
-import { DERIVED_STATUSES, REPORTED_STATUSES, type DerivedStatus, type ReportedStatus } from './status';
+import { REPORTED_STATUSES, type Report, type ReportedStatus } from '../data/model';
+import { DERIVED_STATUSES, type DerivedStatus } from './status';
 import { compareIds } from '../text';
 
 /** How many releases' changes a changes.json keeps (the newest first). */
