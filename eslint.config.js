@@ -4,6 +4,26 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// Frameworks through their front door (docs/STYLE): nothing from a package's internals.
+const NO_DIST = { regex: '^[^.].*/dist(/|$)', message: 'Use the package’s public API, not its dist/ internals.' };
+const PURE = [
+  { regex: '^node:', message: 'src/lib is pure: pass what it needs in (src/node reads files).' },
+  { regex: '^astro(:|/|$)', message: 'src/lib is pure: no Astro in it.' },
+];
+
+/** no-restricted-imports for these files: the package-internals rule and these patterns (a later rule replaces an earlier one). */
+function restrict(files, patterns) {
+  return { files, rules: { 'no-restricted-imports': ['error', { patterns: [NO_DIST, ...patterns] }] } };
+}
+
+/** A pattern refusing imports of these src/lib groups from a group below them. */
+function below(prefix, groups) {
+  return {
+    regex: `^${prefix}(${groups.join('|')})/`,
+    message: `src/lib's groups import downwards only (dates/text ← data ← status ← site ← build; import ← data).`,
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -29,29 +49,20 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
       ],
       '@typescript-eslint/no-non-null-assertion': 'off',
-      // Frameworks through their front door (docs/STYLE): nothing from a package's internals.
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [{ regex: '^[^.].*/dist(/|$)', message: 'Use the package’s public API, not its dist/ internals.' }],
-        },
-      ],
+      'no-restricted-imports': ['error', { patterns: [NO_DIST] }],
     },
   },
-  {
-    // src/lib is pure: no file system, no Astro, no DOM.
-    files: ['src/lib/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            { regex: '^node:', message: 'src/lib is pure: pass what it needs in (src/node reads files).' },
-            { regex: '^astro(:|/|$)', message: 'src/lib is pure: no Astro in it.' },
-            { regex: '^[^.].*/dist(/|$)', message: 'Use the package’s public API, not its dist/ internals.' },
-          ],
-        },
-      ],
-    },
-  },
+  // Components and layouts take what they show as props; pages ask src/data.ts.
+  restrict(
+    ['src/components/**', 'src/layouts/**'],
+    [{ regex: '^(\\.\\./)+data$', message: 'Components take what they show as props; the page asks src/data.ts.' }],
+  ),
+  // src/lib is pure (no file system, no Astro, no DOM), and its groups import downwards only: dates.ts and text.ts,
+  // then data/ (the data contract), status/ (the rules), site/ (the views), build/; import/ stands on data/.
+  restrict(['src/lib/*.ts'], [...PURE, below('\\./', ['data', 'status', 'site', 'build', 'import'])]),
+  restrict(['src/lib/data/**/*.ts'], [...PURE, below('\\.\\./', ['status', 'site', 'build', 'import'])]),
+  restrict(['src/lib/status/**/*.ts'], [...PURE, below('\\.\\./', ['site', 'build', 'import'])]),
+  restrict(['src/lib/site/**/*.ts'], [...PURE, below('\\.\\./', ['build', 'import'])]),
+  restrict(['src/lib/build/**/*.ts'], [...PURE, below('\\.\\./', ['import'])]),
+  restrict(['src/lib/import/**/*.ts'], [...PURE, below('\\.\\./', ['status', 'site', 'build'])]),
 );
