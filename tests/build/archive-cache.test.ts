@@ -56,7 +56,7 @@ describe('reusing archived years from the build cache', () => {
     if (!snap.ok) throw new Error(snap.message);
     addPlan2025(data);
     cache = mkdtempSync(join(tmpdir(), 'archive-cache-dir-'));
-    // Two render threads share the pages of this one (src/node/render-pages.ts); the others use one.
+    // Two render threads share the pages of this one (src/node/build/render-pages.ts); the others use one.
     fresh = await build(data.dataDir, { archiveCache: false, threads: 2 });
     cold = await build(data.dataDir, { archiveCache: cache, codeFingerprint: 'code-1' });
     warm = await build(data.dataDir, { archiveCache: cache, codeFingerprint: 'code-1' });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runThreads } from '../../src/node/build/run-render-threads';
 
-// Stand-ins for the site's server bundle (src/node/render-entry.ts): each exports render(share) as the real one does.
+// Stand-ins for the site's server bundle (src/node/build/render-entry.ts): each exports render(share) as the real one does.
 const dir = mkdtempSync(join(tmpdir(), 'render-threads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

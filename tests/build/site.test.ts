@@ -169,7 +169,7 @@ describe('the built site under /ke-hoach/ (default data)', () => {
   });
 
   it("is byte for byte the site Astro's own static build writes from the same code and data", async () => {
-    // The build renders pages itself with Astro's app (src/node/render-pages.ts); PLAN_BUILD_RENDERER=astro has a
+    // The build renders pages itself with Astro's app (src/node/build/render-pages.ts); PLAN_BUILD_RENDERER=astro has a
     // plain `astro build` render them with Astro's static generator. Same files, same bytes: the render threads
     // only change how fast the site is made.
     const astroDist = await buildForTest(undefined, E2E_BASE, { renderer: 'astro' });

@@ -1,5 +1,5 @@
 /**
- * How many threads render the site's pages (src/node/astro-build.ts): one for a small site, one per CPU for a
+ * How many threads render the site's pages (src/node/build/astro-build.ts): one for a small site, one per CPU for a
  * large one. Each thread loads the server bundle and its own copy of the data (about half a second and, at 10,000
  * tasks, some 300 MB), so a second thread pays only when there are enough pages to share.
  */

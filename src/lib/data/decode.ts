@@ -21,7 +21,7 @@ const SAVE_AS = 'save it as "CSV UTF-8" (Excel: Save As → CSV UTF-8) and try a
 /** Strict UTF-8 decoding: the text (a byte-order mark kept as U+FEFF), or undefined when the bytes are not valid UTF-8. */
 export type Utf8Decoder = (bytes: Uint8Array) => string | undefined;
 
-/** The standard decoder (TextDecoder); a platform may offer a faster one with the same results (src/node/utf8.ts). */
+/** The standard decoder (TextDecoder); a platform may offer a faster one with the same results (src/node/data/utf8.ts). */
 export const decodeUtf8: Utf8Decoder = (bytes) => decodeFatal(bytes, 'utf-8');
 
 /** Decodes a data file's bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1258 when the bytes fit it. */

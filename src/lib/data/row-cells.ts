@@ -1,4 +1,4 @@
-/** Reading cells for the fast paths of task and progress rows (task-row.ts, progress-row.ts). */
+/** Reading cells for the fast paths of task and progress rows (task-row-reader.ts, progress-row-reader.ts). */
 
 // Any cell a fast path does not handle gives undefined, and the row goes through its zod schema,
 // which gives the same value for a valid row and the documented messages for an invalid one.

@@ -1,9 +1,9 @@
 /**
- * Renders the site in two steps. First one process bundles it with Astro (src/node/astro-bundle.mjs): client scripts,
+ * Renders the site in two steps. First one process bundles it with Astro (src/node/build/astro-bundle.mjs): client scripts,
  * styles and public/ into a client folder, the pages and Astro's app into a server bundle. The bundle is kept in a
- * cache keyed by the code (src/node/bundle-cache.ts), so a rebuild after a change to the data skips this step. Then
+ * cache keyed by the code (src/node/build/bundle-cache.ts), so a rebuild after a change to the data skips this step. Then
  * render threads, one per CPU, load that bundle and render every page of the site's list into the client folder
- * (src/node/render-pages.ts), which becomes the site. Bundling once and rendering in threads lets a province-sized site
+ * (src/node/build/render-pages.ts), which becomes the site. Bundling once and rendering in threads lets a province-sized site
  * use every CPU without paying Astro's start and Vite's bundling once per CPU (docs/performance.md).
  *
  * With the renderer 'astro' ($PLAN_BUILD_RENDERER=astro), the site is built by a plain `astro build` instead: slower,

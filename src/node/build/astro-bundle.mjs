@@ -1,15 +1,15 @@
 /**
- * The first step of rendering the site (src/node/astro-build.ts runs it as `node astro-bundle.mjs ROOT OUTDIR`):
+ * The first step of rendering the site (src/node/build/astro-build.ts runs it as `node astro-bundle.mjs ROOT OUTDIR`):
  * `astro build` as a server build whose adapter is the one below, so Astro and Vite bundle the site once — the
  * client scripts and styles into OUTDIR/client/ with public/, the pages and an App into OUTDIR/server/entry.mjs —
- * and the build's render threads render every page from that bundle (src/node/render-pages.ts). Plain JavaScript,
+ * and the build's render threads render every page from that bundle (src/node/build/render-pages.ts). Plain JavaScript,
  * so the process starts without a TypeScript loader; only warnings and errors are logged.
  */
 import { fileURLToPath } from 'node:url';
 import { build } from 'astro';
 
 /**
- * The adapter of the bundling build (Astro's adapter API): its server entry is src/node/render-entry.ts, which Astro
+ * The adapter of the bundling build (Astro's adapter API): its server entry is src/node/build/render-entry.ts, which Astro
  * bundles with the pages, and whose `render` the render threads call.
  * @returns {import('astro').AstroIntegration}
  */

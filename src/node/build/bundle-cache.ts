@@ -1,5 +1,5 @@
 /**
- * Reuses the site's bundle (Astro's server bundle and client assets, src/node/astro-bundle.mjs) between builds whose
+ * Reuses the site's bundle (Astro's server bundle and client assets, src/node/build/astro-bundle.mjs) between builds whose
  * code is the same. Pages read the data when they render, never when they are bundled, so a rebuild after a change to
  * data/ or archive/ only needs to render. The key covers everything a bundle is made from: the code, configuration
  * and lock file (codeFingerprint), the base path, and the Node version.

@@ -1,6 +1,6 @@
 /**
- * Renders the site's pages with Astro's app (src/node/render-entry.ts) and writes them as files, in one of the build's
- * render threads (src/node/render-worker.mjs). Every thread has the same list of pages (src/lib/site-pages.ts), then
+ * Renders the site's pages with Astro's app (src/node/build/render-entry.ts) and writes them as files, in one of the build's
+ * render threads (src/node/build/render-worker.mjs). Every thread has the same list of pages (src/lib/site/site-pages.ts), then
  * takes the next batch from a counter the threads share until none are left, so they finish together however unequal
  * the pages are.
  */

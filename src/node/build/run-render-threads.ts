@@ -1,4 +1,4 @@
-/** Runs the build's render threads (src/node/render-worker.mjs) over a server bundle and gathers what they did. */
+/** Runs the build's render threads (src/node/build/render-worker.mjs) over a server bundle and gathers what they did. */
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';

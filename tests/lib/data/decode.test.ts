@@ -93,7 +93,7 @@ describe('decodeBytes refuses what is not text, saying on which line', () => {
   });
 });
 
-describe("Node's UTF-8 decoder (src/node/utf8.ts) gives TextDecoder's results", () => {
+describe("Node's UTF-8 decoder (src/node/data/utf8.ts) gives TextDecoder's results", () => {
   const bytes = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 40 }).map(utf8),
     fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => utf8(`\ufeff${s}`)),

@@ -74,7 +74,7 @@ describe('renderTaskTable', () => {
     '2024-07-01',
   );
 
-  it('writes a row as TaskTable.astro did: linked id and title, badge, percent, <time>, leaders, lead units by short name', async () => {
+  it('writes a row: linked id and title, badge, percent, <time>, leaders, lead units by short name', async () => {
     expect(await renderTaskRows(plan.tasks.slice(0, 1), options())).toBe(
       '<tr><td data-label="Số"><a href="/plans/p/tasks/I.1/">I.1</a></td>' +
         '<td data-label="Nhiệm vụ"><a href="/plans/p/tasks/I.1/">Nhiệm vụ I.1</a></td>' +
@@ -156,7 +156,7 @@ describe('renderReportHistoryTable', () => {
   const rowsOf = async (reports: Report[]) =>
     (await renderReportHistoryTable(task('I.1', '2024-12-31'), reports, { base: '/', names: live })).rows;
 
-  it('writes the report history as the task page did: date, status with completion date, percent, note, unit', async () => {
+  it('writes the report history: date, status with completion date, percent, note, unit', async () => {
     const rows = await rowsOf([
       report('I.1', '2024-06-20', 'done', {
         percent: 100,
@@ -195,7 +195,7 @@ describe("the dashboard's tables and a unit's reports", () => {
   const [overdue, dueSoon] = plan.tasks;
   const names = { base: '/', names: live };
 
-  it('writes the overdue tasks as OverdueTable.astro did: deadline, days overdue, lead units, percent, last report', async () => {
+  it('writes the overdue tasks: deadline, days overdue, lead units, percent, last report', async () => {
     const { rows } = await renderOverdueTable([overdue!], '2024-09-20', names);
     expect(rows).toContain(
       '<td data-label="Hạn cuối"><time datetime="2024-06-30">30/06/2024</time></td>' +
@@ -208,7 +208,7 @@ describe("the dashboard's tables and a unit's reports", () => {
     expectInert(rows);
   });
 
-  it('writes the coming deadlines as DueSoonTable.astro did: milestone and its kind, days left, status, percent, lead units', async () => {
+  it('writes the coming deadlines: milestone and its kind, days left, status, percent, lead units', async () => {
     const { rows } = await renderDueSoonTable(
       [{ state: dueSoon!, milestone: dueSoon!.task.due.milestones[0]!, isFinal: false, daysLeft: 10 }],
       names,
@@ -224,7 +224,7 @@ describe("the dashboard's tables and a unit's reports", () => {
     );
   });
 
-  it('writes the quiet units as StaleUnitsTable.astro did: unit, last report, days since, unfinished tasks led', async () => {
+  it('writes the quiet units: unit, last report, days since, unfinished tasks led', async () => {
     const { rows } = await renderStaleUnitsTable(
       [
         { unit: units.get('a')!, lastReport: '2024-05-31', daysSince: 112, openTasks: 2 },
@@ -244,7 +244,7 @@ describe("the dashboard's tables and a unit's reports", () => {
     );
   });
 
-  it("writes a unit's reports as ReportList.astro did: date, the task linked by number and title, status, percent, note", async () => {
+  it("writes a unit's reports: date, the task linked by number and title, status, percent, note", async () => {
     const { rows } = await renderUnitReportTable([{ report: overdue!.reports[0]!, task: dueSoon!.task }], '/');
     expect(rows).toBe(
       '<tr><td data-label="Ngày báo cáo"><time datetime="2024-05-31">31/05/2024</time></td>' +
