@@ -53,7 +53,8 @@ export function joinHtml(values: readonly HtmlValue[], separator = ''): SafeHtml
 
 const EMPTY = new SafeHtml('');
 
-function toHtml(value: HtmlValue): string {
+/** A value as HTML: text escaped, safe HTML as is, a list joined, nothing for false, null and undefined. */
+export function toHtml(value: HtmlValue): string {
   if (value instanceof SafeHtml) return value.value;
   if (typeof value === 'string') return escapeText(value);
   if (typeof value === 'number') return String(value);

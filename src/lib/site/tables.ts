@@ -18,7 +18,7 @@ import {
   taskHref,
   type NameBook,
 } from './cells';
-import { attr, html, joinHtml, type HtmlValue, type SafeHtml } from './html';
+import { attr, html, joinHtml, toHtml, type HtmlValue, type SafeHtml } from './html';
 import { unitPath, withBase } from './paths';
 
 /** One column of a table: its header, and what each row shows in it. */
@@ -35,33 +35,54 @@ export interface TableHtml {
   rows: string;
 }
 
-/** The header's `<th>` cells. */
-function tableHead<Row>(columns: readonly Column<Row>[]): string {
-  return joinHtml(
-    columns.map((c) => html`<th scope="col"${attr('class', c.class === 'num' ? 'num' : undefined)}>${c.header}</th>`),
-  ).value;
+/** A table's columns as written once: the header's `<th>` cells, and each column's `<td …>` opening tag and cell. */
+interface Layout<Row> {
+  head: string;
+  cells: { open: string; cell: Column<Row>['cell'] }[];
+}
+
+function layOut<Row>(columns: readonly Column<Row>[]): Layout<Row> {
+  const num = (c: Column<Row>) => attr('class', c.class === 'num' ? 'num' : undefined);
+  return {
+    head: joinHtml(columns.map((c) => html`<th scope="col"${num(c)}>${c.header}</th>`)).value,
+    cells: columns.map((c) => ({
+      open: html`<td${attr('data-label', c.header)}${attr('class', c.class)}>`.value,
+      cell: c.cell,
+    })),
+  };
 }
 
 /** One `<tr>`, each cell labelled with its column's header. */
-async function tableRow<Row>(columns: readonly Column<Row>[], row: Row): Promise<string> {
+async function tableRow<Row>(layout: Layout<Row>, row: Row): Promise<string> {
   let out = '<tr>';
-  for (const c of columns)
-    out += html`<td${attr('data-label', c.header)}${attr('class', c.class)}>${await c.cell(row)}</td>`.value;
+  for (const { open, cell } of layout.cells) {
+    const value = cell(row);
+    out += `${open}${toHtml(value instanceof Promise ? await value : value)}</td>`;
+  }
   return `${out}</tr>`;
 }
 
 /** A table of these rows, in the order given. */
 async function renderTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): Promise<TableHtml> {
+  const layout = layOut(columns);
   let out = '';
-  for (const row of rows) out += await tableRow(columns, row);
-  return { head: tableHead(columns), rows: out };
+  for (const row of rows) out += await tableRow(layout, row);
+  return { head: layout.head, rows: out };
+}
+
+/** fn, remembering its value for the last row: cells of one row that need the same value compute it once. */
+function perRow<Row, Value>(fn: (row: Row) => Value): (row: Row) => Value {
+  let last: Row | undefined;
+  let value!: Value;
+  return (row) => (row === last ? value : ((last = row), (value = fn(row))));
 }
 
 /** The first two columns of every task table: the task's number and title, both linked to its page. */
 function taskColumns(base: string): Column<Task>[] {
+  const href = perRow((task: Task) => taskHref(base, task));
   return [
-    { header: 'Số', cell: (task) => html`<a${taskHref(base, task)}>${task.id}</a>` },
-    { header: 'Nhiệm vụ', cell: (task) => html`<a${taskHref(base, task)}>${task.title}</a>` },
+    { header: 'Số', cell: (task) => html`<a${href(task)}>${task.id}</a>` },
+    { header: 'Nhiệm vụ', cell: (task) => html`<a${href(task)}>${task.title}</a>` },
   ];
 }
 
@@ -87,7 +108,7 @@ function taskTableColumns({
   showTimeline = true,
   showNote = false,
 }: TaskTableOptions): Column<TaskState>[] {
-  const names = (t: TaskState) => ({ base, names: namesOf(t.task.planId) });
+  const names = perRow((t: TaskState) => ({ base, names: namesOf(t.task.planId) }));
   const columns: (Column<TaskState> | false)[] = [
     ...taskColumns(base).map((c) => ofTask(c, (t: TaskState) => t.task)),
     { header: 'Tình trạng', cell: (t) => renderStatusBadge(t.status) },
@@ -114,7 +135,7 @@ async function renderLatestNote(t: TaskState): Promise<SafeHtml> {
 // each kind of row is written once per build. Keyed by the names lookup too, so another lookup never reuses a row.
 const taskTables = new WeakMap<
   TaskTableOptions['namesOf'],
-  Map<string, { columns: Column<TaskState>[]; rows: WeakMap<TaskState, string> }>
+  Map<string, { layout: Layout<TaskState>; rows: WeakMap<TaskState, string> }>
 >();
 
 function taskTableFor(options: TaskTableOptions) {
@@ -122,20 +143,20 @@ function taskTableFor(options: TaskTableOptions) {
   const byOptions = taskTables.get(namesOf) ?? taskTables.set(namesOf, new Map()).get(namesOf)!;
   const key = `${base} ${showTimeline} ${showNote}`;
   let table = byOptions.get(key);
-  if (!table) byOptions.set(key, (table = { columns: taskTableColumns(options), rows: new WeakMap() }));
+  if (!table) byOptions.set(key, (table = { layout: layOut(taskTableColumns(options)), rows: new WeakMap() }));
   return table;
 }
 
 /** The task table of plan, section, unit and leader pages: number, title, status, percent, deadline, leaders, lead units. */
 export async function renderTaskTable(tasks: readonly TaskState[], options: TaskTableOptions): Promise<TableHtml> {
-  const { columns, rows: cache } = taskTableFor(options);
+  const { layout, rows: cache } = taskTableFor(options);
   let rows = '';
   for (const t of tasks) {
     let row = cache.get(t);
-    if (row === undefined) cache.set(t, (row = await tableRow(columns, t)));
+    if (row === undefined) cache.set(t, (row = await tableRow(layout, t)));
     rows += row;
   }
-  return { head: tableHead(columns), rows };
+  return { head: layout.head, rows };
 }
 
 /** Where the dashboard's tables link and how they name units: the live year's names. */
