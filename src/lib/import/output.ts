@@ -5,11 +5,19 @@ import type { SectionJson } from './drafts';
 /** plan.json as the importer writes it. */
 export interface PlanJson {
   year: number;
+  end_year?: number;
   title: string;
   number?: string;
   issued_on?: string;
   basis?: string;
   sections: SectionJson[];
+  duties?: DutyJson[];
+}
+
+/** One entry of plan.json's duties: a unit's id (or "?name" when unmatched) and its text (Markdown). */
+export interface DutyJson {
+  unit: string;
+  text: string;
 }
 
 /** The columns of tasks.csv, in order. */

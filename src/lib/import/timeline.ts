@@ -102,7 +102,15 @@ function quarterRule(text: string, year: number, found: Found): string {
   })(text, year, found);
 }
 
+/** "2024 - 2025", "2025–2030", "giai đoạn 2025-2030", "từ năm 2024 đến năm 2025": due by the end of the last year. */
+const YEAR_RANGE =
+  /\b(?:n[a-z]{1,3}m\s+)?((?:19|20)\d{2})\s*(?:-|–|—|\bd[a-z]{1,2}n\s+(?:h[a-z]{1,2}t\s+)?(?:n[a-z]{1,3}m\s+)?)\s*((?:19|20)\d{2})\b/g;
+
 const RULES: Rule[] = [
+  scan(YEAR_RANGE, (m) => {
+    const [from, to] = [Number(m[1]), Number(m[2])];
+    return to > from && to - from <= 10 ? monthMilestone(to, 12) : undefined;
+  }),
   // ngày 30 tháng 6 năm 2024
   scan(/ng[a-z]{1,2}y\s+(\d{1,2})\s+th[a-z]{1,2}ng\s+(\d{1,2})\s+n[a-z]{1,3}m\s+(\d{4})/g, (m) =>
     dateMilestone(Number(m[3]), Number(m[2]), Number(m[1])),
@@ -139,8 +147,8 @@ const RULES: Rule[] = [
     )(text, year, found),
 ];
 
-/** "Trong năm 2024" alone: by the end of that year. */
+/** "Trong năm 2024", or a year alone ("2025" in a table cell): by the end of that year. */
 function yearOnly(text: string, found: Milestone[]): void {
-  const m = /\bn[a-z]{1,3}m\s+(\d{4})\b/.exec(text);
+  const m = /\bn[a-z]{1,3}m\s+(\d{4})\b/.exec(text) ?? /^\D*\b((?:19|20)\d{2})\b\D*$/.exec(text);
   if (m) found.push(...monthMilestone(Number(m[1]), 12)!);
 }
