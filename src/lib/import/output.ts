@@ -46,3 +46,8 @@ export function formatTasksCsv(rows: readonly TaskRow[]): string {
   const data = rows.map((row) => TASK_COLUMNS.map((c) => row[c]));
   return `${Papa.unparse({ fields: [...TASK_COLUMNS], data }, { newline: '\n', quotes: false })}\n`;
 }
+
+/** Formats rows (without a header) for appending to a CSV table, in the given column order. */
+export function formatCsvRows(columns: readonly string[], rows: readonly Record<string, string>[]): string {
+  return `${Papa.unparse({ fields: [...columns], data: rows.map((r) => columns.map((c) => r[c] ?? '')) }, { newline: '\n', header: false })}\n`;
+}

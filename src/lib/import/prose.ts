@@ -13,7 +13,7 @@ export interface ProseFields {
 const CLAUSE_START = /(?:^|[.;:!?(\n]\s*|\bgiao(?:\s+cho)?\s+|\bđề nghị\s+|\byêu cầu\s+)(?=[^.;:!?(\n]*$)/iu;
 // Verbs that end the list of names after "phối hợp với".
 const AFTER_NAMES =
-  /\s(?:tổ chức|tham mưu|triển khai|thực hiện|xây dựng|rà soát|hướng dẫn|theo dõi|kiểm tra|báo cáo|trình|hoàn thành|nghiên cứu|đề xuất|ban hành|tuyên truyền|đôn đốc|tổng hợp|đánh giá|chỉ đạo|lựa chọn|bố trí|quản lý|phát triển|đẩy mạnh|tăng cường|để|nhằm|trong|theo)\s/u;
+  /\s(?:tổ chức|tham mưu|triển khai|thực hiện|xây dựng|rà soát|hướng dẫn|theo dõi|kiểm tra|báo cáo|trình|hoàn thành|nghiên cứu|đề xuất|ban hành|tuyên truyền|đôn đốc|tổng hợp|đánh giá|chỉ đạo|lựa chọn|bố trí|quản lý|phát triển|đẩy mạnh|tăng cường|khảo sát|lắp đặt|cải tạo|thẩm định|phê duyệt|xử lý|giải quyết|cung cấp|hỗ trợ|vận động|xong|để|nhằm|trong|theo)\s|[;(]/u;
 const DEADLINE =
   /(?:(?:hoàn thành|xong)\s+(?:trong|trước|vào|chậm nhất|ngay trong|quý|tháng|năm)|thời gian thực hiện|thời gian hoàn thành|thời hạn|trước ngày|chậm nhất)[^;.\n]*?(?:\d{4}|thường xuyên|hằng năm|hàng năm|liên tục)(?:\s*[-–]\s*\d{4})?/iu;
 
@@ -35,7 +35,7 @@ export function readProse(text: string): ProseFields {
     const support = /^\s*,?\s*(?:và\s+)?phối hợp (?:chặt chẽ )?(?:với\s+)?(.+)$/iu.exec(after);
     if (support) out.support = cutNames(support[1]!);
   }
-  const deadline = DEADLINE.exec(flat);
+  const deadline = DEADLINE.exec(flat) ?? /(?:thường xuyên|hằng năm|hàng năm|liên tục)(?=[.;]?\s*$)/iu.exec(flat);
   if (deadline && hasTime(deadline[0])) out.timeline = deadline[0].trim();
   return out;
 }
@@ -43,6 +43,7 @@ export function readProse(text: string): ProseFields {
 function cutNames(text: string): string | undefined {
   const end = AFTER_NAMES.exec(` ${text}`);
   const names = (end ? ` ${text}`.slice(0, end.index) : text).replace(/[\s,;.]+$/, '').trim();
+  // "…, xong trong tháng 6": a list of names ends where a deadline starts.
   return names && names.length <= 300 ? names : undefined;
 }
 

@@ -55,7 +55,9 @@ export function formatReport(r: ReportInput): string[] {
   if (r.added && r.added.length > 0) {
     lines.push('', `Added (--add-units):`);
     for (const a of r.added)
-      lines.push(`  ${a.file}: ${a.id} ${JSON.stringify(a.name)}${a.shortName ? ` (${a.shortName})` : ''}`);
+      lines.push(
+        `  ${a.file}: ${a.id} ${JSON.stringify(a.name)}${a.shortName && a.shortName !== a.name ? ` (${a.shortName})` : ''}`,
+      );
   }
   const names = unmatchedNames(tasks);
   if (names.length > 0) {
