@@ -37,9 +37,20 @@ export function readColumns(rows: readonly TableRow[]): { columns: (Column | und
     );
     if (columns.includes('task') && (columns.includes('lead') || columns.includes('time'))) {
       // A row of column numbers under the header: "(1) (2) (3)" or "1 2 3".
-      const next = rows[headerRows];
-      const numbering = next && next.cells.every((c) => /^\(?\d{0,2}\)?$/.test(c.trim()));
-      return { columns, body: headerRows + (numbering ? 1 : 0) };
+      // Header words wrapped onto the next line ("Thời gian hoàn" / "thành"), and a row of column numbers
+      // ("(1) (2) (3)"), belong to the header.
+      let body = headerRows;
+      while (
+        rows[body] &&
+        rows[body]!.cells.every(
+          (c, k) =>
+            !c.trim() ||
+            (columns[k] !== 'task' && columns[k] !== 'stt' && c.length < 30) ||
+            /^\(?\d{0,2}\)?$/.test(c.trim()),
+        )
+      )
+        body++;
+      return { columns, body };
     }
   }
   return undefined;
@@ -68,7 +79,8 @@ export function readAppendix(table: TextTable, id: string, title: string): Appen
     });
     return { cells, line: r.line };
   });
-  const numbered = rows.filter((r) => r.cells.stt).length > rows.length / 2;
+  // With a numbered column, a row without a number goes on the row before it (a cell wrapped, or split by a page).
+  const numbered = rows.some((r) => r.cells.stt);
   const out: AppendixResult = { sections: [{ id, title: title || 'Phụ lục' }], drafts: [] };
   let section = id;
   let last: { row: Row; draft: TaskDraft } | undefined;
@@ -84,13 +96,20 @@ export function readAppendix(table: TextTable, id: string, title: string): Appen
     if (!row.cells.task && !row.cells.lead && !row.cells.time) return;
     if (last && numbered && !row.cells.stt) {
       joinRow(last.row, row);
-      last.draft = rowDraft(last.row, last.draft.id, section);
+      last.draft = { ...rowDraft(last.row, last.draft.id, section), notes: last.draft.notes };
       out.drafts[out.drafts.length - 1] = last.draft;
       return;
     }
     count++;
+    // A lead cell merged over several rows is printed once (a PDF): the rows under it have none of their own.
+    const inherited = !row.cells.lead && last?.row.cells.lead ? last.row.cells.lead : undefined;
+    if (inherited) row.cells.lead = inherited;
     const mark = row.cells.stt ? cleanMark(row.cells.stt) : String(count);
     const draft = rowDraft(row, uniqueId(`${section}.${mark}`, out.drafts), section);
+    if (inherited)
+      draft.notes = [
+        { text: 'no lead unit in its row; took the one above (a merged cell?): check it', line: row.line },
+      ];
     out.drafts.push(draft);
     last = { row, draft };
   });

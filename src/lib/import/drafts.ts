@@ -33,6 +33,8 @@ export interface TaskDraft {
   fields: Partial<Record<Exclude<FieldKind, 'content'>, FieldText>>;
   /** Bulleted lines among the fields that matched no label; kept in the content. */
   extras: FieldText[];
+  /** What was assumed for the person to check ("lead_units taken from the row above"). */
+  notes?: FieldText[] | undefined;
 }
 
 /** A unit's duties under the plan, from a section headed by the unit ("1. Sở Công Thương: …"). */
@@ -62,6 +64,13 @@ export function collectOutline(outline: Outline): OutlineContent {
   const dutyNodes = new Set<OutlineNode>();
   findDuties(outline.parts, out.duties, dutyNodes);
   collectNodes(outline.parts, undefined, out, dutyNodes);
+  const tasks = new Set(out.drafts.map((d) => d.id));
+  const walk = (nodes: readonly OutlineNode[]): void =>
+    nodes.forEach((n) => {
+      if (n.kind !== 'part' && n.children.length === 0 && !tasks.has(n.id)) out.items.push(n);
+      walk(n.children);
+    });
+  walk(outline.parts);
   return out;
 }
 
@@ -132,7 +141,6 @@ function collectNodes(
       out.drafts.push(draftTask(node, parent));
       continue;
     }
-    if (node.kind !== 'part' && node.children.length === 0) out.items.push(node);
     const section: SectionJson = { id: node.id, title: headingTitle(joinText(node.heading)) };
     if (parent !== undefined) section.parent = parent;
     const tasksBelow = containsTasks(node);

@@ -124,31 +124,88 @@ export interface PdfItem {
   width: number;
 }
 
-/** A PDF's text items into lines, top to bottom; a wide gap between items (a table's columns) becomes a tab. */
+/** A run of items close together on one line: one cell of a table, or a line of text. */
+interface Chunk {
+  text: string;
+  x: number;
+}
+
+/** The items of one line (same height) into chunks: a wide gap (a table's column) starts a new one. */
+function chunksOf(line: readonly PdfItem[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  let end = -Infinity;
+  for (const item of line) {
+    const charWidth = item.width / Math.max(1, item.str.length);
+    const gap = item.x - end;
+    const last = chunks[chunks.length - 1];
+    if (!last || gap > Math.max(12, charWidth * 3)) chunks.push({ text: item.str, x: item.x });
+    else last.text += (gap > charWidth * 0.2 ? ' ' : '') + item.str;
+    end = item.x + item.width;
+  }
+  return chunks.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() }));
+}
+
+function linesOf(items: readonly PdfItem[]): PdfItem[][] {
+  const lines: PdfItem[][] = [];
+  const sorted = items.filter((i) => i.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
+  for (const item of sorted) {
+    const line = lines[lines.length - 1];
+    if (line && Math.abs(line[0]!.y - item.y) <= 3) line.push(item);
+    else lines.push([item]);
+  }
+  return lines.map((l) => l.sort((a, b) => a.x - b.x));
+}
+
+const fold = (t: string) =>
+  t
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[đĐ]/g, 'd')
+    .toLowerCase();
+
+/** A task table's header line: "STT", a task column, and a unit or time column. */
+function isHeaderLine(chunks: readonly Chunk[]): boolean {
+  const texts = chunks.map((c) => fold(c.text));
+  return (
+    chunks.length >= 3 &&
+    /^(?:stt|tt)$/.test(texts[0]!) &&
+    texts.some((t) => /nhiem vu|noi dung/.test(t)) &&
+    texts.some((t) => /chu tri|phoi hop|thoi gian|thoi han/.test(t))
+  );
+}
+
+const TABLE_END = /^(?:noi nhan|tm\.|kt\.|chu tich|giam doc)/;
+
+/**
+ * A PDF's text items into lines, top to bottom, chunks apart joined by tabs. Under a task table's header, each
+ * chunk goes in the column whose header starts nearest to its left, so a cell wrapped over several lines keeps
+ * its column (empty cells stay as empty tab fields).
+ */
 export function pdfPagesToText(pages: readonly (readonly PdfItem[])[]): string {
   const out: string[] = [];
+  let columns: number[] | undefined;
   for (const items of pages) {
-    const lines: PdfItem[][] = [];
-    const sorted = items.filter((i) => i.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
-    for (const item of sorted) {
-      const line = lines[lines.length - 1];
-      if (line && Math.abs(line[0]!.y - item.y) <= 3) line.push(item);
-      else lines.push([item]);
-    }
-    for (const line of lines) {
-      line.sort((a, b) => a.x - b.x);
-      let text = '';
-      let end = -Infinity;
-      for (const item of line) {
-        const charWidth = item.width / Math.max(1, item.str.length);
-        const gap = item.x - end;
-        text += end === -Infinity ? '' : gap > Math.max(12, charWidth * 3) ? '\t' : gap > charWidth * 0.2 ? ' ' : '';
-        text += item.str;
-        end = item.x + item.width;
-      }
-      out.push(text.replace(/ +/g, ' ').trim());
+    for (const line of linesOf(items)) {
+      const chunks = chunksOf(line);
+      if (isHeaderLine(chunks)) {
+        if (columns) continue; // the header repeated on a new page
+        columns = chunks.map((c) => c.x);
+      } else if (columns && TABLE_END.test(fold(chunks[0]!.text))) columns = undefined;
+      out.push(columns ? placeInColumns(line, columns) : chunks.map((c) => c.text).join('\t'));
     }
     out.push('');
   }
   return `${out.join('\n')}\n`;
+}
+
+function placeInColumns(items: readonly PdfItem[], columns: readonly number[]): string {
+  const cells = columns.map(() => '');
+  for (const item of items) {
+    const text = item.str.trim();
+    if (!text) continue;
+    let k = 0;
+    for (let j = 0; j < columns.length; j++) if (columns[j]! <= item.x + 6) k = j;
+    cells[k] = cells[k] ? `${cells[k]} ${text}` : text;
+  }
+  return cells.join('\t');
 }

@@ -72,6 +72,8 @@ function draftIssues(draft: TaskDraft, ctx: ResolveContext): DataIssue[] {
   }
   if (draft.content === '')
     issues.push(errorAt(at, 'missing-field', `${draft.id}: no content found; content and title left empty`, 'content'));
+  for (const note of draft.notes ?? [])
+    issues.push(warningAt({ file: ctx.file, line: note.line }, 'assumed-field', `${draft.id}: ${note.text}`));
   for (const extra of draft.extras) {
     const message = `${draft.id}: ${quote(extra.text)} matches no field label; kept in the content`;
     issues.push(warningAt({ file: ctx.file, line: extra.line }, 'unrecognised-line', message, 'content'));
