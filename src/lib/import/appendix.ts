@@ -6,11 +6,13 @@ import type { TableRow, TextTable } from './tables';
 import { headingTitle, shortTitle } from './titles';
 
 /** What a column of a task table holds. */
-type Column = 'stt' | 'task' | 'lead' | 'support' | 'time' | 'product' | 'note' | 'leader';
+type Column = 'stt' | 'task' | 'assign' | 'lead' | 'support' | 'time' | 'product' | 'note' | 'leader';
 
 /** Reads a header cell's folded words as a column, support before lead ("Cơ quan thực hiện Phối hợp"). */
 function columnOf(folded: string): Column | undefined {
   if (/^(?:stt|tt|so tt|so thu tu)$/.test(folded)) return 'stt';
+  // "Phân công nhiệm vụ" / "Phân công thực hiện": cells that say "Chủ trì: …" then "Phối hợp: …".
+  if (/phan cong/.test(folded)) return 'assign';
   if (/phoi hop/.test(folded)) return 'support';
   if (/chu tri|^(?:co quan|don vi)(?: thuc hien)?$|trach nhiem thuc hien/.test(folded)) return 'lead';
   if (/thoi gian|thoi han|tien do|moc/.test(folded)) return 'time';
@@ -35,7 +37,10 @@ export function readColumns(rows: readonly TableRow[]): { columns: (Column | und
         ),
       ),
     );
-    if (columns.includes('task') && (columns.includes('lead') || columns.includes('time'))) {
+    if (
+      columns.includes('task') &&
+      (columns.includes('lead') || columns.includes('assign') || columns.includes('time'))
+    ) {
       // A row of column numbers under the header: "(1) (2) (3)" or "1 2 3".
       // Header words wrapped onto the next line ("Thời gian hoàn" / "thành"), and a row of column numbers
       // ("(1) (2) (3)"), belong to the header.
@@ -93,7 +98,10 @@ export function readAppendix(table: TextTable, id: string, title: string): Appen
       last = undefined;
       return;
     }
+    if (row.cells.assign) splitAssignment(row.cells);
     if (!row.cells.task && !row.cells.lead && !row.cells.time) return;
+    // Without a numbered column, a row with text alone (a total, a note) is no task.
+    if (!numbered && !row.cells.lead && !row.cells.support && !row.cells.time) return;
     if (last && numbered && !row.cells.stt) {
       joinRow(last.row, row);
       last.draft = { ...rowDraft(last.row, last.draft.id, section), notes: last.draft.notes };
@@ -104,7 +112,8 @@ export function readAppendix(table: TextTable, id: string, title: string): Appen
     // A lead cell merged over several rows is printed once (a PDF): the rows under it have none of their own.
     const inherited = !row.cells.lead && last?.row.cells.lead ? last.row.cells.lead : undefined;
     if (inherited) row.cells.lead = inherited;
-    const mark = row.cells.stt ? cleanMark(row.cells.stt) : String(count);
+    const inCell = /^(\d{1,3})\s*[.)]\s+/.exec(row.cells.task ?? '');
+    const mark = row.cells.stt ? cleanMark(row.cells.stt) : inCell ? inCell[1]! : String(count);
     const draft = rowDraft(row, uniqueId(`${section}.${mark}`, out.drafts), section);
     if (inherited)
       draft.notes = [
@@ -161,6 +170,29 @@ function field(text: string | undefined, line: number): FieldText | undefined {
   return clean ? { text: clean, line } : undefined;
 }
 
+/** Splits an assignment cell ("Chủ trì: Sở Công Thương.\nPhối hợp: Sở Tài chính, …") into lead and support; without labels it is the lead. */
+function splitAssignment(cells: Partial<Record<Column, string>>): void {
+  const text = cells.assign!.replace(/\s+/g, ' ');
+  const lead = /chủ trì\s*:\s*(.*?)(?=\s*phối hợp\s*:|$)/iu.exec(text);
+  const support = /phối hợp\s*:\s*(.*)$/iu.exec(text);
+  if (!lead && !support) cells.lead ??= text;
+  // "Sở Công Thương (cân đối nguồn, cấp phép); Sở NN&MT (GPMB)": what each does, in brackets, is not a name.
+  const names = (m: RegExpExecArray | null) =>
+    m?.[1]!
+      .replace(/\([^)]*\)/g, '')
+      .replace(/[\s.;,]+$/, '')
+      .trim();
+  if (lead) cells.lead ??= names(lead);
+  if (support) cells.support ??= names(support);
+}
+
+/** A task cell's title: without its own number ("1. "), up to a colon that ends a heading ("Kiểm kê …: rà soát …"). */
+function cellTitle(task: string): string {
+  const first = (task.split('\n')[0] ?? '').replace(/^\d{1,3}\s*[.)]\s+/, '');
+  const colon = first.indexOf(':');
+  return shortTitle(colon >= 20 ? first.slice(0, colon) : first);
+}
+
 /** A row's draft: the task cell is the content and title; the product and note follow under their labels. */
 function rowDraft(row: Row, id: string, section: string): TaskDraft {
   const { task = '', product, note } = row.cells;
@@ -177,5 +209,5 @@ function rowDraft(row: Row, id: string, section: string): TaskDraft {
   if (time) fields.timeline = time;
   if (leader) fields.directed_by = leader;
   const content = blocks.filter(Boolean).join('\n\n');
-  return { id, section, line: row.line, title: shortTitle(task.split('\n')[0] ?? ''), content, fields, extras: [] };
+  return { id, section, line: row.line, title: cellTitle(task), content, fields, extras: [] };
 }

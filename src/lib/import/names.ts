@@ -193,6 +193,15 @@ const NAME_HEADS = new RegExp(
       'dac khu',
       'doanh nghiep',
       'hop tac xa',
+      'thue',
+      'thong ke',
+      'bql',
+      'tram',
+      'cang',
+      'hiep hoi',
+      'hoc vien',
+      'co so',
+      'nha dau tu',
     ].join('|') +
     ')\\b',
 );
@@ -209,7 +218,8 @@ export function startsName(piece: string): boolean {
 }
 
 // "và" before an acronym joins one name ("Văn phòng Đoàn ĐBQH và HĐND tỉnh"), elsewhere it joins two.
-const SEPARATOR = /(\s*[,;]\s*|\s+(?:[vV]à|[vV]a|[vV]ới)\s+(?!\p{Lu}{2,}(?:\s|$)))/u;
+// A comma with no space after it is inside a name ("Sở VH,TT&DL").
+const SEPARATOR = /(\s*;\s*|\s*,(?:\s+|$)|\s+(?:[vV]à|[vV]a|[vV]ới)\s+(?!\p{Lu}{2,}(?:\s|$)))/u;
 const NOT_A_NAME = new Set(['', 'cac', 'lien quan', 'co lien quan', 'truc thuoc', 'khac', 'neu co']);
 
 /** Tidies a name for showing: trimmed of punctuation, bars and a trailing "(nếu có)". */

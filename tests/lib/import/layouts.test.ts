@@ -116,3 +116,14 @@ describe('sections per unit', () => {
     expect(result.ok && result.tasks.map((t) => t.id)).toEqual(['II.1', 'II.2']);
   });
 });
+
+describe('an assignment column ("Phân công nhiệm vụ: Chủ trì: …; Phối hợp: …") and numbers inside the task cell', () => {
+  const r = read('assign-column.txt');
+
+  it('reads lead and support from the labels, titles up to the colon, and skips a total row', () => {
+    expect(r.rows).toEqual([
+      'PL.1 | PL | Kiểm kê nguồn nguyên liệu của tỉnh | phong-th | ban-tcd;?Sở VH,TT&DL | 2026-Q4;ongoing',
+      'PL.2 | PL | Đào tạo nhân lực | tt-cbth;phong-hcqt | ?Thuế tỉnh;?Thống kê tỉnh | 2030-12',
+    ]);
+  });
+});

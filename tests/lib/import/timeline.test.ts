@@ -48,6 +48,9 @@ describe('timelineToDue: clean wording', () => {
     ['hoàn thành trong quý IV năm 2026', '2026-Q4'],
     ['2025', '2025-12'],
     ['Tháng 12/2025', '2025-12'],
+    // A later year the other rules left is the final deadline.
+    ['Khởi động quý IV/2024; báo cáo quý II/2025; cập nhật hằng quý đến 2030', '2024-Q4;ongoing;2025-Q2;2030-12'],
+    ['Hoàn thành năm 2025; 80% năm 2027; vào khai thác trước 2030', '2029-12'],
   ])('%s → %s', (timeline, due) => {
     expect(timelineToDue(timeline, 2024)).toEqual({ ok: true, due });
   });
