@@ -127,3 +127,22 @@ describe('an assignment column ("Phân công nhiệm vụ: Chủ trì: …; Ph�
     ]);
   });
 });
+
+describe('several labels on one line (issue 17)', () => {
+  it('gives each label its own field', () => {
+    const text = [
+      'I. NHIỆM VỤ',
+      '1. Nhóm một',
+      'a) Rà soát quy chế làm việc.',
+      '- Đơn vị chủ trì: Phòng Tổng hợp; Đơn vị phối hợp: Ban TCD, TT CBTH',
+      '- Lãnh đạo phụ trách: Chánh Văn phòng. Thời hạn hoàn thành: Quý III, IV/2026',
+    ].join('\n');
+    const result = importPlan(text, { file: 'p.txt', refs: fixtureRefs(), unitsFile: 'u', leadersFile: 'l' });
+    expect(result.ok && result.tasks[0]).toMatchObject({
+      directed_by: 'chanh-vp',
+      lead_units: 'phong-th',
+      support_units: 'ban-tcd;tt-cbth',
+      due: '2026-Q3;2026-Q4',
+    });
+  });
+});
