@@ -2,22 +2,14 @@
 import type { IsoDate } from './dates';
 import { parseDue, type DueResult } from './due';
 import type { TableRow } from './csv';
-import type { Duty, Leader, Plan, Report, Section, Task, Unit } from './model';
-import { errorAt, hasErrors, quote, type RowOrigin } from './problems';
+import type { Leader, Plan, Report, Task, Unit } from './model';
+import { errorAt, quote, type RowOrigin } from './problems';
 import { PROGRESS_FIELDS, readProgressFields, readProgressRow } from './progress-row';
 import { fieldPositions } from './row-cells';
 import { readTaskFields, readTaskRow, TASK_FIELDS } from './task-row';
-import {
-  DutySchema,
-  PlanSchema,
-  ProgressSchema,
-  SLUG,
-  SectionSchema,
-  TaskSchema,
-  type ProgressInput,
-  type TaskInput,
-} from './schema';
+import { ProgressSchema, SLUG, TaskSchema, type ProgressInput, type TaskInput } from './schema';
 import { type LoadContext, originOf, where } from './load-context';
+import { loadPlanJson, type KnownHead } from './load-plan-head';
 
 /** The units and leaders a plan may refer to, and the site's as-of date. */
 export interface PlanRefs {
@@ -44,99 +36,6 @@ export function loadPlan(ctx: LoadContext, dir: string, id: string, refs: PlanRe
   const loaded = loadTasks(ctx, `${dir}/tasks`, id, head.known, refs);
   const reports = loadProgress(ctx, `${dir}/progress`, id, loaded?.declared, refs);
   return head.plan ? { ...head.plan, id, tasks: loaded?.tasks ?? [], reports } : undefined;
-}
-
-type PlanHead = Omit<Plan, 'id' | 'tasks' | 'reports'>;
-
-/** What the tasks are checked against: the plan's year and sections, each undefined when plan.json does not give it. */
-interface KnownHead {
-  year: number | undefined;
-  sections: Set<string> | undefined;
-}
-
-/** plan.json when it is valid; and, valid or not, the year and sections it gives, for checking the tasks. */
-function loadPlanJson(
-  ctx: LoadContext,
-  file: string,
-  refs: PlanRefs,
-): { plan: PlanHead | undefined; known: KnownHead } {
-  const before = ctx.issues.length;
-  const raw = ctx.readJsonFilePartly(file, PlanSchema, '{"year", "title", "sections": [...]}');
-  const p = raw?.value ?? {};
-  const sections = p.sections ? loadSections(ctx, file, p.sections) : undefined;
-  const duties = p.duties ? loadDuties(ctx, file, p.duties, refs) : undefined;
-  const known = { year: p.year, sections: sections && new Set(sections.map((s) => s.id)) };
-  if (!raw || raw.failed.size > 0 || hasErrors(ctx.issues.slice(before))) return { plan: undefined, known };
-  const plan: PlanHead = {
-    year: p.year!,
-    endYear: p.end_year,
-    title: p.title!,
-    number: p.number,
-    issuedOn: p.issued_on,
-    basis: p.basis,
-    summary: p.summary,
-    sections: sections!,
-    duties: duties ?? [],
-  };
-  return { plan, known };
-}
-
-function loadSections(ctx: LoadContext, file: string, raw: unknown[]): Section[] {
-  const sections: Section[] = [];
-  const seen = new Map<string, string>();
-  raw.forEach((item, i) => {
-    const row: TableRow = { cells: (item ?? {}) as Record<string, unknown>, jsonPath: `sections[${i}]` };
-    const s = ctx.parseRow(SectionSchema, row, file);
-    if (!s) return;
-    if (seen.has(s.id)) {
-      ctx.issues.push(
-        errorAt(
-          { file, jsonPath: `sections[${i}].id` },
-          'duplicate-id',
-          `id ${quote(s.id)} is used twice (first at ${seen.get(s.id)})`,
-          'id',
-        ),
-      );
-      return;
-    }
-    seen.set(s.id, `sections[${i}]`);
-    sections.push({ id: s.id, title: s.title, parent: s.parent, summary: s.summary });
-  });
-  sections.forEach((s) => {
-    if (s.parent !== undefined && !seen.has(s.parent)) {
-      ctx.issues.push(
-        errorAt(
-          { file, jsonPath: `${seen.get(s.id)}.parent` },
-          'unknown-section',
-          `parent ${quote(s.parent)} is not a section of this plan`,
-          'parent',
-        ),
-      );
-    }
-  });
-  return sections;
-}
-
-function loadDuties(ctx: LoadContext, file: string, raw: unknown[], refs: PlanRefs): Duty[] {
-  const duties: Duty[] = [];
-  raw.forEach((item, i) => {
-    const row: TableRow = { cells: (item ?? {}) as Record<string, unknown>, jsonPath: `duties[${i}]` };
-    const d = ctx.parseRow(DutySchema, row, file);
-    if (!d) return;
-    if (!refs.unreadable.has('units') && !refs.units.has(d.unit)) {
-      ctx.issues.push(
-        errorAt(
-          { file, jsonPath: `duties[${i}].unit` },
-          'unknown-unit',
-          `unit ${quote(d.unit)} is not a unit id in units`,
-          'unit',
-        ),
-      );
-      return;
-    }
-    duties.push({ unit: d.unit, text: d.text });
-  });
-  return duties;
 }
 
 /** The valid tasks, and every task id the file declares (so reports on a task with other errors are not flagged too). */

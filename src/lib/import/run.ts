@@ -1,11 +1,12 @@
 /** One import run with file access passed in: read the text and tables, refuse to overwrite, write, report. */
 import { parseCsv, parseJsonTable, type Table } from '../csv';
 import { SLUG } from '../schema';
+import type { DataIssue } from '../problems';
 import { addUnmatched } from './add-refs';
 import { makeGroupPatterns, makeRef, type NamedRef, type Refs } from './names';
 import { formatCsvRows, formatPlanJson, formatTasksCsv } from './output';
 import { importPlan } from './plan';
-import { formatReport } from './report';
+import { formatReport, type AddedRef } from './report';
 
 /** What the person asked for on the command line. */
 export interface ImportRequest {
@@ -143,46 +144,11 @@ export function runImport(request: ImportRequest, effects: ImportEffects): RunOu
       err: [...err, ...problems.map((i) => `error: ${i.file}: ${i.message}; nothing written`)],
     };
   }
-  let { plan, tasks, issues } = result;
-  const writes = [];
-  let added;
-  if (request.addUnits) {
-    const tables = { units: unitsFile, leaders: leadersFile };
-    if (tables.units.endsWith('.json') || tables.leaders.endsWith('.json'))
-      return {
-        code: 2,
-        out: [],
-        err: [...err, 'error: --add-units writes units.csv and leaders.csv; this data folder keeps them as JSON'],
-      };
-    const more = addUnmatched(
-      plan,
-      tasks,
-      { units: idsOf(refs.units), leaders: idsOf(refs.leaders) },
-      { ...tables, input },
-    );
-    ({ plan, tasks } = more);
-    added = more.added;
-    issues = [
-      ...issues.filter(
-        (i) =>
-          i.code !== 'unmatched-unit' &&
-          i.code !== 'unmatched-leader' &&
-          !(i.code === 'unreadable-timeline' && i.level === 'error') &&
-          !(i.field === 'due' && i.code === 'missing-field'),
-      ),
-      ...more.issues,
-    ];
-    if (more.units.length > 0)
-      writes.push({
-        path: unitsFile,
-        text: appendRows(effects.readText(unitsFile), ['id', 'name', 'short_name'], more.units),
-      });
-    if (more.leaders.length > 0)
-      writes.push({
-        path: leadersFile,
-        text: appendRows(effects.readText(leadersFile), ['id', 'title'], more.leaders),
-      });
-  }
+  const more = request.addUnits
+    ? addUnits(result, refs, { units: unitsFile, leaders: leadersFile, input }, effects)
+    : undefined;
+  if (more && 'message' in more) return { code: 2, out: [], err: [...err, more.message] };
+  const { plan, tasks, issues, writes, added } = more ?? { ...result, writes: [], added: undefined };
   effects.writeFiles([
     { path: planFile, text: formatPlanJson(plan) },
     { path: tasksFile, text: formatTasksCsv(tasks) },
@@ -202,6 +168,45 @@ export function runImport(request: ImportRequest, effects: ImportEffects): RunOu
   });
   out.push('', `Wrote ${[planFile, tasksFile, ...writes.map((w) => w.path)].join(' and ')}.`, NEXT_STEPS);
   return { code: 0, out, err };
+}
+
+type Imported = Extract<ReturnType<typeof importPlan>, { ok: true }>;
+
+/** --add-units: gives each unmatched name an id and the rows to append to units.csv and leaders.csv. */
+function addUnits(
+  result: Imported,
+  refs: Refs,
+  files: { units: string; leaders: string; input: string },
+  effects: ImportEffects,
+):
+  | (Pick<Imported, 'plan' | 'tasks' | 'issues'> & { writes: { path: string; text: string }[]; added: AddedRef[] })
+  | { message: string } {
+  if (files.units.endsWith('.json') || files.leaders.endsWith('.json'))
+    return { message: 'error: --add-units writes units.csv and leaders.csv; this data folder keeps them as JSON' };
+  const more = addUnmatched(
+    result.plan,
+    result.tasks,
+    { units: idsOf(refs.units), leaders: idsOf(refs.leaders) },
+    files,
+  );
+  // What --add-units settled (names now added, deadlines set to ongoing) is no longer for validate to reject.
+  const settled = (i: DataIssue) =>
+    i.code === 'unmatched-unit' ||
+    i.code === 'unmatched-leader' ||
+    (i.field === 'due' && (i.code === 'unreadable-timeline' || i.code === 'missing-field'));
+  const writes = [];
+  if (more.units.length > 0)
+    writes.push({
+      path: files.units,
+      text: appendRows(effects.readText(files.units), ['id', 'name', 'short_name'], more.units),
+    });
+  if (more.leaders.length > 0)
+    writes.push({
+      path: files.leaders,
+      text: appendRows(effects.readText(files.leaders), ['id', 'title'], more.leaders),
+    });
+  const issues = [...result.issues.filter((i) => !settled(i)), ...more.issues];
+  return { plan: more.plan, tasks: more.tasks, issues, writes, added: more.added };
 }
 
 function idsOf(refs: readonly NamedRef[]): Set<string> {
