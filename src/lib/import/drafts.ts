@@ -141,9 +141,16 @@ function collectNodes(
       out.drafts.push(draftTask(node, parent));
       continue;
     }
+    const tasksBelow = containsTasks(node);
+    // A numbered paragraph beside tasks that assigns nothing is its section's text, not a section of its own.
+    const home = out.sections.find((s) => s.id === parent);
+    if (home && node.children.length === 0 && node.kind === 'group' && !/[:]$/.test(node.heading.join(' ').trim())) {
+      const text = toMarkdown(toParagraphs([`${node.id.split('.').pop()}. ${node.heading.join(' ')}`, ...node.body]));
+      home.summary = home.summary ? `${home.summary}\n\n${text}` : text;
+      continue;
+    }
     const section: SectionJson = { id: node.id, title: headingTitle(joinText(node.heading)) };
     if (parent !== undefined) section.parent = parent;
-    const tasksBelow = containsTasks(node);
     // A part with no tasks (I. Mục đích, yêu cầu; III. Tổ chức thực hiện) keeps all its text as the summary.
     const text = tasksBelow ? node.body : node.lines.slice(Math.max(0, node.heading.length - 1)).map((l) => l.text);
     const summary = toMarkdown(toParagraphs(text), true);

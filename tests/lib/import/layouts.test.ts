@@ -88,6 +88,10 @@ describe('assignments written as sentences', () => {
       'II.2 | II | Lắp đặt đèn chiếu sáng | ?Công an phường | ?Ban Quản lý dự án | 2026-06',
     ]);
     expect(r.issues.some((i) => i.message.includes('Chỉ đạo thực hiện tốt'))).toBe(false);
+    expect(r.plan.sections.map((s) => s.id)).toEqual(['I', 'II', 'III']);
+    expect(r.plan.sections[1]!.summary).toBe(
+      '3. Phát huy vai trò của Nhân dân trong giữ gìn cảnh quan.\n\n- Chỉ đạo thực hiện tốt công tác vận động.',
+    );
   });
 });
 
