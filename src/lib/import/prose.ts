@@ -35,7 +35,9 @@ export function readProse(text: string): ProseFields {
     const support = /^\s*,?\s*(?:và\s+)?phối hợp (?:chặt chẽ )?(?:với\s+)?(.+)$/iu.exec(after);
     if (support) out.support = cutNames(support[1]!);
   }
-  const deadline = DEADLINE.exec(flat) ?? /(?:thường xuyên|hằng năm|hàng năm|liên tục)(?=[.;]?\s*$)/iu.exec(flat);
+  // "…, thường xuyên." closing a duty; "… đánh giá cán bộ hàng năm." is a sentence, not a deadline.
+  const deadline =
+    DEADLINE.exec(flat) ?? /(?<=,\s*)(?:thường xuyên|hằng năm|hàng năm|liên tục)(?=[.;]?\s*$)/iu.exec(flat);
   if (deadline && hasTime(deadline[0])) out.timeline = deadline[0].trim();
   return out;
 }

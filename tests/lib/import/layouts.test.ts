@@ -150,3 +150,22 @@ describe('several labels on one line (issue 17)', () => {
     });
   });
 });
+
+describe('which items are tasks', () => {
+  it.each([
+    ['2. Yêu cầu: là tiêu chí bắt buộc để đánh giá cán bộ, công chức hàng năm.', 0],
+    ['2. Hỗ trợ hạ tầng số cho doanh nghiệp, thường xuyên.', 1],
+    ['2. Phấn đấu hoàn thành xuất sắc nhiệm vụ năm 2025.', 0],
+    ['2. Rà soát quy trình, hoàn thành trong quý II năm 2025.', 1],
+  ])('%s → %i task(s)', (line, count) => {
+    const text = ['I. MỤC ĐÍCH, YÊU CẦU', '1. Mục đích: nâng cao hiệu quả.', line].join('\n');
+    const result = importPlan(text, {
+      file: 'p.txt',
+      year: 2025,
+      refs: fixtureRefs(),
+      unitsFile: 'u',
+      leadersFile: 'l',
+    });
+    expect(result.ok && result.tasks.length).toBe(count);
+  });
+});
