@@ -10,6 +10,8 @@ type Column = 'stt' | 'task' | 'assign' | 'lead' | 'support' | 'time' | 'product
 
 /** Reads a header cell's folded words as a column, support before lead ("Cơ quan thực hiện Phối hợp"). */
 function columnOf(folded: string): Column | undefined {
+  // Header cells are a few words; a longer cell is text ("Chủ trì: Sở Công Thương … theo nhiệm vụ 2").
+  if (folded.length > 60) return undefined;
   if (/^(?:stt|tt|so tt|so thu tu)$/.test(folded)) return 'stt';
   // "Phân công nhiệm vụ" / "Phân công thực hiện": cells that say "Chủ trì: …" then "Phối hợp: …".
   if (/phan cong/.test(folded)) return 'assign';
@@ -70,6 +72,8 @@ export interface AppendixResult {
 interface Row {
   cells: Partial<Record<Column, string>>;
   line: number;
+  /** One cell across the whole table ("| Tổng kinh phí … |"): a group row or a note, never part of a task. */
+  spanning?: boolean;
 }
 
 /** Reads a task table into sections and drafts; `id` is its section's id (PL, PL1 …), `title` the appendix's title. */
@@ -82,10 +86,12 @@ export function readAppendix(table: TextTable, id: string, title: string): Appen
       const text = (r.cells[k] ?? '').trim();
       if (c && text) cells[c] = cells[c] ? `${cells[c]}\n${text}` : text;
     });
-    return { cells, line: r.line };
+    return { cells, line: r.line, spanning: r.cells.length === 1 && layout.columns.length > 1 };
   });
-  // With a numbered column, a row without a number goes on the row before it (a cell wrapped, or split by a page).
-  const numbered = rows.some((r) => r.cells.stt);
+  // With numbered rows (a numbered column, or "1. …" opening the task cell), a row without a number goes on the row
+  // before it (a cell wrapped, or split by a page).
+  const startsRow = (r: Row) => Boolean(r.cells.stt) || /^\d{1,3}\s*[.)]\s/.test(r.cells.task ?? '');
+  const numbered = rows.some(startsRow);
   const out: AppendixResult = { sections: [{ id, title: title || 'Phụ lục' }], drafts: [] };
   let section = id;
   let last: { row: Row; draft: TaskDraft } | undefined;
@@ -98,11 +104,10 @@ export function readAppendix(table: TextTable, id: string, title: string): Appen
       last = undefined;
       return;
     }
-    if (row.cells.assign) splitAssignment(row.cells);
-    if (!row.cells.task && !row.cells.lead && !row.cells.time) return;
+    if (row.spanning || (!row.cells.task && !row.cells.lead && !row.cells.assign && !row.cells.time)) return;
     // Without a numbered column, a row with text alone (a total, a note) is no task.
-    if (!numbered && !row.cells.lead && !row.cells.support && !row.cells.time) return;
-    if (last && numbered && !row.cells.stt) {
+    if (!numbered && !row.cells.lead && !row.cells.assign && !row.cells.support && !row.cells.time) return;
+    if (last && numbered && !startsRow(row)) {
       joinRow(last.row, row);
       last.draft = { ...rowDraft(last.row, last.draft.id, section), notes: last.draft.notes };
       out.drafts[out.drafts.length - 1] = last.draft;
@@ -110,7 +115,7 @@ export function readAppendix(table: TextTable, id: string, title: string): Appen
     }
     count++;
     // A lead cell merged over several rows is printed once (a PDF): the rows under it have none of their own.
-    const inherited = !row.cells.lead && last?.row.cells.lead ? last.row.cells.lead : undefined;
+    const inherited = !row.cells.lead && !row.cells.assign && last?.row.cells.lead ? last.row.cells.lead : undefined;
     if (inherited) row.cells.lead = inherited;
     const inCell = /^(\d{1,3})\s*[.)]\s+/.exec(row.cells.task ?? '');
     const mark = row.cells.stt ? cleanMark(row.cells.stt) : inCell ? inCell[1]! : String(count);
@@ -161,7 +166,10 @@ function joinRow(into: Row, row: Row): void {
   for (const [column, text] of Object.entries(row.cells) as [Column, string][]) {
     const before = into.cells[column];
     if (!before) into.cells[column] = text;
-    else if (before !== text) into.cells[column] = /^\p{Ll}/u.test(text) ? `${before} ${text}` : `${before}\n${text}`;
+    // A new line of the cell where the text before it ended a sentence, or where a list item starts; else a wrap.
+    else if (before !== text)
+      into.cells[column] =
+        /[.;:!?]$/.test(before) || /^[-+•*]\s/.test(text) ? `${before}\n${text}` : `${before} ${text}`;
   }
 }
 
@@ -194,7 +202,10 @@ function cellTitle(task: string): string {
 }
 
 /** A row's draft: the task cell is the content and title; the product and note follow under their labels. */
-function rowDraft(row: Row, id: string, section: string): TaskDraft {
+function rowDraft(whole: Row, id: string, section: string): TaskDraft {
+  // The assignment cell is read once its row is whole (a PDF gives it a line at a time).
+  const row = { ...whole, cells: { ...whole.cells } };
+  if (row.cells.assign) splitAssignment(row.cells);
   const { task = '', product, note } = row.cells;
   const blocks = [toMarkdown(toParagraphs(task.split('\n')))];
   if (product) blocks.push(`**Sản phẩm:** ${product.replace(/\s*\n\s*/g, '; ')}`);

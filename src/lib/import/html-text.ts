@@ -96,11 +96,14 @@ class Converter {
       }
     });
     const parent = this.cell();
-    for (const row of grid) {
-      const cells = Array.from(row, (c) => c ?? '');
+    const width = Math.max(0, ...grid.map((r) => r.length));
+    grid.forEach((row, r) => {
+      // A cell across the whole table (a group title, a total) is written as a row of one cell.
+      const only = rows[r]?.length === 1 && rows[r]![0]!.colspan >= width && width > 1;
+      const cells = only ? [row[0] ?? ''] : Array.from(row, (c) => c ?? '');
       if (parent) parent.text.push(cells.filter(Boolean).join(' '));
       else this.lines.push(`| ${cells.join(' | ')} |`);
-    }
+    });
     if (!parent) this.lines.push('');
   }
 }
@@ -128,6 +131,7 @@ export interface PdfItem {
 interface Chunk {
   text: string;
   x: number;
+  end: number;
 }
 
 /** The items of one line (same height) into chunks: a wide gap (a table's column) starts a new one. */
@@ -138,9 +142,12 @@ function chunksOf(line: readonly PdfItem[]): Chunk[] {
     const charWidth = item.width / Math.max(1, item.str.length);
     const gap = item.x - end;
     const last = chunks[chunks.length - 1];
-    if (!last || gap > Math.max(12, charWidth * 3)) chunks.push({ text: item.str, x: item.x });
-    else last.text += (gap > charWidth * 0.2 ? ' ' : '') + item.str;
     end = item.x + item.width;
+    if (!last || gap > Math.max(12, charWidth * 3)) chunks.push({ text: item.str, x: item.x, end });
+    else {
+      last.text += (gap > charWidth * 0.2 ? ' ' : '') + item.str;
+      last.end = end;
+    }
   }
   return chunks.map((c) => ({ ...c, text: c.text.replace(/\s+/g, ' ').trim() }));
 }
@@ -163,14 +170,15 @@ const fold = (t: string) =>
     .replace(/[đĐ]/g, 'd')
     .toLowerCase();
 
-/** A task table's header line: "STT", a task column, and a unit or time column. */
+/** A task table's header line: short cells, a task column, and a unit or time column. */
 function isHeaderLine(chunks: readonly Chunk[]): boolean {
   const texts = chunks.map((c) => fold(c.text));
   return (
     chunks.length >= 3 &&
-    /^(?:stt|tt)$/.test(texts[0]!) &&
+    texts.every((t) => t.length <= 40 && !t.includes(':')) &&
+    !/^\d/.test(texts[0]!) &&
     texts.some((t) => /nhiem vu|noi dung/.test(t)) &&
-    texts.some((t) => /chu tri|phoi hop|thoi gian|thoi han/.test(t))
+    texts.some((t) => /chu tri|phoi hop|phan cong|thoi gian|thoi han|tien do/.test(t))
   );
 }
 
@@ -184,12 +192,16 @@ const TABLE_END = /^(?:noi nhan|tm\.|kt\.|chu tich|giam doc)/;
 export function pdfPagesToText(pages: readonly (readonly PdfItem[])[]): string {
   const out: string[] = [];
   let columns: number[] | undefined;
+  let header = '';
   for (const items of pages) {
     for (const line of linesOf(items)) {
       const chunks = chunksOf(line);
-      if (isHeaderLine(chunks)) {
-        if (columns) continue; // the header repeated on a new page
-        columns = chunks.map((c) => c.x);
+      if (columns && fold(chunks[0]!.text) === header) continue; // the header repeated on a new page
+      if (!columns && isHeaderLine(chunks)) {
+        header = fold(chunks[0]!.text);
+        // A column starts halfway between the header words around it: headers are centred in their cells, while
+        // the text under them starts at the cell's left edge.
+        columns = chunks.map((c, k) => (k === 0 ? -Infinity : (chunks[k - 1]!.end + c.x) / 2));
       } else if (columns && TABLE_END.test(fold(chunks[0]!.text))) columns = undefined;
       out.push(columns ? placeInColumns(line, columns) : chunks.map((c) => c.text).join('\t'));
     }
@@ -204,7 +216,7 @@ function placeInColumns(items: readonly PdfItem[], columns: readonly number[]): 
     const text = item.str.trim();
     if (!text) continue;
     let k = 0;
-    for (let j = 0; j < columns.length; j++) if (columns[j]! <= item.x + 6) k = j;
+    for (let j = 0; j < columns.length; j++) if (columns[j]! <= item.x + 1) k = j;
     cells[k] = cells[k] ? `${cells[k]} ${text}` : text;
   }
   return cells.join('\t');

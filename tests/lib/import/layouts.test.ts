@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/lib/csv';
+import { htmlToText } from '../../../src/lib/import/html-text';
 import { importPlan } from '../../../src/lib/import/plan';
 import { makeGroupPatterns } from '../../../src/lib/import/names';
 import { fixture, fixtureRefs } from '../../fixtures/import/fixtures';
@@ -167,5 +168,35 @@ describe('which items are tasks', () => {
       leadersFile: 'l',
     });
     expect(result.ok && result.tasks.length).toBe(count);
+  });
+});
+
+describe("a Word table's merged cells (htmlToText)", () => {
+  it('writes a row across the table as one cell, and a cell merged down into every row it spans', () => {
+    const html =
+      '<table><tr><td>STT</td><td>Nhiệm vụ</td><td>Cơ quan chủ trì</td><td>Thời gian</td></tr>' +
+      '<tr><td colspan="4"><p>I. NHIỆM VỤ CHUNG</p></td></tr>' +
+      '<tr><td>1</td><td><p>Rà soát</p><p>- quy chế</p></td><td rowspan="2">Phòng Tổng hợp</td><td>2025</td></tr>' +
+      '<tr><td>2</td><td>Số hóa &amp; lưu trữ</td><td>Quý II/2025</td></tr>' +
+      '<tr><td colspan="4">Tổng kinh phí: 30 triệu đồng</td></tr></table>';
+    expect(htmlToText(html).split('\n')).toEqual([
+      '| STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian |',
+      '| I. NHIỆM VỤ CHUNG |',
+      '| 1 | Rà soát<br>- quy chế | Phòng Tổng hợp | 2025 |',
+      '| 2 | Số hóa & lưu trữ | Phòng Tổng hợp | Quý II/2025 |',
+      '| Tổng kinh phí: 30 triệu đồng |',
+      '',
+      '',
+    ]);
+    const result = importPlan(htmlToText(html), {
+      file: 'p.docx',
+      refs: fixtureRefs(),
+      unitsFile: 'u',
+      leadersFile: 'l',
+    });
+    expect(result.ok && result.tasks.map((t) => `${t.id} ${t.lead_units} ${t.due}`)).toEqual([
+      'PL.I.1 phong-th 2025-12',
+      'PL.I.2 phong-th 2025-Q2',
+    ]);
   });
 });
