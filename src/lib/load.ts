@@ -73,7 +73,7 @@ export function loadDataset(source: DataSource, options: LoadOptions): LoadResul
 }
 
 /** Checks unit-groups.csv (optional): the phrases the importer reads as every unit, each non-empty and listed once. */
-export function loadUnitGroups(ctx: LoadContext, base: string): string[] {
+function loadUnitGroups(ctx: LoadContext, base: string): string[] {
   const table = ctx.readTable(base, 'unitGroups', false);
   if (!table) return [];
   const seen = new Map<string, TableRow>();

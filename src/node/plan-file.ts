@@ -84,7 +84,7 @@ async function readBytes(path: string, bytes: Uint8Array, limits: typeof PLAN_FI
 }
 
 /** Checks a zip's central directory before inflating it: entries, their inflated size, encryption. */
-export function checkZip(bytes: Uint8Array, limits: typeof PLAN_FILE_LIMITS): string | undefined {
+function checkZip(bytes: Uint8Array, limits: typeof PLAN_FILE_LIMITS): string | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {

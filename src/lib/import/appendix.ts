@@ -26,7 +26,7 @@ function columnOf(folded: string): Column | undefined {
 }
 
 /** The columns of a table, from its first header rows joined cell by cell; undefined when it is no task table. */
-export function readColumns(rows: readonly TableRow[]): { columns: (Column | undefined)[]; body: number } | undefined {
+function readColumns(rows: readonly TableRow[]): { columns: (Column | undefined)[]; body: number } | undefined {
   for (let headerRows = 1; headerRows <= Math.min(3, rows.length - 1); headerRows++) {
     const width = Math.max(...rows.slice(0, headerRows).map((r) => r.cells.length));
     const columns = Array.from({ length: width }, (_, k) =>

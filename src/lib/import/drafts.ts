@@ -74,11 +74,6 @@ export function collectOutline(outline: Outline): OutlineContent {
   return out;
 }
 
-/** The lines of a node: its marker line's text, then every line under it. */
-export function nodeLines(node: OutlineNode): string[] {
-  return [node.heading[0] ?? '', ...node.lines.map((l) => l.text)];
-}
-
 /** The unit a node is headed by ("Sở Công Thương: …", "Sở Công Thương"), and the text after it. */
 function unitHeading(node: OutlineNode): { name: string; rest: string } | undefined {
   const first = node.heading[0] ?? '';

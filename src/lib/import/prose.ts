@@ -54,9 +54,3 @@ function hasTime(text: string): boolean {
     foldAligned(text),
   );
 }
-
-/** Whether a text assigns work in prose: a unit before "chủ trì", or a deadline. */
-export function hasProseAssignment(text: string): boolean {
-  const found = readProse(text);
-  return found.lead !== undefined || found.timeline !== undefined;
-}

@@ -20,7 +20,7 @@ const HEADER_CELL =
   /^(?:stt|tt|so tt|so thu tu|nhiem vu|noi dung|noi dung nhiem vu|ten nhiem vu|nhiem vu cu the|noi dung cong viec|cong viec|hoat dong|(?:co quan|don vi|co quan don vi)(?: chu tri| phoi hop| thuc hien)(?: thuc hien)?|chu tri|phoi hop|thoi gian(?: hoan thanh| thuc hien)?|thoi han(?: hoan thanh| thuc hien)?|tien do(?: thuc hien| hoan thanh)?|san pham(?: du kien| dau ra)?|ket qua(?: san pham| du kien)?|ghi chu|kinh phi|nguon kinh phi|lanh dao(?: phu trach| chi dao)?)$/;
 
 /** Whether a cell's text is a column header word of a task table. */
-export function isHeaderCell(text: string): boolean {
+function isHeaderCell(text: string): boolean {
   return HEADER_CELL.test(foldOcr(text));
 }
 
