@@ -1,9 +1,10 @@
-/** `npm run import -- <plan.txt> --id <plan-id> [--year 2024] [--data data] [--force]`: a plan's text into data/plans/<id>/. */
+/** `npm run import -- <plan.docx|.pdf|.txt> --id <plan-id> [--year 2024] [--data data] [--add-units] [--force] [--text]`: a plan into data/plans/<id>/. */
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { decodeBytes } from '../src/lib/data/decode';
 import { makeRequest, runImport, USAGE, type ImportEffects } from '../src/lib/import/run';
+import { readPlanFile } from '../src/node/data/plan-file';
 
 /** Reads a file as UTF-8 text; undefined when there is no such file. */
 function readText(path: string): string | undefined {
@@ -28,9 +29,7 @@ function writeFiles(files: readonly { path: string; text: string }[]): void {
   }
 }
 
-const effects: ImportEffects = { readText, exists: existsSync, writeFiles };
-
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -41,6 +40,8 @@ function main(argv: string[]): number {
         year: { type: 'string' },
         data: { type: 'string' },
         force: { type: 'boolean' },
+        'add-units': { type: 'boolean' },
+        text: { type: 'boolean' },
       },
     });
   } catch (e) {
@@ -51,11 +52,28 @@ function main(argv: string[]): number {
     console.error(`error: expected one plan text file, received ${parsed.positionals.length}\n${USAGE}`);
     return 2;
   }
-  const request = makeRequest({ ...parsed.values, input: parsed.positionals[0] });
+  const input = parsed.positionals[0];
+  // --text: print the text as the importer reads it (the lines its messages count), and stop.
+  const values = parsed.values.text && !parsed.values.id ? { ...parsed.values, id: 'text' } : parsed.values;
+  const request = makeRequest({ ...values, input });
   if (!request.ok) {
     console.error(`error: ${request.message}\n${USAGE}`);
     return 2;
   }
+  const plan = await readPlanFile(request.request.input);
+  if (!plan.ok) {
+    console.error(`error: ${plan.message}`);
+    return 2;
+  }
+  if (parsed.values.text) {
+    process.stdout.write(plan.text);
+    return 0;
+  }
+  const effects: ImportEffects = {
+    readText: (path) => (path === request.request.input ? plan.text : readText(path)),
+    exists: existsSync,
+    writeFiles,
+  };
   let outcome;
   try {
     outcome = runImport(request.request, effects);
@@ -69,4 +87,4 @@ function main(argv: string[]): number {
   return outcome.code;
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

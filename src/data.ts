@@ -151,6 +151,13 @@ function indexUnitWork(tasks: readonly TaskState[]): Map<string, UnitWork> {
   return byUnit;
 }
 
+/** What each live plan asks of a unit (plan.json duties), in the order of the plans. */
+export function getUnitDuties(unitId: string): { plan: PlanState['plan']; text: string }[] {
+  return getSiteData().plans.flatMap(({ plan }) =>
+    (plan.duties ?? []).filter((d) => d.unit === unitId).map((d) => ({ plan, text: d.text })),
+  );
+}
+
 let taskIndex: TaskIndex | undefined;
 
 /** The view model of /tasks/ and its search file, built once for both (folding every task's text is the costly part). */

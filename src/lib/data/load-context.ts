@@ -109,17 +109,89 @@ export class LoadContext {
     return undefined;
   }
 
+  /** Like readJsonFile for an object schema: the fields that are valid even when others are not (their problems recorded); undefined when the file cannot be read as JSON. */
+  readJsonFilePartly<S extends z.ZodObject>(
+    file: string,
+    schema: S,
+    expected: string,
+  ): { value: Partial<z.output<S>>; failed: ReadonlySet<string> } | undefined {
+    const text = this.readText(file);
+    if (text === undefined) {
+      if (this.source.size(file) === undefined)
+        this.issues.push(errorAt({ file }, 'missing-file', `is missing (expected ${expected})`));
+      return undefined;
+    }
+    const parsed = parseJsonFile(file, text);
+    if (!parsed.ok) {
+      this.issues.push(parsed.issue);
+      return undefined;
+    }
+    const cells = parsed.value !== null && typeof parsed.value === 'object' ? parsed.value : {};
+    const result = schema.safeParse(parsed.value);
+    if (result.success) return { value: result.data as Partial<z.output<S>>, failed: new Set() };
+    for (const issue of result.error.issues) {
+      const field = issue.path.join('.');
+      this.issues.push(
+        errorAt({ file, jsonPath: field || undefined }, 'invalid-value', `${field} ${issue.message}`.trim(), field),
+      );
+    }
+    return {
+      ...validFields(schema, cells as Record<string, unknown>, result.error.issues),
+      failed: failedFields(result.error.issues),
+    };
+  }
+
   /** Validates one row with a schema, recording each failing field; undefined when the row is invalid. */
   parseRow<S extends z.ZodType>(schema: S, row: TableRow, file: string): z.output<S> | undefined {
     const result = schema.safeParse(row.cells);
     if (result.success) return result.data;
+    this.recordRowIssues(result.error.issues, row, file);
+    return undefined;
+  }
+
+  /**
+   * Like parseRow, but a row with invalid fields still gives the fields that are valid (and which failed), so the
+   * checks against other tables run on them in the same pass instead of after the person fixes the first problem.
+   */
+  parseRowPartly<S extends z.ZodObject>(
+    schema: S,
+    row: TableRow,
+    file: string,
+  ): { value: Partial<z.output<S>>; failed: ReadonlySet<string> } {
+    const result = schema.safeParse(row.cells);
+    if (result.success) return { value: result.data as Partial<z.output<S>>, failed: new Set() };
+    this.recordRowIssues(result.error.issues, row, file);
+    return { ...validFields(schema, row.cells, result.error.issues), failed: failedFields(result.error.issues) };
+  }
+
+  private recordRowIssues(issues: readonly z.core.$ZodIssue[], row: TableRow, file: string): void {
     const origin = originOf(file, row);
-    for (const issue of result.error.issues) {
+    for (const issue of issues) {
       const field = String(issue.path[0] ?? '');
       this.issues.push(errorAt(origin, 'invalid-value', `${field} ${issue.message}`.trim(), field));
     }
-    return undefined;
   }
+}
+
+/** The top-level fields named by a failed parse's issues. */
+function failedFields(issues: readonly z.core.$ZodIssue[]): Set<string> {
+  return new Set(issues.map((i) => String(i.path[0] ?? '')));
+}
+
+/** Each field of an object schema that parses on its own, skipping those that failed. */
+function validFields<S extends z.ZodObject>(
+  schema: S,
+  cells: Record<string, unknown>,
+  issues: readonly z.core.$ZodIssue[],
+): { value: Partial<z.output<S>> } {
+  const failed = failedFields(issues);
+  const value: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+    if (failed.has(key)) continue;
+    const parsed = field.safeParse(cells[key]);
+    if (parsed.success) value[key] = parsed.data;
+  }
+  return { value: value as Partial<z.output<S>> };
 }
 
 /** A file size for messages: MB from 1 MB up, KB below. */

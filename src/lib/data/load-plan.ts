@@ -2,21 +2,14 @@
 import type { IsoDate } from '../dates';
 import { parseDue, type DueResult } from './due';
 import type { TableRow } from './csv';
-import type { Leader, Plan, Report, Section, Task, Unit } from './model';
+import type { Leader, Plan, Report, Task, Unit } from './model';
 import { errorAt, quote, type RowOrigin } from './problems';
 import { PROGRESS_FIELDS, readProgressFields, readProgressRow } from './progress-row-reader';
 import { fieldPositions } from './row-cells';
 import { readTaskFields, readTaskRow, TASK_FIELDS } from './task-row-reader';
-import {
-  PlanSchema,
-  ProgressSchema,
-  SLUG,
-  SectionSchema,
-  TaskSchema,
-  type ProgressInput,
-  type TaskInput,
-} from './schema';
+import { ProgressSchema, SLUG, TaskSchema, type ProgressInput, type TaskInput } from './schema';
 import { type LoadContext, originOf, where } from './load-context';
+import { loadPlanJson, type KnownHead } from './load-plan-head';
 
 /** The units and leaders a plan may refer to, and the site's as-of date. */
 export interface PlanRefs {
@@ -27,7 +20,7 @@ export interface PlanRefs {
   unreadable: ReadonlySet<'units' | 'leaders'>;
 }
 
-/** Loads a plan folder; undefined when plan.json cannot be read (its problems are recorded). */
+/** Loads a plan folder; undefined when plan.json is invalid. Tasks and progress are checked all the same, so one run reports every problem. */
 export function loadPlan(ctx: LoadContext, dir: string, id: string, refs: PlanRefs): Plan | undefined {
   if (!SLUG.test(id)) {
     ctx.issues.push(
@@ -39,67 +32,10 @@ export function loadPlan(ctx: LoadContext, dir: string, id: string, refs: PlanRe
     );
     return undefined;
   }
-  const head = loadPlanJson(ctx, `${dir}/plan.json`);
-  if (!head) {
-    ctx.readTable(`${dir}/tasks`, 'tasks');
-    ctx.readTable(`${dir}/progress`, 'progress');
-    return undefined;
-  }
-  const loaded = loadTasks(ctx, `${dir}/tasks`, id, head, refs);
+  const head = loadPlanJson(ctx, `${dir}/plan.json`, refs);
+  const loaded = loadTasks(ctx, `${dir}/tasks`, id, head.known, refs);
   const reports = loadProgress(ctx, `${dir}/progress`, id, loaded?.declared, refs);
-  return { ...head, id, tasks: loaded?.tasks ?? [], reports };
-}
-
-type PlanHead = Omit<Plan, 'id' | 'tasks' | 'reports'>;
-
-function loadPlanJson(ctx: LoadContext, file: string): PlanHead | undefined {
-  const p = ctx.readJsonFile(file, PlanSchema, '{"year", "title", "sections": [...]}');
-  if (!p) return undefined;
-  return {
-    year: p.year,
-    title: p.title,
-    number: p.number,
-    issuedOn: p.issued_on,
-    basis: p.basis,
-    summary: p.summary,
-    sections: loadSections(ctx, file, p.sections),
-  };
-}
-
-function loadSections(ctx: LoadContext, file: string, raw: unknown[]): Section[] {
-  const sections: Section[] = [];
-  const seen = new Map<string, string>();
-  raw.forEach((item, i) => {
-    const row: TableRow = { cells: (item ?? {}) as Record<string, unknown>, jsonPath: `sections[${i}]` };
-    const s = ctx.parseRow(SectionSchema, row, file);
-    if (!s) return;
-    if (seen.has(s.id)) {
-      ctx.issues.push(
-        errorAt(
-          { file, jsonPath: `sections[${i}].id` },
-          'duplicate-id',
-          `id ${quote(s.id)} is used twice (first at ${seen.get(s.id)})`,
-          'id',
-        ),
-      );
-      return;
-    }
-    seen.set(s.id, `sections[${i}]`);
-    sections.push({ id: s.id, title: s.title, parent: s.parent, summary: s.summary });
-  });
-  sections.forEach((s) => {
-    if (s.parent !== undefined && !seen.has(s.parent)) {
-      ctx.issues.push(
-        errorAt(
-          { file, jsonPath: `${seen.get(s.id)}.parent` },
-          'unknown-section',
-          `parent ${quote(s.parent)} is not a section of this plan`,
-          'parent',
-        ),
-      );
-    }
-  });
-  return sections;
+  return head.plan ? { ...head.plan, id, tasks: loaded?.tasks ?? [], reports } : undefined;
 }
 
 /** The valid tasks, and every task id the file declares (so reports on a task with other errors are not flagged too). */
@@ -107,30 +43,29 @@ function loadTasks(
   ctx: LoadContext,
   base: string,
   planId: string,
-  head: PlanHead,
+  head: KnownHead,
   refs: PlanRefs,
 ): { tasks: Task[]; declared: Map<string, string> } | undefined {
   const table = ctx.readTable(base, 'tasks');
   if (!table) return undefined;
-  const sectionIds = new Set(head.sections.map((s) => s.id));
   const allUnits = [...refs.units.keys()];
   const tasks: Task[] = [];
   const seen = new Map<string, TableRow>();
   const at = fieldPositions(table.columns, TASK_FIELDS);
   for (const row of table.rows) {
-    const t =
-      (row.fields ? readTaskFields(row.fields, at, table.plainText) : readTaskRow(row.cells)) ??
-      ctx.parseRow(TaskSchema, row, table.file);
-    if (!t) continue;
+    const fast = row.fields ? readTaskFields(row.fields, at, table.plainText) : readTaskRow(row.cells);
+    const read = fast ? { value: fast, failed: NO_FIELDS } : ctx.parseRowPartly(TaskSchema, row, table.file);
+    const t = withDefaults(read.value);
     const supportAll = t.support_units.length === 1 && t.support_units[0] === '*';
-    const due = parseDue(t.due, head.year);
-    const problems = checkTask(t, supportAll, due, seen, sectionIds, refs);
+    // A due that failed the schema (empty) was reported there; an unknown year only matters to "ongoing".
+    const due = read.failed.has('due') ? undefined : parseDue(t.due, head.year ?? yearIn(t.due));
+    const problems = checkTask(t, read.failed, supportAll, due, seen, head.sections, refs);
     if (problems.length > 0) {
       const origin = originOf(table.file, row);
       for (const [field, code, message] of problems) ctx.issues.push(errorAt(origin, code, message, field));
     }
-    if (!seen.has(t.id)) seen.set(t.id, row);
-    if (problems.length > 0 || !due.ok) continue;
+    if (!read.failed.has('id') && !seen.has(t.id)) seen.set(t.id, row);
+    if (read.failed.size > 0 || problems.length > 0 || !due?.ok) continue;
     tasks.push({
       planId,
       id: t.id,
@@ -149,21 +84,45 @@ function loadTasks(
   return { tasks, declared: new Map([...seen.keys()].map((id) => [id, id])) };
 }
 
+const NO_FIELDS: ReadonlySet<string> = new Set();
+
+/** A task row with the fields that failed the schema left empty (their problems are already recorded). */
+function withDefaults(t: Partial<TaskInput>): TaskInput {
+  return {
+    id: t.id ?? '',
+    section: t.section ?? '',
+    title: t.title ?? '',
+    content: t.content ?? '',
+    directed_by: t.directed_by ?? [],
+    lead_units: t.lead_units ?? [],
+    support_units: t.support_units ?? [],
+    timeline: t.timeline ?? '',
+    due: t.due ?? '',
+  };
+}
+
+/** The first year a due expression names, for reading it when plan.json gives no valid year. */
+function yearIn(due: string): number {
+  const m = /\b(\d{4})\b/.exec(due);
+  return m ? Number(m[1]) : 2000;
+}
+
 // A function of its own rather than closures inside the row loop: loading checks 10,000 task rows.
 function checkTask(
   t: TaskInput,
+  failed: ReadonlySet<string>,
   supportAll: boolean,
-  due: DueResult,
+  due: DueResult | undefined,
   seen: Map<string, TableRow>,
-  sectionIds: Set<string>,
+  sectionIds: Set<string> | undefined,
   refs: PlanRefs,
 ): Problem[] {
   const problems: Problem[] = [];
   const anyUnit = refs.unreadable.has('units');
   const anyLeader = refs.unreadable.has('leaders');
-  if (seen.has(t.id))
+  if (!failed.has('id') && seen.has(t.id))
     problems.push(['id', 'duplicate-id', `id ${quote(t.id)} is used twice (first at ${where(seen.get(t.id)!)})`]);
-  if (!sectionIds.has(t.section))
+  if (sectionIds && !failed.has('section') && !sectionIds.has(t.section))
     problems.push([
       'section',
       'unknown-section',
@@ -172,7 +131,7 @@ function checkTask(
   for (const l of t.directed_by)
     if (!anyLeader && !refs.leaders.has(l))
       problems.push(['directed_by', 'unknown-leader', `directed_by ${quote(l)} is not a leader id in leaders`]);
-  if (t.lead_units.length === 0)
+  if (t.lead_units.length === 0 && !failed.has('lead_units'))
     problems.push(['lead_units', 'invalid-value', 'lead_units is empty; at least one lead unit is required']);
   for (const u of t.lead_units)
     if (!anyUnit && !refs.units.has(u))
@@ -185,7 +144,7 @@ function checkTask(
           'unknown-unit',
           `support_units ${quote(u)} is not a unit id in units (or * for every unit)`,
         ]);
-  if (!due.ok) problems.push(['due', 'invalid-due', `due ${quote(t.due)}: ${due.message}`]);
+  if (due && !due.ok) problems.push(['due', 'invalid-due', `due ${quote(t.due)}: ${due.message}`]);
   return problems;
 }
 
@@ -203,29 +162,29 @@ function loadProgress(
   const at = fieldPositions(table.columns, PROGRESS_FIELDS);
   const anyUnit = refs.unreadable.has('units');
   for (const row of table.rows) {
-    const p =
-      (row.fields ? readProgressFields(row.fields, at, table.plainText) : readProgressRow(row.cells)) ??
-      ctx.parseRow(ProgressSchema, row, table.file);
-    if (!p) continue;
+    const fast = row.fields ? readProgressFields(row.fields, at, table.plainText) : readProgressRow(row.cells);
+    const read = fast ? { value: fast, failed: NO_FIELDS } : ctx.parseRowPartly(ProgressSchema, row, table.file);
+    const p = read.value;
     // The ids as the tasks and units tables hold them rather than each row's own copy: the build keeps 120,000 reports.
-    const taskId = tasks ? tasks.get(p.task_id) : p.task_id;
+    const taskId = p.task_id === undefined ? undefined : tasks ? tasks.get(p.task_id) : p.task_id;
     const unitId = p.reported_by
       ? (refs.units.get(p.reported_by)?.id ?? (anyUnit ? p.reported_by : undefined))
       : undefined;
-    const problems = checkReport(p, taskId !== undefined, !p.reported_by || unitId !== undefined, refs.asOf);
+    const knownTask = taskId !== undefined || read.failed.has('task_id');
+    const problems = checkReport(p, knownTask, !p.reported_by || unitId !== undefined, refs.asOf);
     if (problems.length > 0) {
       const origin: RowOrigin = originOf(table.file, row);
       for (const [field, code, message] of problems) ctx.issues.push(errorAt(origin, code, message, field));
-      continue;
     }
+    if (read.failed.size > 0 || problems.length > 0) continue;
     reports.push({
       planId,
       taskId: taskId!,
       asOf: p.as_of!,
-      status: p.status,
+      status: p.status!,
       percent: p.percent ?? (p.status === 'done' ? 100 : undefined),
       completedOn: p.status === 'done' ? (p.completed_on ?? p.as_of) : p.completed_on,
-      note: p.note,
+      note: p.note ?? '',
       reportedBy: unitId,
     });
   }
@@ -235,18 +194,22 @@ function loadProgress(
 type Problem = [field: string, code: string, message: string];
 
 function checkReport(
-  p: ProgressInput,
+  p: Partial<ProgressInput>,
   knownTask: boolean,
   knownUnit: boolean,
   siteAsOf: IsoDate | undefined,
 ): Problem[] {
   const problems: Problem[] = [];
-  const asOf = p.as_of!;
+  const asOf = p.as_of;
   if (!knownTask)
-    problems.push(['task_id', 'unknown-task', `task_id ${quote(p.task_id)} is not a task id in this plan's tasks`]);
-  if (siteAsOf && asOf > siteAsOf)
+    problems.push([
+      'task_id',
+      'unknown-task',
+      `task_id ${quote(p.task_id ?? '')} is not a task id in this plan's tasks`,
+    ]);
+  if (siteAsOf && asOf && asOf > siteAsOf)
     problems.push(['as_of', 'future-report', `as_of ${quote(asOf)} is after the site's as-of date ${siteAsOf}`]);
-  if (p.completed_on && p.completed_on > asOf)
+  if (p.completed_on && asOf && p.completed_on > asOf)
     problems.push([
       'completed_on',
       'completed-after-report',
@@ -259,6 +222,10 @@ function checkReport(
       `percent ${quote(String(p.percent))} is below 100 for a row whose status is done`,
     ]);
   if (!knownUnit)
-    problems.push(['reported_by', 'unknown-unit', `reported_by ${quote(p.reported_by)} is not a unit id in units`]);
+    problems.push([
+      'reported_by',
+      'unknown-unit',
+      `reported_by ${quote(p.reported_by ?? '')} is not a unit id in units`,
+    ]);
   return problems;
 }

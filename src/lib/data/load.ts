@@ -7,8 +7,9 @@ export type { DataSource };
 import type { Dataset, Leader, Site, Unit } from './model';
 import { loadPlan } from './load-plan';
 import { DEFAULT_MAX_FILE_BYTES, LoadContext, originOf, where } from './load-context';
-import { errorAt, hasErrors, quote, type DataIssue } from './problems';
-import { LeaderSchema, SiteSchema, UnitSchema } from './schema';
+import { errorAt, hasErrors, quote, warningAt, type DataIssue } from './problems';
+import { LeaderSchema, SiteSchema, UnitGroupSchema, UnitSchema } from './schema';
+import { foldVietnamese } from '../text';
 
 /** Settings of one load. */
 export interface LoadOptions {
@@ -43,6 +44,7 @@ export function loadDataset(source: DataSource, options: LoadOptions): LoadResul
     id: l.id,
     title: l.title,
   }));
+  loadUnitGroups(ctx, `${options.root}/unit-groups`);
   const units = unitList ?? [];
   const leaders = leaderList ?? [];
   const plans = [];
@@ -68,6 +70,36 @@ export function loadDataset(source: DataSource, options: LoadOptions): LoadResul
     );
   const dataset = site && !hasErrors(ctx.issues) ? { site, units, leaders, plans } : undefined;
   return { dataset, issues: ctx.issues };
+}
+
+/** Checks unit-groups.csv (optional): the phrases the importer reads as every unit, each non-empty and listed once. */
+function loadUnitGroups(ctx: LoadContext, base: string): string[] {
+  const table = ctx.readTable(base, 'unitGroups', false);
+  if (!table) return [];
+  const seen = new Map<string, TableRow>();
+  const phrases: string[] = [];
+  for (const row of table.rows) {
+    const parsed = ctx.parseRow(UnitGroupSchema, row, table.file);
+    if (!parsed) continue;
+    const key = foldVietnamese(parsed.phrase)
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+    const first = seen.get(key);
+    if (first) {
+      ctx.issues.push(
+        warningAt(
+          originOf(table.file, row),
+          'duplicate-phrase',
+          `phrase ${quote(parsed.phrase)} is listed twice (first at ${where(first)})`,
+          'phrase',
+        ),
+      );
+      continue;
+    }
+    seen.set(key, row);
+    phrases.push(parsed.phrase);
+  }
+  return phrases;
 }
 
 function loadSite(ctx: LoadContext, path: string, buildDate: IsoDate): Site | undefined {

@@ -79,14 +79,25 @@ export interface Report {
 export interface Plan {
   id: string;
   year: number;
+  /** The last year of a plan over several years (2025–2030 → 2030). */
+  endYear?: number | undefined;
   title: string;
   number?: string | undefined;
   issuedOn?: IsoDate | undefined;
   basis?: string | undefined;
   summary?: string | undefined;
   sections: Section[];
+  /** What the plan asks of each unit, shown on the unit's page. */
+  duties?: Duty[] | undefined;
   tasks: Task[];
   reports: Report[];
+}
+
+/** A unit's responsibilities under a plan ("Tổ chức thực hiện: 1. Sở Công Thương: …"). */
+export interface Duty {
+  unit: string;
+  /** Markdown source. */
+  text: string;
 }
 
 /** Everything under data/. */

@@ -39,6 +39,19 @@ const LABEL_TEXTS: [string, FieldKind][] = [
   ['Thời gian hoàn thành', 'timeline'],
   ['Thời hạn hoàn thành', 'timeline'],
   ['Thời hạn', 'timeline'],
+  ['Thời gian', 'timeline'],
+  ['Thời hạn thực hiện', 'timeline'],
+  ['Tiến độ thực hiện', 'timeline'],
+  ['Tiến độ hoàn thành', 'timeline'],
+  ['Cơ quan chủ trì thực hiện', 'lead_units'],
+  ['Cơ quan chủ trì tham mưu', 'lead_units'],
+  ['Cơ quan thực hiện', 'lead_units'],
+  ['Đơn vị thực hiện', 'lead_units'],
+  ['Cơ quan phối hợp thực hiện', 'support_units'],
+  ['Lãnh đạo chỉ đạo thực hiện', 'directed_by'],
+  ['Sản phẩm', 'content'],
+  ['Sản phẩm đầu ra', 'content'],
+  ['Kết quả sản phẩm', 'content'],
 ];
 
 interface LabelDef {
@@ -109,11 +122,28 @@ function matchLabelPrefix(text: string): LabelMatch | undefined {
   }
   if (!best) return undefined;
   // "Đơn vị tham mưu (chủ trì): …": a word or two between the label and its colon belong to the label.
-  const value = words
-    .slice(best.def.words)
-    .join(' ')
-    .replace(/^(?:[^\s:]+(?:\s+[^\s:]+)?\s*)?:\s*|^[.\-–]\s*/, '');
-  return { field: best.def.field, label: best.def.label, value };
+  const rest = words.slice(best.def.words).join(' ');
+  const marked = /^(?:[^\s:]+(?:\s+[^\s:]+)?\s*)?:\s*|^[.\-–]\s*/.exec(rest);
+  // Without a colon, only OCR text that lost it ("No1 dung Thuong xuyén") counts: the value starts a new sentence.
+  // "- Chỉ đạo thực hiện tốt công tác …" is a sentence, not a label.
+  if (!marked && !/^\p{Lu}/u.test(rest)) return undefined;
+  return { field: best.def.field, label: best.def.label, value: marked ? rest.slice(marked[0].length) : rest };
+}
+
+/**
+ * Splits a line holding several labels ("Đơn vị chủ trì: P.QLCN; Đơn vị phối hợp: P.QLNL, P.QLTM") before each
+ * label that follows a ";", "." or "," and is itself followed by a colon; a line with one label comes back whole.
+ */
+export function splitLabels(line: string): string[] {
+  const cuts: number[] = [];
+  for (const m of line.matchAll(/[;.,]\s+(?=[^;.,:]{3,40}:)/g)) {
+    const start = m.index + m[0].length;
+    const colon = line.indexOf(':', start);
+    if (closestLabel(foldOcr(line.slice(start, colon)))) cuts.push(start);
+  }
+  if (cuts.length === 0) return [line];
+  const parts = [0, ...cuts].map((from, i) => line.slice(from, cuts[i] ?? line.length));
+  return parts.map((p, i) => (i < parts.length - 1 ? p.replace(/[\s;.,]+$/, '') : p)).filter((p) => p !== '');
 }
 
 /**

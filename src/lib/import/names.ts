@@ -13,6 +13,19 @@ export interface NamedRef {
 export interface Refs {
   units: NamedRef[];
   leaders: NamedRef[];
+  /** Phrases that name every unit ("Các Sở, ban, ngành"), from data/unit-groups.csv (makeGroupPatterns). */
+  groups?: RegExp[] | undefined;
+}
+
+const GROUP_TAIL = String.raw`(?:\s*,?\s*(?:va\s+)?(?:co\s+)?lien\s+quan|\s+truc\s+thuoc|\s+thuoc\s+tinh|\s+tren\s+dia\s+ban(?:\s+tinh)?|\s+tinh)*`;
+
+/** Patterns over foldAligned text for the group phrases of unit-groups.csv: any case, diacritics, commas or "và". */
+export function makeGroupPatterns(phrases: readonly string[]): RegExp[] {
+  return phrases
+    .map((p) => foldOcr(p).split(' ').filter(Boolean))
+    .filter((words) => words.length > 0)
+    .sort((a, b) => b.length - a.length)
+    .map((words) => new RegExp(String.raw`\b${words.join(String.raw`[\s,;]*(?:va\s+)?`)}\b${GROUP_TAIL}`));
 }
 
 /** What the names in one cell came to. */
@@ -90,17 +103,123 @@ const ALL_UNITS =
   /(?:\bc[a-z0-9]{0,2}c\s+)?\bph[a-z0-9]{0,2}ng\s*,?\s*ban\s*,?\s*(?:va\s+)?[a-z]{1,3}n\s*v[a-z]{0,2}\b|\bc[a-z0-9]{0,2}c\s+[dp][a-z0-9]{0,2}n\s+v[a-z]{0,2}\b/;
 const ALL_UNITS_TAIL = /^(?:\s+tr[a-z]{1,2}c\s+th[a-z]{1,3}c)?(?:\s+(?:\S{1,3}\s+)?li[a-z]{1,2}n\s+qu[a-z]{1,2}n)?/;
 
-/** Finds "các phòng, ban, đơn vị" in a cell: whether it is there, and the rest of the cell without it. */
-function takeAllUnits(text: string): { all: boolean; rest: string } {
-  const folded = foldAligned(text);
+/** Finds "các phòng, ban, đơn vị" or a phrase of unit-groups.csv in a cell: whether one is there, and the rest of the cell without them. */
+function takeAllUnits(text: string, groups: readonly RegExp[] = []): { all: boolean; rest: string } {
+  let rest = text;
+  let all = false;
+  for (const pattern of groups) {
+    const m = pattern.exec(foldAligned(rest));
+    if (!m) continue;
+    rest = `${rest.slice(0, m.index)}, ${rest.slice(m.index + m[0].length)}`;
+    all = true;
+  }
+  const folded = foldAligned(rest);
   const m = ALL_UNITS.exec(folded);
-  if (!m) return { all: false, rest: text };
+  if (!m) return { all, rest };
   const end = m.index + m[0].length + ALL_UNITS_TAIL.exec(folded.slice(m.index + m[0].length))![0].length;
-  return { all: true, rest: `${text.slice(0, m.index)}, ${text.slice(end)}` };
+  return { all: true, rest: `${rest.slice(0, m.index)}, ${rest.slice(end)}` };
+}
+
+// The words a unit's or leader's name starts with: a piece after "," or "và" that starts otherwise goes on the name
+// before it ("Sở Nông nghiệp và Môi trường", "Sở Văn hóa, Thể thao và Du lịch").
+const NAME_HEADS = new RegExp(
+  '^(?:' +
+    [
+      'so',
+      'phong',
+      'ban',
+      'uy ban',
+      'ubnd',
+      'hdnd',
+      'uy ban nhan dan',
+      'hoi dong',
+      'trung tam',
+      'van phong',
+      'cong an',
+      'bo chi huy',
+      'bo',
+      'cuc',
+      'chi cuc',
+      'tong cuc',
+      'vu',
+      'vien',
+      'truong',
+      'benh vien',
+      'kho bac',
+      'ngan hang',
+      'bao',
+      'dai',
+      'hoi',
+      'lien doan',
+      'lien minh',
+      'mat tran',
+      'tinh doan',
+      'tinh uy',
+      'thanh uy',
+      'huyen uy',
+      'dang uy',
+      'dang bo',
+      'thanh tra',
+      'toa an',
+      'hai quan',
+      'bao hiem',
+      'dien luc',
+      'cong ty',
+      'tong cong ty',
+      'tap doan',
+      'quy',
+      'thuong truc',
+      'chu tich',
+      'pho chu tich',
+      'giam doc',
+      'pho giam doc',
+      'chanh',
+      'pho chanh',
+      'thu truong',
+      'lanh dao',
+      'truong ban',
+      'pho truong',
+      'bi thu',
+      'cac',
+      'to',
+      'nhom',
+      'doan',
+      'chi nhanh',
+      'xa(?! hoi)',
+      'phuong',
+      'huyen',
+      'thi xa',
+      'thanh pho',
+      'dac khu',
+      'doanh nghiep',
+      'hop tac xa',
+      'thue',
+      'thong ke',
+      'bql',
+      'tram',
+      'cang',
+      'hiep hoi',
+      'hoc vien',
+      'co so',
+      'nha dau tu',
+    ].join('|') +
+    ')\\b',
+);
+
+/** Whether a piece goes on the name before it: it has words, and they start no name of their own. */
+function continuesName(piece: string): boolean {
+  return cleanName(piece) !== '' && !startsName(piece);
+}
+
+/** Whether a piece of a cell starts a name of its own: a unit or leader word, or an abbreviation ("P.QLCN", "TT PV-KSTTHC"). */
+export function startsName(piece: string): boolean {
+  const trimmed = cleanName(piece);
+  return NAME_HEADS.test(foldOcr(trimmed)) || /^\p{Lu}{1,3}\.|^\p{Lu}{2,}\b/u.test(trimmed);
 }
 
 // "và" before an acronym joins one name ("Văn phòng Đoàn ĐBQH và HĐND tỉnh"), elsewhere it joins two.
-const SEPARATOR = /(\s*[,;]\s*|\s+(?:[vV]à|[vV]a|[vV]ới)\s+(?!\p{Lu}{2,}(?:\s|$)))/u;
+// A comma with no space after it is inside a name ("Sở VH,TT&DL").
+const SEPARATOR = /(\s*;\s*|\s*,(?:\s+|$)|\s+(?:[vV]à|[vV]a|[vV]ới)\s+(?!\p{Lu}{2,}(?:\s|$)))/u;
 const NOT_A_NAME = new Set(['', 'cac', 'lien quan', 'co lien quan', 'truc thuoc', 'khac', 'neu co']);
 
 /** Tidies a name for showing: trimmed of punctuation, bars and a trailing "(nếu có)". */
@@ -123,6 +242,11 @@ function splitNames(text: string, refs: readonly NamedRef[]): { name: string; id
       if (id) [taken, next] = [{ name, id }, end];
       if (id) break;
     }
+    // A name that matched nothing runs on over the pieces that start no name of their own.
+    while (!taken.id && next + 2 < pieces.length && continuesName(pieces[next + 2]!)) {
+      taken = { name: cleanName(pieces.slice(i, next + 3).join('')), id: undefined };
+      next += 2;
+    }
     i = next;
     if (!NOT_A_NAME.has(foldOcr(taken.name))) out.push(taken);
   }
@@ -131,7 +255,7 @@ function splitNames(text: string, refs: readonly NamedRef[]): { name: string; id
 
 /** Resolves a unit cell ("Đơn vị tham mưu thực hiện", "Phối hợp thực hiện") to unit ids. */
 export function resolveUnits(text: string, refs: Refs): CellNames {
-  const { all, rest } = takeAllUnits(text);
+  const { all, rest } = takeAllUnits(text, refs.groups);
   const out: CellNames = { ids: all ? refs.units.map((u) => u.id) : [], unmatched: [], allUnits: all, leaders: [] };
   for (const { name, id } of splitNames(rest, refs.units)) {
     if (id) {

@@ -1,11 +1,13 @@
 /** Reading a plan's text into plan.json and tasks.csv rows, with everything a person must check. */
 import { errorAt, warningAt, type DataIssue } from '../data/problems';
-import { collectOutline, type TaskDraft } from './drafts';
+import { MAX_PLAN_YEARS } from '../data/schema';
+import { readDocument } from './document';
+import type { TaskDraft } from './drafts';
+import { resolveDuties } from './duties';
 import type { Refs } from './names';
 import type { PlanJson, TaskRow } from './output';
-import { readPreamble } from './preamble';
+import { readPreamble, type PlanHeading } from './preamble';
 import { resolveTask } from './rows';
-import { parseOutline } from './structure';
 
 /** What to read the text with. */
 export interface ImportOptions {
@@ -19,56 +21,63 @@ export interface ImportOptions {
 }
 
 /** Where the plan's year came from. */
-export type YearSource = 'option' | 'timelines' | 'issued_on' | 'text';
+export type YearSource = 'option' | 'title' | 'timelines' | 'issued_on' | 'text';
 
 /** The plan and tasks read, and every problem found, errors being what `npm run validate` would reject. */
 export type ImportResult =
   | { ok: true; plan: PlanJson; tasks: TaskRow[]; issues: DataIssue[]; yearSource: YearSource }
   | { ok: false; issues: DataIssue[] };
 
-/** Reads a plan's plain text: its outline, sections and tasks, names matched against the refs. */
+/** Reads a plan's plain text: its outline, sections and tasks, its appendix tables, names matched against the refs. */
 export function importPlan(text: string, options: ImportOptions): ImportResult {
-  const outline = parseOutline(text);
-  const heading = readPreamble(outline.preamble);
-  const { sections, drafts } = collectOutline(outline);
-  const year = chooseYear(options.year, drafts, heading.issuedOn, text);
+  const doc = readDocument(text, options.file);
+  const heading = readPreamble(doc.outline.preamble);
+  const year = chooseYear(options.year, doc.drafts, heading, text);
   if (!year) {
     return {
       ok: false,
       issues: [errorAt({ file: options.file }, 'no-year', 'names no year; give one with --year 2024')],
     };
   }
-  const issues: DataIssue[] = [];
-  if (outline.parts.length === 0)
+  const issues: DataIssue[] = [...doc.issues, ...headingIssues(options.file, heading)];
+  if (doc.outline.parts.length === 0 && doc.drafts.length === 0)
     issues.push(
       errorAt({ file: options.file }, 'no-parts', 'has no part numbered "I." (expected I., II., III. headings)'),
     );
-  else if (drafts.length === 0)
+  else if (doc.drafts.length === 0)
     issues.push(
       errorAt(
         { file: options.file },
         'no-tasks',
-        'has no task: no item with "Chỉ đạo thực hiện", "Đơn vị tham mưu thực hiện" or "Thời gian thực hiện"',
+        'has no task: no item with "Chỉ đạo thực hiện", "Đơn vị chủ trì", "Thời gian thực hiện", "… chủ trì", and no task table',
       ),
     );
-  if (!heading.title)
-    issues.push(errorAt({ file: options.file }, 'no-title', 'has no title lines before "Căn cứ"; title left empty'));
-  if (!heading.basis)
-    issues.push(warningAt({ file: options.file }, 'no-basis', 'has no "Căn cứ …" paragraph; basis left out'));
-  const tasks = drafts.map((draft) => {
-    const resolved = resolveTask(draft, { ...options, year: year.value });
+  const ctx = { ...options, year: year.value };
+  const tasks = doc.drafts.map((draft) => {
+    const resolved = resolveTask(draft, ctx);
     issues.push(...resolved.issues);
     return resolved.row;
   });
+  const duties = doc.dutiesAsTasks ? [] : resolveDuties(doc.duties, ctx, issues);
   const plan: PlanJson = {
     year: year.value,
+    ...(year.end ? { end_year: year.end } : {}),
     title: heading.title,
     ...(heading.number ? { number: heading.number } : {}),
     ...(heading.issuedOn ? { issued_on: heading.issuedOn } : {}),
     ...(heading.basis ? { basis: heading.basis } : {}),
-    sections,
+    sections: doc.sections,
+    ...(duties.length > 0 ? { duties } : {}),
   };
   return { ok: true, plan, tasks, issues, yearSource: year.source };
+}
+
+function headingIssues(file: string, heading: PlanHeading): DataIssue[] {
+  const issues: DataIssue[] = [];
+  if (!heading.title)
+    issues.push(errorAt({ file }, 'no-title', 'has no title lines before "Căn cứ"; title left empty'));
+  if (!heading.basis) issues.push(warningAt({ file }, 'no-basis', 'has no "Căn cứ …" paragraph; basis left out'));
+  return issues;
 }
 
 const YEAR = /\b(19|20)\d{2}\b/g;
@@ -80,17 +89,21 @@ function commonestYear(text: string): number | undefined {
   return best ? Number(best[0]) : undefined;
 }
 
-/** The plan's year: --year, else the commonest year in the timelines, the date issued, or the text. */
+/** The plan's year: --year, else the first of a range in the title (2025–2030), the commonest year in the timelines, the date issued, or the text; and the range's last year. */
 function chooseYear(
   option: number | undefined,
   drafts: readonly TaskDraft[],
-  issuedOn: string | undefined,
+  heading: PlanHeading,
   text: string,
-): { value: number; source: YearSource } | undefined {
-  if (option) return { value: option, source: 'option' };
+): { value: number; end?: number | undefined; source: YearSource } | undefined {
+  const range = /\b((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})\b/.exec(heading.title);
+  const [from, to] = range ? [Number(range[1]), Number(range[2])] : [0, 0];
+  const inRange = (y: number) => (to > y && to <= y + MAX_PLAN_YEARS ? to : undefined);
+  if (option) return { value: option, end: inRange(option), source: 'option' };
+  if (range && inRange(from)) return { value: from, end: to, source: 'title' };
   const fromTimelines = commonestYear(drafts.map((d) => d.fields.timeline?.text ?? '').join(' '));
   if (fromTimelines) return { value: fromTimelines, source: 'timelines' };
-  if (issuedOn) return { value: Number(issuedOn.slice(0, 4)), source: 'issued_on' };
+  if (heading.issuedOn) return { value: Number(heading.issuedOn.slice(0, 4)), source: 'issued_on' };
   const fromText = commonestYear(text);
   return fromText ? { value: fromText, source: 'text' } : undefined;
 }

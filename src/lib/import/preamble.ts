@@ -36,7 +36,10 @@ function isBasisStart(text: string): boolean {
   return first !== undefined && editDistance(first, 'can') <= 1 && second === 'cu';
 }
 
-const BOILERPLATE = [/^so\b/, /^cong hoa xa hoi/, /^doc lap\b/, /\bngay \d{1,2} thang \d{1,2} nam \d{4}\b/];
+// The place-and-date line ("Quảng Ngãi, ngày 15 tháng 4 năm 2024"): a date inside the title ("… Chỉ thị số 13/CT-TTg
+// ngày 02 tháng 5 năm 2024 …") is part of the title, not the date the plan was issued.
+const DATE_LINE = /^(?:[a-z ]{0,40} )?ngay \d{1,2} thang \d{1,2} nam \d{4}$/;
+const BOILERPLATE = [/^so\b/, /^cong hoa xa hoi/, /^doc lap\b/, DATE_LINE];
 
 function readTitle(header: readonly string[]): string {
   const keHoach = header.findIndex((t) => foldOcr(t) === 'ke hoach');
@@ -63,6 +66,7 @@ function readNumber(header: readonly string[]): string | undefined {
 
 function readIssuedOn(header: readonly string[]): string | undefined {
   for (const text of header) {
+    if (!DATE_LINE.test(foldOcr(text))) continue;
     const m = /ng[a-z]{1,2}y\s+(\d{1,2})\s+th[a-z]{1,2}ng\s+(\d{1,2})\s+n[a-z]{1,3}m\s+(\d{4})/.exec(foldAligned(text));
     const date = m ? makeDate(Number(m[3]), Number(m[2]), Number(m[1])) : null;
     if (date) return date;

@@ -12,36 +12,58 @@ export interface ReportInput {
   input: string;
   unitsFile: string;
   leadersFile: string;
+  /** Units and leaders --add-units added. */
+  added?: readonly AddedRef[] | undefined;
+}
+
+/** A unit or leader added to units.csv or leaders.csv by --add-units. */
+export interface AddedRef {
+  file: string;
+  id: string;
+  name: string;
+  shortName?: string | undefined;
 }
 
 const YEAR_FROM: Record<YearSource, string> = {
   option: 'from --year',
+  title: 'the first year of the range in the title',
   timelines: 'read from the timelines; use --year to change it',
   issued_on: 'the year it was issued; use --year to change it',
   text: 'the commonest year in the text; use --year to change it',
 };
 
-/** Formats the summary, one string a line. */
+/** Formats the summary, one string a line: a table of sections and tasks, what was added, what to check. */
 export function formatReport(r: ReportInput): string[] {
   const { plan, tasks } = r;
+  const years = plan.end_year ? `${plan.year}–${plan.end_year}` : String(plan.year);
   const lines = [
-    `Read ${r.input}: ${plan.sections.length} section(s), ${tasks.length} task(s); plan year ${plan.year} (${YEAR_FROM[r.yearSource]}).`,
+    `Read ${r.input}: ${plan.sections.length} section(s), ${tasks.length} task(s)${plan.duties?.length ? `, ${plan.duties.length} unit dut(ies)` : ''}; plan year ${years} (${YEAR_FROM[r.yearSource]}).`,
     `Title: ${plan.title || '(not found)'}`,
     '',
     'Sections:',
-    ...plan.sections.map((s) => `  ${s.id.padEnd(8)} ${s.title}${s.summary ? ' (with its text as summary)' : ''}`),
+    ...formatTable(
+      ['id', 'title'],
+      plan.sections.map((s) => [s.id, `${s.title}${s.summary ? ' (with its text as summary)' : ''}`]),
+    ),
     '',
     'Tasks:',
-    ...tasks.flatMap((t) => [
-      `  ${t.id.padEnd(8)} ${t.title}`,
-      `  ${''.padEnd(8)} due ${t.due || '?'} · directed_by ${t.directed_by || '-'} · lead_units ${t.lead_units || '-'} · support_units ${t.support_units || '-'}`,
-    ]),
+    ...formatTable(
+      ['id', 'title', 'lead', 'due'],
+      tasks.map((t) => [t.id, t.title, t.lead_units || '-', t.due || '?']),
+    ),
   ];
+  if (r.added && r.added.length > 0) {
+    lines.push('', `Added (--add-units):`);
+    for (const a of r.added)
+      lines.push(
+        `  ${a.file}: ${a.id} ${JSON.stringify(a.name)}${a.shortName && a.shortName !== a.name ? ` (${a.shortName})` : ''}`,
+      );
+  }
   const names = unmatchedNames(tasks);
   if (names.length > 0) {
     lines.push(
       '',
-      `Names that match nothing, written as "?name": add them to ${r.unitsFile} or ${r.leadersFile}, or correct the cell:`,
+      `Names that match nothing, written as "?name": add them to ${r.unitsFile} or ${r.leadersFile} (or run again with --add-units), or correct the cell:`,
     );
     for (const n of names) lines.push(`  ${n.kind} ${JSON.stringify(n.name)}: ${n.tasks.join(', ')}`);
   }
@@ -53,6 +75,18 @@ export function formatReport(r: ReportInput): string[] {
     for (const issue of sortIssues(issues)) lines.push(`  ${formatIssue(issue)}`);
   }
   return lines;
+}
+
+const MAX_CELL = 70;
+
+/** Columns padded to their widest cell (cells cut at MAX_CELL characters with "…"). */
+function formatTable(header: readonly string[], rows: readonly string[][]): string[] {
+  const cut = (c: string) => (c.length > MAX_CELL ? `${c.slice(0, MAX_CELL - 1)}…` : c);
+  const all = [header.map((h) => h), ...rows.map((r) => r.map(cut))];
+  const widths = header.map((_, k) => Math.max(...all.map((r) => r[k]!.length)));
+  const line = (r: readonly string[]) =>
+    `  ${r.map((c, k) => (k < r.length - 1 ? c.padEnd(widths[k]!) : c)).join(' | ')}`;
+  return [line(all[0]!), `  ${widths.map((w) => '-'.repeat(w)).join('-|-')}`, ...all.slice(1).map(line)];
 }
 
 /** Every "?name" in the rows, with the tasks it appears in. */

@@ -27,7 +27,21 @@ export function resolveTask(draft: TaskDraft, ctx: ResolveContext): { row: TaskR
   const supports = fields.support_units ? resolveUnits(fields.support_units.text, ctx.refs) : undefined;
   if (leaders) issues.push(...nameIssues(draft, 'directed_by', leaders, ctx));
   if (leads) issues.push(...nameIssues(draft, 'lead_units', leads, ctx));
-  if (supports) issues.push(...nameIssues(draft, 'support_units', supports, ctx));
+  if (supports)
+    issues.push(
+      ...nameIssues(draft, 'support_units', supports.allUnits ? { ...supports, unmatched: [] } : supports, ctx),
+    );
+  for (const name of supports?.allUnits ? supports.unmatched : []) {
+    const message = `${draft.id}: support_units ${quote(name)} is named beside every unit ("*"), and matches no unit in ${ctx.unitsFile}: add it there if it reports`;
+    issues.push(
+      warningAt(
+        { file: ctx.file, line: fields.support_units!.line },
+        'unmatched-unit-in-group',
+        message,
+        'support_units',
+      ),
+    );
+  }
   const due = fields.timeline ? timelineToDue(fields.timeline.text, ctx.year) : undefined;
   if (fields.timeline && due && !due.ok) {
     const message = `${draft.id}: timeline ${quote(fields.timeline.text)} ${due.message}; due left empty`;
@@ -40,7 +54,8 @@ export function resolveTask(draft: TaskDraft, ctx: ResolveContext): { row: TaskR
     content: draft.content,
     directed_by: cell(leaders),
     lead_units: cell(leads),
-    support_units: supports?.allUnits ? cell({ ...supports, ids: ['*'] }) : cell(supports),
+    // `*` stands alone: every unit, those named beside the group phrase among them.
+    support_units: supports?.allUnits ? '*' : cell(supports),
     timeline: fields.timeline?.text ?? '',
     due: due?.ok ? due.due : '',
   };
@@ -72,6 +87,8 @@ function draftIssues(draft: TaskDraft, ctx: ResolveContext): DataIssue[] {
   }
   if (draft.content === '')
     issues.push(errorAt(at, 'missing-field', `${draft.id}: no content found; content and title left empty`, 'content'));
+  for (const note of draft.notes ?? [])
+    issues.push(warningAt({ file: ctx.file, line: note.line }, 'assumed-field', `${draft.id}: ${note.text}`));
   for (const extra of draft.extras) {
     const message = `${draft.id}: ${quote(extra.text)} matches no field label; kept in the content`;
     issues.push(warningAt({ file: ctx.file, line: extra.line }, 'unrecognised-line', message, 'content'));

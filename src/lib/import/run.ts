@@ -1,10 +1,12 @@
 /** One import run with file access passed in: read the text and tables, refuse to overwrite, write, report. */
 import { parseCsv, parseJsonTable, type Table } from '../data/csv';
 import { SLUG } from '../data/schema';
-import { makeRef, type NamedRef, type Refs } from './names';
-import { formatPlanJson, formatTasksCsv } from './output';
+import type { DataIssue } from '../data/problems';
+import { addUnmatched } from './add-refs';
+import { makeGroupPatterns, makeRef, type NamedRef, type Refs } from './names';
+import { formatCsvRows, formatPlanJson, formatTasksCsv } from './output';
 import { importPlan } from './plan';
-import { formatReport } from './report';
+import { formatReport, type AddedRef } from './report';
 
 /** What the person asked for on the command line. */
 export interface ImportRequest {
@@ -15,6 +17,8 @@ export interface ImportRequest {
   /** The data folder, `data` by default. */
   dataDir: string;
   force: boolean;
+  /** Add names that match nothing to units.csv and leaders.csv, so the plan validates at once. */
+  addUnits?: boolean | undefined;
 }
 
 /** How a run reaches files; paths are as given (relative to the working folder or absolute). */
@@ -34,7 +38,8 @@ export interface RunOutcome {
 }
 
 /** How to run the importer, printed with usage errors. */
-export const USAGE = 'usage: npm run import -- <plan.txt> --id <plan-id> [--year 2024] [--data data] [--force]';
+export const USAGE =
+  'usage: npm run import -- <plan.docx|plan.pdf|plan.txt> --id <plan-id> [--year 2024] [--data data] [--add-units] [--force]';
 
 /** The command-line values as parsed, before they are checked. */
 export interface ImportArgs {
@@ -43,6 +48,7 @@ export interface ImportArgs {
   year?: string | undefined;
   data?: string | undefined;
   force?: boolean | undefined;
+  'add-units'?: boolean | undefined;
 }
 
 /** Checks the command-line values and builds a request, or says what is wrong with them. */
@@ -68,6 +74,7 @@ export function makeRequest(values: ImportArgs): { ok: true; request: ImportRequ
       year: values.year ? Number(values.year) : undefined,
       dataDir,
       force: values.force ?? false,
+      ...(values['add-units'] ? { addUnits: true } : {}),
     },
   };
 }
@@ -120,7 +127,9 @@ export function runImport(request: ImportRequest, effects: ImportEffects): RunOu
   const leaders = readRefs(effects, `${dataDir}/leaders`, (c) => [c.title]);
   if (!units) err.push(`warning: no ${dataDir}/units.csv or units.json: every unit name is written as "?name"`);
   if (!leaders) err.push(`warning: no ${dataDir}/leaders.csv or leaders.json: every leader name is written as "?name"`);
-  const refs: Refs = { units: units?.refs ?? [], leaders: leaders?.refs ?? [] };
+  const groups = readGroups(effects, `${dataDir}/unit-groups.csv`);
+  if (!groups) err.push(`warning: no ${dataDir}/unit-groups.csv: only "các phòng, ban, đơn vị" is read as every unit`);
+  const refs: Refs = { units: units?.refs ?? [], leaders: leaders?.refs ?? [], groups: groups ?? [] };
   const unitsFile = units?.file ?? `${dataDir}/units.csv`;
   const leadersFile = leaders?.file ?? `${dataDir}/leaders.csv`;
   const result = importPlan(text, { file: input, year: request.year, refs, unitsFile, leadersFile });
@@ -135,17 +144,96 @@ export function runImport(request: ImportRequest, effects: ImportEffects): RunOu
       err: [...err, ...problems.map((i) => `error: ${i.file}: ${i.message}; nothing written`)],
     };
   }
+  const more = request.addUnits
+    ? addUnits(result, refs, { units: unitsFile, leaders: leadersFile, input }, effects)
+    : undefined;
+  if (more && 'message' in more) return { code: 2, out: [], err: [...err, more.message] };
+  const { plan, tasks, issues, writes, added } = more ?? { ...result, writes: [], added: undefined };
   effects.writeFiles([
-    { path: planFile, text: formatPlanJson(result.plan) },
-    { path: tasksFile, text: formatTasksCsv(result.tasks) },
+    { path: planFile, text: formatPlanJson(plan) },
+    { path: tasksFile, text: formatTasksCsv(tasks) },
+    ...writes,
   ]);
   if (effects.exists(tasksJson))
     err.push(`warning: ${tasksJson} also exists; remove it (a plan keeps tasks.csv or tasks.json, not both)`);
-  const out = formatReport({ ...result, input, unitsFile, leadersFile });
-  out.push('', `Wrote ${planFile} and ${tasksFile}.`, NEXT_STEPS);
+  const out = formatReport({
+    plan,
+    tasks,
+    issues,
+    yearSource: result.yearSource,
+    input,
+    unitsFile,
+    leadersFile,
+    added,
+  });
+  out.push('', `Wrote ${[planFile, tasksFile, ...writes.map((w) => w.path)].join(' and ')}.`, NEXT_STEPS);
   return { code: 0, out, err };
 }
 
+type Imported = Extract<ReturnType<typeof importPlan>, { ok: true }>;
+
+/** --add-units: gives each unmatched name an id and the rows to append to units.csv and leaders.csv. */
+function addUnits(
+  result: Imported,
+  refs: Refs,
+  files: { units: string; leaders: string; input: string },
+  effects: ImportEffects,
+):
+  | (Pick<Imported, 'plan' | 'tasks' | 'issues'> & { writes: { path: string; text: string }[]; added: AddedRef[] })
+  | { message: string } {
+  if (files.units.endsWith('.json') || files.leaders.endsWith('.json'))
+    return { message: 'error: --add-units writes units.csv and leaders.csv; this data folder keeps them as JSON' };
+  const more = addUnmatched(
+    result.plan,
+    result.tasks,
+    { units: idsOf(refs.units), leaders: idsOf(refs.leaders) },
+    files,
+  );
+  // What --add-units settled (names now added, deadlines set to ongoing) is no longer for validate to reject.
+  const settled = (i: DataIssue) =>
+    i.code === 'unmatched-unit' ||
+    i.code === 'unmatched-leader' ||
+    (i.field === 'due' && (i.code === 'unreadable-timeline' || i.code === 'missing-field'));
+  const writes = [];
+  if (more.units.length > 0)
+    writes.push({
+      path: files.units,
+      text: appendRows(effects.readText(files.units), ['id', 'name', 'short_name'], more.units),
+    });
+  if (more.leaders.length > 0)
+    writes.push({
+      path: files.leaders,
+      text: appendRows(effects.readText(files.leaders), ['id', 'title'], more.leaders),
+    });
+  const issues = [...result.issues.filter((i) => !settled(i)), ...more.issues];
+  return { plan: more.plan, tasks: more.tasks, issues, writes, added: more.added };
+}
+
+function idsOf(refs: readonly NamedRef[]): Set<string> {
+  return new Set(refs.map((r) => r.id));
+}
+
+/** The phrases of unit-groups.csv as patterns; undefined when there is no such file. */
+function readGroups(effects: ImportEffects, file: string): RegExp[] | undefined {
+  const text = effects.readText(file);
+  if (text === undefined) return undefined;
+  const phrases = parseCsv(file, text).table.rows.map((r) => String(r.cells.phrase ?? '').trim());
+  return makeGroupPatterns(phrases.filter(Boolean));
+}
+
+/** A CSV table with rows added at its end (a new table with a header when there was none). */
+function appendRows(
+  before: string | undefined,
+  columns: readonly string[],
+  rows: readonly Record<string, string>[],
+): string {
+  const lines = formatCsvRows(columns, rows);
+  if (before === undefined || before.trim() === '') return `${columns.join(',')}\n${lines}`;
+  const existing = parseCsv('table', before).table.columns;
+  const ordered = formatCsvRows(existing.length > 0 ? existing : columns, rows);
+  return `${before.replace(/\s*$/, '')}\n${ordered}`;
+}
+
 const NEXT_STEPS =
-  'Next: review both files (OCR text keeps its errors: correct the spelling of titles and content), ' +
-  'replace each "?name" with an id (adding the unit or leader if it is new), fill what was not found, then run npm run validate.';
+  'Next: review the files (OCR text keeps its errors: correct the spelling of titles and content), ' +
+  'replace each "?name" with an id (adding the unit or leader if it is new, or use --add-units), fill what was not found, then run npm run validate.';

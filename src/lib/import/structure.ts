@@ -1,6 +1,6 @@
 /** Reading a plan's outline: Roman-numeral parts (I.), numbered groups (1.), lettered items (a)) and labelled fields. */
 import { readRoman, toRoman } from './fuzzy';
-import { BULLET, matchLabel, type FieldKind } from './labels';
+import { BULLET, matchLabel, splitLabels, type FieldKind } from './labels';
 
 /** A line of the document, cleaned, with its 1-based line number. */
 export interface SourceLine {
@@ -51,7 +51,7 @@ export function parseOutline(text: string): Outline {
 }
 
 /** Cleans one line of OCR text: NFC, plain spaces, no stray "|" from table rules or margins. */
-function cleanLine(raw: string): string {
+export function cleanLine(raw: string): string {
   return raw
     .normalize('NFC')
     .replace(/[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g, ' ')
@@ -197,6 +197,8 @@ class OutlineBuilder {
 
   private addText(node: OutlineNode, text: string, line: number, first: boolean): void {
     if (text === '') return this.addBlank(node);
+    const parts = splitLabels(text);
+    if (parts.length > 1) return parts.forEach((p, i) => this.addText(node, p, line, first && i === 0));
     const label = matchLabel(text, first && node.kind === 'item');
     if (label) {
       node.list = { number: 0, letter: -1 };

@@ -28,6 +28,7 @@ export function timelineToDue(timeline: string, year: number): TimelineResult {
   let text = foldAligned(timeline).replace(/[\r\n]+/g, ' ');
   const found: Found = { milestones: [], invalid: [] };
   for (const rule of RULES) text = rule(text, year, found);
+  laterYear(text, found.milestones);
   const { milestones, invalid } = found;
   if (invalid.length > 0)
     return { ok: false, message: `names ${invalid.map((d) => JSON.stringify(d)).join(', ')}, not a day that exists` };
@@ -102,7 +103,15 @@ function quarterRule(text: string, year: number, found: Found): string {
   })(text, year, found);
 }
 
+/** "2024 - 2025", "2025–2030", "giai đoạn 2025-2030", "từ năm 2024 đến năm 2025": due by the end of the last year. */
+const YEAR_RANGE =
+  /\b(?:n[a-z]{1,3}m\s+)?((?:19|20)\d{2})\s*(?:-|–|—|\bd[a-z]{1,2}n\s+(?:h[a-z]{1,2}t\s+)?(?:n[a-z]{1,3}m\s+)?)\s*((?:19|20)\d{2})\b/g;
+
 const RULES: Rule[] = [
+  scan(YEAR_RANGE, (m) => {
+    const [from, to] = [Number(m[1]), Number(m[2])];
+    return to > from && to - from <= 10 ? monthMilestone(to, 12) : undefined;
+  }),
   // ngày 30 tháng 6 năm 2024
   scan(/ng[a-z]{1,2}y\s+(\d{1,2})\s+th[a-z]{1,2}ng\s+(\d{1,2})\s+n[a-z]{1,3}m\s+(\d{4})/g, (m) =>
     dateMilestone(Number(m[3]), Number(m[2]), Number(m[1])),
@@ -139,8 +148,31 @@ const RULES: Rule[] = [
     )(text, year, found),
 ];
 
-/** "Trong năm 2024" alone: by the end of that year. */
+/**
+ * A year the rules left ("… 80% năm 2030", "cập nhật hằng quý đến 2030") that is later than every milestone found:
+ * the end of that year is the final deadline. "trước (năm) 2030" is the end of 2029.
+ */
+function laterYear(text: string, found: Milestone[]): void {
+  if (found.length === 0) return;
+  const last = Math.max(...found.map((m) => Number(m.date.slice(0, 4))));
+  const best = latestYear(text);
+  if (best > last) found.push(...monthMilestone(best, 12)!);
+}
+
+/** The latest year named after "năm", "đến" or "trước" (the year before), or 0. */
+function latestYear(text: string): number {
+  let best = 0;
+  for (const m of text.matchAll(
+    /\b(?:(tr[a-z]{1,3}c)\s+(?:n[a-z]{1,3}m\s+)?|n[a-z]{1,3}m\s+|d[a-z]{1,2}n\s+(?:n[a-z]{1,3}m\s+)?)((?:19|20)\d{2})\b/g,
+  ))
+    best = Math.max(best, Number(m[2]) - (m[1] ? 1 : 0));
+  return best;
+}
+
+/** "Trong năm 2024", or a year alone ("2025" in a table cell): by the end of that year (the latest year named). */
 function yearOnly(text: string, found: Milestone[]): void {
-  const m = /\bn[a-z]{1,3}m\s+(\d{4})\b/.exec(text);
-  if (m) found.push(...monthMilestone(Number(m[1]), 12)!);
+  const latest = latestYear(text);
+  const alone = /^\D*\b((?:19|20)\d{2})\b\D*$/.exec(text);
+  const year = latest || (alone ? Number(alone[1]) : 0);
+  if (year) found.push(...monthMilestone(year, 12)!);
 }

@@ -283,7 +283,83 @@ describe('each kind of bad input is reported with file, line, column and value',
     expect(messages(files)).toEqual([
       `${PROGRESS}:2: status "dang lam" is not one of not_started, in_progress, done (or Chưa thực hiện, Đang thực hiện, Đã hoàn thành)`,
       `${PROGRESS}:2: percent "150" is not a whole number from 0 to 100`,
+      `${PROGRESS}:2: task_id "II.9.z" is not a task id in this plan's tasks`,
       `${TASKS}:4: due "2024-Q5": part "2024-Q5" is not a date (YYYY-MM-DD or DD/MM/YYYY), a month (YYYY-MM), a quarter (YYYY-Qn) or "ongoing"`,
     ]);
+  });
+});
+
+describe('one run reports every problem (no stages)', () => {
+  it.each([
+    [
+      'a row that fails its schema is still checked against the other tables',
+      withLine(TASKS, 2, 'II.1.a,II.9,,,giam-doc,?Sở Tài chính,?Sở Xây dựng,,'),
+      [
+        `${TASKS}:2: title is empty; the task title is required`,
+        `${TASKS}:2: due is empty; a due expression is required`,
+        `${TASKS}:2: section "II.9" is not a section of plan.json (known: II, II.1)`,
+        `${TASKS}:2: directed_by "giam-doc" is not a leader id in leaders`,
+        `${TASKS}:2: lead_units "?Sở Tài chính" is not a unit id in units`,
+        `${TASKS}:2: support_units "?Sở Xây dựng" is not a unit id in units (or * for every unit)`,
+      ],
+    ],
+    [
+      'an invalid plan.json does not stop the tasks and progress being checked',
+      {
+        ...withLine(TASKS, 3, 'II.1.b,II.1,Tiếp công dân,,lanh-dao-vp,phong-moi,hcqt,,ongoing'),
+        [`${PLAN}/plan.json`]: JSON.stringify({ year: 2024, title: '', sections: [{ id: 'II.1', title: 'Mục' }] }),
+      },
+      [
+        `${PLAN}/plan.json: title: title is empty; the plan title is required`,
+        `${TASKS}:3: lead_units "phong-moi" is not a unit id in units`,
+      ],
+    ],
+  ])('%s', (_name, files, expected) => {
+    expect(messages(files)).toEqual(expected);
+  });
+
+  it('checks end_year and the units of duties', () => {
+    const plan = {
+      year: 2025,
+      end_year: 2040,
+      title: 'Kế hoạch 2025-2030',
+      sections: [
+        { id: 'II', title: 'Nội dung thực hiện' },
+        { id: 'II.1', parent: 'II', title: 'Phát huy ưu điểm' },
+      ],
+      duties: [
+        { unit: 'hcqt', text: 'Theo dõi, tổng hợp.' },
+        { unit: 'so-moi', text: 'Phối hợp.' },
+        { unit: 'ban-tcd', text: '' },
+      ],
+    };
+    expect(messages(withFile(`${PLAN}/plan.json`, JSON.stringify(plan)))).toEqual([
+      `${PLAN}/plan.json: duties[1].unit: unit "so-moi" is not a unit id in units`,
+      `${PLAN}/plan.json: duties[2]: text is empty; the duty text is required`,
+      `${PLAN}/plan.json: end_year: end_year 2040 is not from the plan's year 2025 to 2035`,
+    ]);
+    const ok = { ...plan, end_year: 2030, duties: plan.duties.slice(0, 1) };
+    const loaded = load(withFile(`${PLAN}/plan.json`, JSON.stringify(ok)));
+    expect(loaded.issues).toEqual([]);
+    expect(loaded.dataset!.plans[0]).toMatchObject({
+      endYear: 2030,
+      duties: [{ unit: 'hcqt', text: 'Theo dõi, tổng hợp.' }],
+    });
+  });
+});
+
+describe('unit-groups.csv', () => {
+  it('is optional, and accepted with one phrase a row', () => {
+    const files = { ...smallData(), 'data/unit-groups.csv': 'phrase\n"Các Sở, ban, ngành"\n"UBND các xã, phường"\n' };
+    expect(load(files).issues).toEqual([]);
+  });
+
+  it('names a phrase listed twice (blank rows are skipped) and a missing column', () => {
+    expect(
+      messages({ ...smallData(), 'data/unit-groups.csv': 'phrase\n"Các Sở, ban, ngành"\n" "\ncác sở ban ngành\n' }),
+    ).toEqual(['data/unit-groups.csv:4: warning: phrase "các sở ban ngành" is listed twice (first at line 2)']);
+    expect(messages({ ...smallData(), 'data/unit-groups.csv': 'cum_tu\n"Các Sở, ban, ngành"\n' })[0]).toMatch(
+      /^data\/unit-groups\.csv:1: .*phrase/,
+    );
   });
 });

@@ -63,9 +63,11 @@ describe('importing a hand-made plan', () => {
       'Read labels-plan.txt: 4 section(s), 5 task(s); plan year 2024 (read from the timelines; use --year to change it).',
       'Title: Kế hoạch thử nghiệm nhập kế hoạch từ văn bản',
     ]);
-    expect(report).toContain('  II.1.đ   Theo dõi việc thực hiện kế hoạch');
+    expect(report.find((l) => l.startsWith('  II.1.đ |'))).toMatch(
+      /^ {2}II\.1\.đ \| Theo dõi việc thực hiện kế hoạch +\| - +\| ongoing$/,
+    );
     const names = report.indexOf(
-      'Names that match nothing, written as "?name": add them to units.csv or leaders.csv, or correct the cell:',
+      'Names that match nothing, written as "?name": add them to units.csv or leaders.csv (or run again with --add-units), or correct the cell:',
     );
     expect(report.slice(names + 1, names + 3)).toEqual([
       '  unit "Phòng Tài vụ": II.1.a',

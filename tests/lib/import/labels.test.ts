@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { editDistance, foldOcr, readRoman } from '../../../src/lib/import/fuzzy';
-import { matchLabel } from '../../../src/lib/import/labels';
+import { matchLabel, splitLabels } from '../../../src/lib/import/labels';
 
 describe('matchLabel: clean labels', () => {
   it.each([
@@ -13,6 +13,15 @@ describe('matchLabel: clean labels', () => {
     ['- Phối hợp thực hiện: Phòng Tổng hợp', 'support_units', 'Phối hợp thực hiện'],
     ['- Thời gian thực hiện: Quý II năm 2024', 'timeline', 'Thời gian thực hiện'],
     ['+ Thời gian thực hiện: Quý II năm 2024', 'timeline', 'Thời gian thực hiện'],
+    // The variants offices use (issue 17).
+    ['- Cơ quan chủ trì: Sở Tư pháp', 'lead_units', 'Cơ quan chủ trì'],
+    ['- Cơ quan phối hợp: Sở Nội vụ', 'support_units', 'Cơ quan phối hợp'],
+    ['- Lãnh đạo phụ trách: Phó Chủ tịch UBND tỉnh', 'directed_by', 'Lãnh đạo phụ trách'],
+    ['- Thời hạn hoàn thành: Quý IV/2025', 'timeline', 'Thời hạn hoàn thành'],
+    ['- Thời gian hoàn thành: tháng 6/2025', 'timeline', 'Thời gian hoàn thành'],
+    ['- Thời gian: Quý II/2025', 'timeline', 'Thời gian'],
+    ['- Sản phẩm: Quyết định của UBND tỉnh', 'content', 'Sản phẩm'],
+    ['Đơn vị thực hiện: Sở Y tế', 'lead_units', 'Đơn vị thực hiện'],
   ])('%s', (line, field, label) => {
     expect(matchLabel(line)).toMatchObject({ field, label });
   });
@@ -48,6 +57,8 @@ describe('matchLabel: labels damaged by OCR (from the seed)', () => {
     'Tham muu UBND tinh: (1) Sva d6i Quyét dinh',
     'nội dung: phần tiếp của câu trên dòng trước',
     '- Bám sát các nội dung được chỉ ra trong Kết luận',
+    '- Chỉ đạo thực hiện tốt công tác cải cách hành chính',
+    '- Thời gian thực hiện các nhiệm vụ được rút ngắn',
   ])('leaves an ordinary line alone: %s', (line) => {
     expect(matchLabel(line)).toBeUndefined();
   });
@@ -82,5 +93,22 @@ describe('fuzzy helpers', () => {
   it('counts edits', () => {
     expect(editDistance('chanh', 'chednh')).toBe(2);
     expect(editDistance('', 'abc')).toBe(3);
+  });
+});
+
+describe('splitLabels: several labels on one line', () => {
+  it.each([
+    [
+      'Đơn vị chủ trì: P.QLCN; Đơn vị phối hợp: P.QLNL, P.QLTM',
+      ['Đơn vị chủ trì: P.QLCN', 'Đơn vị phối hợp: P.QLNL, P.QLTM'],
+    ],
+    [
+      '- Cơ quan chủ trì: Sở Tư pháp. Thời hạn hoàn thành: Quý II/2025.',
+      ['- Cơ quan chủ trì: Sở Tư pháp', 'Thời hạn hoàn thành: Quý II/2025.'],
+    ],
+    ['- Phối hợp thực hiện: Sở Tài chính, Sở Nội vụ', ['- Phối hợp thực hiện: Sở Tài chính, Sở Nội vụ']],
+    ['Rà soát quy chế; bổ sung: điều 5 và điều 7', ['Rà soát quy chế; bổ sung: điều 5 và điều 7']],
+  ])('%s', (line, parts) => {
+    expect(splitLabels(line)).toEqual(parts);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nearestRef, resolveLeaders, resolveUnits } from '../../../src/lib/import/names';
+import { makeGroupPatterns, nearestRef, resolveLeaders, resolveUnits } from '../../../src/lib/import/names';
 import { fixtureRefs } from '../../fixtures/import/fixtures';
 
 const refs = fixtureRefs();
@@ -73,5 +73,39 @@ describe('unit names', () => {
       allUnits: false,
       leaders: [],
     });
+  });
+});
+
+describe('names real plans use (issue 17)', () => {
+  const groups = makeGroupPatterns([
+    'Các phòng, ban, đơn vị',
+    'Các Sở, ban, ngành',
+    'UBND các xã, phường',
+    'Các đơn vị có liên quan',
+    'UBND các huyện, thị xã, thành phố',
+  ]);
+  const withGroups = { ...refs, groups };
+
+  it.each([
+    ['Sở Nông nghiệp và Môi trường', ['Sở Nông nghiệp và Môi trường']],
+    ['Sở Văn hóa, Thể thao và Du lịch, Sở Tài chính', ['Sở Văn hóa, Thể thao và Du lịch', 'Sở Tài chính']],
+    ['Bộ Lao động - Thương binh và Xã hội', ['Bộ Lao động - Thương binh và Xã hội']],
+    ['Sở Khoa học và Công nghệ; Sở Giáo dục và Đào tạo', ['Sở Khoa học và Công nghệ', 'Sở Giáo dục và Đào tạo']],
+    ['P.QLCN, P.QLNL và P.QLTM', ['P.QLCN', 'P.QLNL', 'P.QLTM']],
+    ['Công an tỉnh, Bộ Chỉ huy Quân sự tỉnh', ['Công an tỉnh', 'Bộ Chỉ huy Quân sự tỉnh']],
+  ])('never cuts a name inside: %s', (text, names) => {
+    expect(resolveUnits(text, withGroups).unmatched).toEqual(names);
+  });
+
+  it.each([
+    ['Các Sở, ban, ngành', []],
+    ['Các sở, ban, ngành tỉnh; UBND các xã, phường', []],
+    ['Sở Tài chính và các đơn vị có liên quan', ['Sở Tài chính']],
+    ['UBND các huyện, thị xã, thành phố', []],
+    ['Các sở ban ngành liên quan', []],
+  ])('reads a group phrase as every unit: %s', (text, rest) => {
+    const names = resolveUnits(text, withGroups);
+    expect(names.allUnits).toBe(true);
+    expect(names.unmatched).toEqual(rest);
   });
 });

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../src/lib/data/csv';
+import { makeRefId, makeShortName } from '../../../src/lib/import/add-refs';
+import { loadDataset } from '../../../src/lib/data/load';
+import { memorySource } from '../../support/memory-source';
 import { makeRequest, runImport, type ImportEffects, type ImportRequest } from '../../../src/lib/import/run';
 import { fixture } from '../../fixtures/import/fixtures';
 
@@ -50,10 +53,7 @@ describe('runImport', () => {
       'Read plan.txt: 6 section(s), 12 task(s); plan year 2024 (read from the timelines; use --year to change it).',
     );
     expect(outcome.out).toContain(
-      '  II.3.c   Tham muu UBND tinh: (1) Sva d6i Quyét dinh sb 1179/Qb-UBND ngay 21/12/2018 cua UBND tinh…',
-    );
-    expect(outcome.out).toContain(
-      '           due 2024-Q2;2024-Q3;2024-Q4 · directed_by chanh-vp · lead_units tt-pvhcc · support_units *',
+      '  II.3.c | Tham muu UBND tinh: (1) Sva d6i Quyét dinh sb 1179/Qb-UBND ngay 21/12… | tt-pvhcc                                     | 2024-Q2;2024-Q3;2024-Q4',
     );
     expect(outcome.out.at(-2)).toBe('Wrote data/plans/2024-seed/plan.json and data/plans/2024-seed/tasks.csv.');
   });
@@ -101,6 +101,7 @@ describe('runImport', () => {
     expect(outcome.err).toEqual([
       'warning: no data/units.csv or units.json: every unit name is written as "?name"',
       'warning: no data/leaders.csv or leaders.json: every leader name is written as "?name"',
+      'warning: no data/unit-groups.csv: only "các phòng, ban, đơn vị" is read as every unit',
     ]);
     expect(files['data/plans/2024-seed/tasks.csv']).toContain(
       ',?Chánh Văn phòng,?Phòng Tổng hợp,?Phòng Tài vụ;?Ban Tiếp công dân tỉnh,',
@@ -171,7 +172,7 @@ describe('npm run import (the command line)', () => {
     (args) => {
       const result = run(...args);
       expect(result.status).toBe(2);
-      expect(result.stderr).toContain('usage: npm run import -- <plan.txt> --id <plan-id>');
+      expect(result.stderr).toContain('usage: npm run import -- <plan.docx|plan.pdf|plan.txt> --id <plan-id>');
     },
   );
 
@@ -190,5 +191,52 @@ describe('npm run import (the command line)', () => {
     expect(forced.status).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'plan.json'), 'utf8')).year).toBe(2024);
     expect(readdirSync(dir).sort()).toEqual(['plan.json', 'tasks.csv']);
+  });
+});
+
+describe('--add-units', () => {
+  it('adds every name that matches nothing, and the plan then passes npm run validate', () => {
+    const { files, effects } = memory({
+      'plan.txt': fixture('appendix-plan.txt'),
+      'data/site.json': fixture('site.json'),
+      'data/units.csv': fixture('units.csv'),
+      'data/leaders.csv': fixture('leaders.csv'),
+      'data/unit-groups.csv': fixture('unit-groups.csv'),
+    });
+    const outcome = runImport({ ...request, planId: '2025-chi-thi', addUnits: true }, effects);
+    expect(outcome.code).toBe(0);
+    const added = outcome.out.slice(
+      outcome.out.indexOf('Added (--add-units):') + 1,
+      outcome.out.indexOf('Added (--add-units):') + 6,
+    );
+    expect(added).toEqual([
+      '  data/units.csv: so-vhttdl "Sở Văn hóa, Thể thao và Du lịch" (Sở VHTTDL)',
+      '  data/units.csv: so-tu-phap "Sở Tư pháp"',
+      '  data/units.csv: so-nnmt "Sở Nông nghiệp và Môi trường" (Sở NNMT)',
+      '  data/units.csv: so-tai-chinh "Sở Tài chính"',
+      '  data/units.csv: so-noi-vu "Sở Nội vụ"',
+    ]);
+    expect(files['data/units.csv']).toContain('\nso-nnmt,Sở Nông nghiệp và Môi trường,Sở NNMT\n');
+    const issues = loadDataset(memorySource(files), { root: 'data', buildDate: '2026-01-01' }).issues;
+    expect(issues.filter((i) => i.level === 'error')).toEqual([]);
+  });
+});
+
+describe('ids and short names for new units and leaders', () => {
+  it.each([
+    ['Sở Nông nghiệp và Môi trường', 'so-nnmt', 'Sở NNMT'],
+    ['Sở Tài chính', 'so-tai-chinh', 'Sở Tài chính'],
+    ['UBND phường Nghĩa Lộ', 'ubnd-phuong-nghia-lo', 'UBND phường Nghĩa Lộ'],
+    ['Ủy ban nhân dân tỉnh', 'ubnd', 'Ủy ban nhân dân tỉnh'],
+    ['Công an tỉnh', 'ca', 'Công an tỉnh'],
+    ['P.QLCN', 'p-qlcn', 'P.QLCN'],
+    ['Trung tâm Phục vụ hành chính công tỉnh', 'tt-pvhcc', 'TT PVHCC'],
+  ])('%s → %s, %s', (name, id, short) => {
+    expect(makeRefId(name, new Set())).toBe(id);
+    expect(makeShortName(name)).toBe(short);
+  });
+
+  it('makes ids unique', () => {
+    expect(makeRefId('Sở Tài chính', new Set(['so-tai-chinh', 'so-tai-chinh-2']))).toBe('so-tai-chinh-3');
   });
 });

@@ -31,6 +31,26 @@ describe('timelineToDue: clean wording', () => {
     ],
     ['Quý IV năm 2024; báo cáo sơ kết trước ngày 15/3/2024', '2024-03-15;2024-Q4'],
     ['trước ngày 31/12/2024 và thường xuyên', '2024-12-31;ongoing'],
+    // The wording real plans use (issue 17).
+    ['2024 - 2025', '2025-12'],
+    ['Năm 2024 - 2025', '2025-12'],
+    ['2025–2030', '2030-12'],
+    ['Giai đoạn 2025-2030', '2030-12'],
+    ['Từ năm 2024 đến năm 2026', '2026-12'],
+    ['Hàng năm', 'ongoing'],
+    ['Hằng năm, giai đoạn 2025 - 2030', 'ongoing;2030-12'],
+    ['Thường xuyên', 'ongoing'],
+    ['trước ngày 01/01/2030', '2030-01-01'],
+    ['Hoàn thành trước ngày 15/10/2025', '2025-10-15'],
+    ['xong trong tháng 6/2025', '2025-06'],
+    ['Quý III, IV/2026', '2026-Q3;2026-Q4'],
+    ['Quý IV/2025', '2025-Q4'],
+    ['hoàn thành trong quý IV năm 2026', '2026-Q4'],
+    ['2025', '2025-12'],
+    ['Tháng 12/2025', '2025-12'],
+    // A later year the other rules left is the final deadline.
+    ['Khởi động quý IV/2024; báo cáo quý II/2025; cập nhật hằng quý đến 2030', '2024-Q4;ongoing;2025-Q2;2030-12'],
+    ['Hoàn thành năm 2025; 80% năm 2027; vào khai thác trước 2030', '2029-12'],
   ])('%s → %s', (timeline, due) => {
     expect(timelineToDue(timeline, 2024)).toEqual({ ok: true, due });
   });
