@@ -14,5 +14,5 @@ export function loadDataFromDisk(dataDir = dataDirFromEnv(), cwd = process.cwd()
   const absolute = resolve(cwd, dataDir);
   const rel = relative(cwd, absolute);
   const root = rel === '' ? '.' : rel.startsWith('..') || isAbsolute(rel) ? absolute : rel.split('\\').join('/');
-  return loadDataset(fsSource(cwd), { root, buildDate: todayInVietnam() });
+  return loadDataset(fsSource(cwd, { confine: [absolute] }), { root, buildDate: todayInVietnam() });
 }

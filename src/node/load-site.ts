@@ -31,9 +31,10 @@ export function loadSiteFromDisk(
   skipYear?: number,
   verifyOnly?: ReadonlySet<number>,
 ): SiteLoadResult {
-  const source = fsSource(cwd);
   const buildDate = todayInVietnam();
   const archiveRoot = shownPath(archiveDir ?? archiveDirFor(resolve(cwd, dataDir)), cwd);
+  // Nothing below data/ or archive/ is read through a link (they may be links themselves).
+  const source = fsSource(cwd, { confine: [dataDir, archiveRoot] });
   const { archives, verified, issues } = loadArchives(source, {
     root: archiveRoot,
     buildDate,

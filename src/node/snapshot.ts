@@ -4,6 +4,7 @@ import { basename, join, resolve } from 'node:path';
 import { hashFiles, loadArchivedYear } from '../lib/archive';
 import { formatDateVi, todayInVietnam } from '../lib/dates';
 import { buildManifest, MANIFEST_FILE, serializeManifest } from '../lib/manifest';
+import { serializeSeal } from '../lib/seal';
 import type { Dataset } from '../lib/model';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
 import { fsSource } from './fs-source';
@@ -76,6 +77,7 @@ export function snapshotYear(options: SnapshotOptions): SnapshotResult {
   }
   const swapped = swapIn({ tmp, target, plansDir: join(dataDir, 'plans'), live, rename: options.rename ?? renameSync });
   if (!swapped.ok) return fail(swapped.message);
+  writeFileSync(join(archiveDir, `${options.year}.seal`), serializeSeal(options.year, built.manifestSha256));
   const plans = [...live, ...kept].sort();
   return {
     ok: true,
@@ -111,7 +113,10 @@ interface ArchiveInput {
 }
 
 /** Writes the whole archive into tmp and loads it back; an error message when it would not load. */
-function writeArchive(tmp: string, input: ArchiveInput): { ok: true } | { ok: false; message: string } {
+function writeArchive(
+  tmp: string,
+  input: ArchiveInput,
+): { ok: true; manifestSha256: string } | { ok: false; message: string } {
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, 'plans'), { recursive: true });
   const notHidden = (src: string) => !basename(src).startsWith('.');
@@ -133,7 +138,7 @@ function writeArchive(tmp: string, input: ArchiveInput): { ok: true } | { ok: fa
     cpSync(join(input.keepDir, id), join(tmp, 'plans', id), { recursive: true, filter: notHidden });
   for (const id of input.live)
     cpSync(join(input.dataDir, 'plans', id), join(tmp, 'plans', id), { recursive: true, filter: notHidden });
-  const source = fsSource(input.cwd);
+  const source = fsSource(input.cwd, { confine: [tmp] });
   const hashes = hashFiles(source, tmp, sha256Hex);
   const plans = readdirSync(join(tmp, 'plans')).filter((n) => !n.startsWith('.'));
   const manifest = buildManifest({
@@ -143,15 +148,21 @@ function writeArchive(tmp: string, input: ArchiveInput): { ok: true } | { ok: fa
     plans,
     hashes,
   });
-  writeFileSync(join(tmp, MANIFEST_FILE), serializeManifest(manifest));
-  const check = loadArchivedYear(source, tmp, input.year, { root: tmp, buildDate: todayInVietnam(), hash: sha256Hex });
+  const manifestText = serializeManifest(manifest);
+  writeFileSync(join(tmp, MANIFEST_FILE), manifestText);
+  const check = loadArchivedYear(source, tmp, input.year, {
+    root: tmp,
+    buildDate: todayInVietnam(),
+    hash: sha256Hex,
+    sealed: false,
+  });
   if (!check.archive || hasErrors(check.issues)) {
     return {
       ok: false,
       message: `The archive would not load, so nothing was changed:\n${sortIssues(check.issues).map(formatIssue).join('\n')}`,
     };
   }
-  return { ok: true };
+  return { ok: true, manifestSha256: sha256Hex(manifestText) };
 }
 
 interface Swap {
