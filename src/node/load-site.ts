@@ -8,6 +8,7 @@ import type { DataIssue } from '../lib/problems';
 import { fsSource } from './fs-source';
 import { sha256Hex } from './hash';
 import { dataDirFromEnv } from './load-data';
+import { interruptedSnapshotIssues } from './snapshot-journal';
 
 /** The live dataset, the archived years and every problem in either. */
 export interface SiteLoadResult {
@@ -47,7 +48,12 @@ export function loadSiteFromDisk(
   const allowNoPlans = hasArchivedYears(source, archiveRoot);
   const live = loadDataset(source, { root: liveRoot, buildDate, allowNoPlans });
   const overlap = checkPlanOverlap(liveRoot, live.dataset, archives, verified);
-  return { dataset: live.dataset, archives, verified, issues: [...live.issues, ...issues, ...overlap] };
+  // A snapshot stopped part-way may have moved plans out of sight: nothing is built or published until it is finished or undone.
+  const stopped = interruptedSnapshotIssues(resolve(cwd, dataDir, 'plans'), resolve(cwd, archiveRoot), (p) =>
+    shownPath(p, cwd),
+  );
+  const all = [...stopped, ...live.issues, ...issues, ...overlap];
+  return { dataset: stopped.length ? undefined : live.dataset, archives, verified, issues: all };
 }
 
 /** A folder as problems name it: relative to cwd when inside it, absolute otherwise. */
