@@ -8,6 +8,7 @@ import { PROGRESS_FIELDS, readProgressFields, readProgressRow } from './progress
 import { fieldPositions } from './row-cells';
 import { readTaskFields, readTaskRow, TASK_FIELDS } from './task-row';
 import {
+  MAX_ID_LENGTH,
   PlanSchema,
   ProgressSchema,
   SLUG,
@@ -15,6 +16,7 @@ import {
   TaskSchema,
   type ProgressInput,
   type TaskInput,
+  windowsReservedName,
 } from './schema';
 import { type LoadContext, originOf, where } from './load-context';
 
@@ -29,14 +31,9 @@ export interface PlanRefs {
 
 /** Loads a plan folder; undefined when plan.json cannot be read (its problems are recorded). */
 export function loadPlan(ctx: LoadContext, dir: string, id: string, refs: PlanRefs): Plan | undefined {
-  if (!SLUG.test(id)) {
-    ctx.issues.push(
-      errorAt(
-        { file: dir },
-        'invalid-id',
-        `folder name ${quote(id)} is not a valid plan id (expected lowercase letters, digits and "-", like "2024-vp")`,
-      ),
-    );
+  const unfit = planFolderProblem(id);
+  if (unfit) {
+    ctx.issues.push(errorAt({ file: dir }, 'invalid-id', `folder name ${quote(id)} is not a valid plan id${unfit}`));
     return undefined;
   }
   const head = loadPlanJson(ctx, `${dir}/plan.json`);
@@ -48,6 +45,29 @@ export function loadPlan(ctx: LoadContext, dir: string, id: string, refs: PlanRe
   const loaded = loadTasks(ctx, `${dir}/tasks`, id, head, refs);
   const reports = loadProgress(ctx, `${dir}/progress`, id, loaded?.declared, refs);
   return { ...head, id, tasks: loaded?.tasks ?? [], reports };
+}
+
+/** Why a plan folder's name cannot be a plan id (the rest of the message), or undefined. */
+function planFolderProblem(id: string): string | undefined {
+  if (!SLUG.test(id)) return ' (expected lowercase letters, digits and "-", like "2024-vp")';
+  const reserved = windowsReservedName(id);
+  if (reserved)
+    return `: Windows reserves the name "${reserved}" for a device, so the published folder could not be copied to a Windows server; rename the folder`;
+  if (id.length > MAX_ID_LENGTH)
+    return `: it is ${id.length} characters long (at most ${MAX_ID_LENGTH}), and the published folder may be copied to a Windows server or a share where long paths break; rename the folder`;
+  return undefined;
+}
+
+/** Ids that differ only in case name one folder on a Windows server or a case-insensitive share: the problem, or undefined (the id is then remembered). */
+function caseClash(id: string, seen: Map<string, { id: string; at: string }>, at: string): string | undefined {
+  const folded = id.toLowerCase();
+  const first = seen.get(folded);
+  if (!first) {
+    seen.set(folded, { id, at });
+    return undefined;
+  }
+  if (first.id === id) return undefined;
+  return `id ${quote(id)} differs from ${quote(first.id)} (${first.at}) only in upper and lower case: on a Windows server or a case-insensitive share their pages would be one folder; make them differ by more than case`;
 }
 
 type PlanHead = Omit<Plan, 'id' | 'tasks' | 'reports'>;
@@ -69,6 +89,7 @@ function loadPlanJson(ctx: LoadContext, file: string): PlanHead | undefined {
 function loadSections(ctx: LoadContext, file: string, raw: unknown[]): Section[] {
   const sections: Section[] = [];
   const seen = new Map<string, string>();
+  const folded = new Map<string, { id: string; at: string }>();
   raw.forEach((item, i) => {
     const row: TableRow = { cells: (item ?? {}) as Record<string, unknown>, jsonPath: `sections[${i}]` };
     const s = ctx.parseRow(SectionSchema, row, file);
@@ -85,6 +106,11 @@ function loadSections(ctx: LoadContext, file: string, raw: unknown[]): Section[]
       return;
     }
     seen.set(s.id, `sections[${i}]`);
+    const clash = caseClash(s.id, folded, `sections[${i}]`);
+    if (clash) {
+      ctx.issues.push(errorAt({ file, jsonPath: `sections[${i}].id` }, 'case-clash', clash, 'id'));
+      return;
+    }
     sections.push({ id: s.id, title: s.title, parent: s.parent, summary: s.summary });
   });
   sections.forEach((s) => {
@@ -116,6 +142,7 @@ function loadTasks(
   const allUnits = [...refs.units.keys()];
   const tasks: Task[] = [];
   const seen = new Map<string, TableRow>();
+  const folded = new Map<string, { id: string; at: string }>();
   const at = fieldPositions(table.columns, TASK_FIELDS);
   for (const row of table.rows) {
     const t =
@@ -125,6 +152,8 @@ function loadTasks(
     const supportAll = t.support_units.length === 1 && t.support_units[0] === '*';
     const due = parseDue(t.due, head.year);
     const problems = checkTask(t, supportAll, due, seen, sectionIds, refs);
+    const clash = caseClash(t.id, folded, where(row));
+    if (clash) problems.push(['id', 'case-clash', clash]);
     if (problems.length > 0) {
       const origin = originOf(table.file, row);
       for (const [field, code, message] of problems) ctx.issues.push(errorAt(origin, code, message, field));
