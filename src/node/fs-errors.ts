@@ -1,8 +1,11 @@
 /** File-system errors in words a person can act on: a full disk, a read-only one, a missing folder, no permission. */
+import { accessSync, constants, existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** One line saying what went wrong with the disk and what to do, for an error thrown by node:fs; else the error's message. */
 export function describeFsError(error: unknown): string {
-  const { code, path, dest, message } = error as NodeJS.ErrnoException & { dest?: string };
+  const { path, dest, message } = error as NodeJS.ErrnoException & { dest?: string };
+  const code = realCode(error as NodeJS.ErrnoException);
   const where = dest ?? path;
   const at = where ? ` (${where})` : '';
   switch (code) {
@@ -21,5 +24,18 @@ export function describeFsError(error: unknown): string {
       return `a part of the path is not a folder${at}: check the path`;
     default:
       return code ? `${message} (${code})` : String(message ?? error);
+  }
+}
+
+/** The error's code; for a recursive mkdir, which says ENOENT when a folder cannot be made, why its nearest existing folder cannot be written. */
+function realCode(error: NodeJS.ErrnoException): string | undefined {
+  if (error.code !== 'ENOENT' || error.syscall !== 'mkdir' || !error.path) return error.code;
+  let dir = dirname(error.path);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  try {
+    accessSync(dir, constants.W_OK);
+    return error.code;
+  } catch (denied) {
+    return (denied as NodeJS.ErrnoException).code ?? error.code;
   }
 }

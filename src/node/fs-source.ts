@@ -65,7 +65,13 @@ export function fsSource(root: string, options: FsSourceOptions = {}): DataSourc
         .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
     size(path) {
-      const stat = lstatOrUndefined(abs(path));
+      let stat: Stats | undefined;
+      try {
+        stat = lstatOrUndefined(abs(path));
+      } catch {
+        // There but not to be looked at (EACCES): read() gives the reason.
+        return 0;
+      }
       // Anything at the path counts as there: read() then refuses what is not a regular file, rather than the
       // loader taking a link, a folder or a pipe for a missing file.
       return stat === undefined ? undefined : stat.isFile() ? stat.size : 0;

@@ -8,6 +8,7 @@ import type { Dataset } from '../lib/model';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
 import { fsSource } from './fs-source';
 import { sha256Hex } from './hash';
+import { describeFsError } from './fs-errors';
 import { findLeftovers, removeLeftovers } from './leftovers';
 import { dataDirFromEnv } from './load-data';
 import { archiveDirFor, loadSiteFromDisk, shownPath } from './load-site';
@@ -72,16 +73,13 @@ export function snapshotYear(options: SnapshotOptions): SnapshotResult {
     return fail(`No plan of ${options.year} in ${shownPath(join(dataDir, 'plans'), cwd)}/. Nothing was changed.`);
 
   const tmp = join(archiveDir, `.tmp-${options.year}-${process.pid}`);
-  const built = writeArchive(tmp, {
-    dataDir,
-    dataset,
-    year: options.year,
-    live,
-    keepDir,
-    kept,
-    now: options.now ?? new Date(),
-    cwd,
-  });
+  const input = { dataDir, dataset, year: options.year, live, keepDir, kept, now: options.now ?? new Date(), cwd };
+  let built: ReturnType<typeof writeArchive>;
+  try {
+    built = writeArchive(tmp, input);
+  } catch (error) {
+    built = { ok: false, message: `Archiving stopped: ${describeFsError(error)}. Nothing was changed.` };
+  }
   if (!built.ok) {
     rmSync(tmp, { recursive: true, force: true });
     return fail(built.message);
@@ -197,7 +195,7 @@ function swapIn(
   } catch (error) {
     const problems = rollBack(archiveDir, j);
     const state = problems.length ? `\n${problems.join('\n')}` : ' Everything was put back as it was.';
-    return { ok: false, message: `Archiving failed: ${(error as Error).message}.${state}` };
+    return { ok: false, message: `Archiving failed: ${describeFsError(error)}.${state}` };
   }
   const problems = rollForward(archiveDir, j);
   if (problems.length)

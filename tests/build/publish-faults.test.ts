@@ -118,6 +118,33 @@ describe('publishing to a read-only or full disk', () => {
     expect(served(target)).toBe(first);
   });
 
+  it('build and snapshot on a read-only disk: the reason in words, exit 1, nothing changed', async () => {
+    disk?.remount('ro');
+    const place = disk?.dir ?? join(data.root, 'disk');
+    const fault = (op: string) => (disk ? {} : { fault: { error: `${op}:EROFS` } });
+    const build = await runNpm(
+      'build',
+      ['--data', data.dataDir, '--out', join(place, 'dist')],
+      fault('rename:/dist.tmp-'),
+    );
+    expect(build.status).toBe(1);
+    expect(build.stderr).not.toMatch(STACK);
+    expect(build.stderr).toMatch(
+      /Build failed: the folder is on a read-only file system \(.*\/dist\.tmp-\d+\): choose a folder that can be written, or have it mounted read-write\n/,
+    );
+    const archive = join(place, 'archive');
+    const snapshot = await runNpm(
+      'snapshot',
+      ['2024', '--data', data.dataDir, '--archive', archive],
+      fault('mkdir:/.tmp-2024-'),
+    );
+    expect(snapshot.status).toBe(1);
+    expect(snapshot.stderr).toMatch(
+      /^Archiving stopped: the folder is on a read-only file system \(.*\): choose a folder that can be written, or have it mounted read-write\. Nothing was changed\.\n$/,
+    );
+    expect(entries(join(data.dataDir, 'plans'))).toEqual(['2024-khac-phuc']);
+  });
+
   it('on a disk that fills up while the release is written: the reason, exit 1, no half-written release', async () => {
     const run = await publish(disk ? undefined : { error: `rename:${target}/releases/:ENOSPC` });
     expect(run.status).toBe(1);
