@@ -64,6 +64,31 @@ describe('a publish killed between finishing a release and switching to it', () 
   });
 });
 
+describe('two publishes at once', () => {
+  it('lets one publish and refuses the other, naming the lock', async () => {
+    const data = copyData('publish-twice-');
+    try {
+      const target = join(data.root, 'www');
+      // The first holds the lock for a while; the second starts once the lock is there.
+      const first = runNpm('publish', [target, '--data', data.dataDir], { fault: { pause: 'write:/.changes-:6000' } });
+      const deadline = Date.now() + 60_000;
+      while (!existsSync(join(target, '.publish.lock')) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 50));
+      const lost = await runNpm('publish', [target, '--data', data.dataDir]);
+      const won = await first;
+      expect(won.status, won.stderr).toBe(0);
+      expect(lost.status).toBe(1);
+      expect(lost.stderr).toMatch(
+        /^Another publish is running \(process \d+, started .*\); lock file .*\/www\/\.publish\.lock\. Wait for it to finish\. If no publish is running, delete that file\.\n$/,
+      );
+      expect(entries(join(target, 'releases'))).toEqual([served(target)]);
+      expect(entries(target)).toEqual(['current', 'releases', 'served.json']);
+    } finally {
+      data.cleanup();
+    }
+  });
+});
+
 describe('rollback to a folder that is not there', () => {
   it('says so in one line and exits 1', async () => {
     const run = await runNpm('rollback', ['/khong-co/www']);

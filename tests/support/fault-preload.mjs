@@ -7,6 +7,7 @@
  *   call of fs.<op>Sync whose path (either path, for rename, cp, link and symlink) contains <text>.
  * PLAN_FAULT_ERROR=<op>:<text>:<CODE>  makes every such call throw an error with that code (ENOSPC, EROFS, …),
  *   as a full or read-only disk would, for machines where a test cannot mount a small file system.
+ * PLAN_FAULT_PAUSE=<op>:<text>:<ms>  holds the process for ms before the first such call (a run caught mid-way).
  *
  * Ops: rename, symlink, link, write (writeFileSync), open, mkdir, mkdtemp, rm, cp.
  */
@@ -77,6 +78,22 @@ if (armed && process.env.PLAN_FAULT_ERROR) {
     const error = new Error(`${code}: injected fault, ${op} '${hit}'`);
     Object.assign(error, { code, syscall: op, path: hit });
     throw error;
+  });
+}
+
+if (armed && process.env.PLAN_FAULT_PAUSE) {
+  const match = /^(\w+):(.+):(\d+)$/.exec(process.env.PLAN_FAULT_PAUSE);
+  if (!match)
+    throw new Error(`fault-preload: PLAN_FAULT_PAUSE=${process.env.PLAN_FAULT_PAUSE} is not <op>:<text>:<ms>`);
+  const [, op, text, ms] = match;
+  let paused = false;
+  wrap(op, (paths, call) => {
+    if (!paused && paths.some((p) => p.includes(text))) {
+      paused = true;
+      process.stderr.write(`fault-preload: pausing ${ms} ms before ${op} (pid ${process.pid})\n`);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(ms));
+    }
+    return call();
   });
 }
 

@@ -10,10 +10,11 @@ export interface NpmRun {
   stderr: string;
 }
 
-/** A fault for fault-preload.mjs: `{ kill: 'after:rename:.snapshot-' }` or `{ error: 'mkdir:/releases:EROFS' }`. */
+/** A fault for fault-preload.mjs: `{ kill: 'after:rename:.snapshot-' }`, `{ error: 'mkdir:/releases:EROFS' }` or `{ pause: 'write:.changes-:5000' }`. */
 export interface Fault {
   kill?: string;
   error?: string;
+  pause?: string;
 }
 
 const PRELOAD = resolve('tests/support/fault-preload.mjs');
@@ -23,6 +24,7 @@ function envFor(fault: Fault | undefined, env: Record<string, string>): NodeJS.P
   const faultEnv: Record<string, string> = {};
   if (fault?.kill) faultEnv.PLAN_FAULT_KILL = fault.kill;
   if (fault?.error) faultEnv.PLAN_FAULT_ERROR = fault.error;
+  if (fault?.pause) faultEnv.PLAN_FAULT_PAUSE = fault.pause;
   if (fault) faultEnv.NODE_OPTIONS = `--import ${PRELOAD}`;
   // The npm that vitest was started from is not ours to configure; a command runs as from a plain shell.
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|VITEST|NODE_OPTIONS$)/.test(k)));
