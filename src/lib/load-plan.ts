@@ -16,8 +16,8 @@ import {
   TaskSchema,
   type ProgressInput,
   type TaskInput,
-  windowsReservedName,
 } from './schema';
+import { caseClash, windowsReservedName, type FoldedIds } from './portable-names';
 import { type LoadContext, originOf, where } from './load-context';
 
 /** The units and leaders a plan may refer to, and the site's as-of date. */
@@ -58,18 +58,6 @@ function planFolderProblem(id: string): string | undefined {
   return undefined;
 }
 
-/** Ids that differ only in case name one folder on a Windows server or a case-insensitive share: the problem, or undefined (the id is then remembered). */
-function caseClash(id: string, seen: Map<string, { id: string; at: string }>, at: string): string | undefined {
-  const folded = id.toLowerCase();
-  const first = seen.get(folded);
-  if (!first) {
-    seen.set(folded, { id, at });
-    return undefined;
-  }
-  if (first.id === id) return undefined;
-  return `id ${quote(id)} differs from ${quote(first.id)} (${first.at}) only in upper and lower case: on a Windows server or a case-insensitive share their pages would be one folder; make them differ by more than case`;
-}
-
 type PlanHead = Omit<Plan, 'id' | 'tasks' | 'reports'>;
 
 function loadPlanJson(ctx: LoadContext, file: string): PlanHead | undefined {
@@ -89,7 +77,7 @@ function loadPlanJson(ctx: LoadContext, file: string): PlanHead | undefined {
 function loadSections(ctx: LoadContext, file: string, raw: unknown[]): Section[] {
   const sections: Section[] = [];
   const seen = new Map<string, string>();
-  const folded = new Map<string, { id: string; at: string }>();
+  const folded: FoldedIds = new Map();
   raw.forEach((item, i) => {
     const row: TableRow = { cells: (item ?? {}) as Record<string, unknown>, jsonPath: `sections[${i}]` };
     const s = ctx.parseRow(SectionSchema, row, file);
@@ -142,7 +130,7 @@ function loadTasks(
   const allUnits = [...refs.units.keys()];
   const tasks: Task[] = [];
   const seen = new Map<string, TableRow>();
-  const folded = new Map<string, { id: string; at: string }>();
+  const folded: FoldedIds = new Map();
   const at = fieldPositions(table.columns, TASK_FIELDS);
   for (const row of table.rows) {
     const t =

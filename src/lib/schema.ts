@@ -1,6 +1,7 @@
 /** Zod schemas for each row of the data files: cells in, clean typed values out, with messages that name the value. */
 import { z } from 'zod';
 import { parseDate, type IsoDate } from './dates';
+import { windowsReservedName } from './portable-names';
 import { quote } from './problems';
 import { REPORTED_STATUSES, type ReportedStatus } from './status';
 import { cleanMultiline, cleanText, foldVietnamese } from './text';
@@ -55,13 +56,6 @@ export function unsafeIdReason(v: string): string | undefined {
   if (reserved)
     return `Windows reserves the name "${reserved}" for a device, so the page's folder could not be copied to a Windows server`;
   return undefined;
-}
-
-const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])(?:\.|$)/i;
-
-/** The device name Windows reserves that a file or folder name is, with or without an extension ("AUX" for "aux.1"), or undefined. */
-export function windowsReservedName(name: string): string | undefined {
-  return WINDOWS_RESERVED.exec(name)?.[1]!.toUpperCase();
 }
 
 const id = (pattern: RegExp, expected: string) =>

@@ -1,5 +1,6 @@
 /** A fast path for task rows: well-formed rows are read without zod, with TaskSchema's exact result. */
-import { MAX_ID_LENGTH, NUMBERING, windowsReservedName, type TaskInput } from './schema';
+import { windowsReservedName } from './portable-names';
+import { MAX_ID_LENGTH, NUMBERING, type TaskInput } from './schema';
 import { cellAt, textOf } from './row-cells';
 import { cleanMultiline, cleanPlainMultiline, cleanPlainText, cleanText } from './text';
 
