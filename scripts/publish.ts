@@ -1,5 +1,6 @@
 /** `npm run publish -- <target-dir> [--data DIR]`: builds a checked release into <target>/releases/ and switches <target>/current to it. */
 import { parseArgs } from 'node:util';
+import { runCommand } from '../src/node/cli';
 import { publish } from '../src/node/releases/publish';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { data: { type: 'string' } } });
@@ -8,6 +9,8 @@ if (positionals.length !== 1) {
   process.exit(2);
 }
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
-const result = await publish({ target: positionals[0]!, dataDir: values.data });
-(result.ok ? console.log : console.error)(result.message);
-process.exit(result.ok ? 0 : 1);
+await runCommand('Publish', async () => {
+  const result = await publish({ target: positionals[0]!, dataDir: values.data });
+  (result.ok ? console.log : console.error)(result.message);
+  return result.ok ? 0 : 1;
+});

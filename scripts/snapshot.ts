@@ -1,5 +1,6 @@
 /** `npm run snapshot -- <year> [--force] [--data DIR] [--archive DIR]`: freezes a year's plans into archive/<year>/. */
 import { parseArgs } from 'node:util';
+import { runCommand } from '../src/node/cli';
 import { snapshotYear } from '../src/node/archive/freeze-year';
 
 const { values, positionals } = parseArgs({
@@ -13,6 +14,8 @@ if (positionals.length !== 1 || !/^\d{4}$/.test(positionals[0] ?? '')) {
   );
   process.exit(2);
 }
-const result = snapshotYear({ year, force: values.force, dataDir: values.data, archiveDir: values.archive });
-(result.ok ? console.log : console.error)(result.message);
-process.exit(result.ok ? 0 : 1);
+await runCommand('Snapshot', () => {
+  const result = snapshotYear({ year, force: values.force, dataDir: values.data, archiveDir: values.archive });
+  (result.ok ? console.log : console.error)(result.message);
+  return result.ok ? 0 : 1;
+});

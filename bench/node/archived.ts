@@ -3,6 +3,7 @@ import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { hashFiles } from '../../src/lib/data/load-archive';
 import { buildManifest, MANIFEST_FILE, serializeManifest } from '../../src/lib/data/manifest';
+import { serializeSeal } from '../../src/lib/data/seal';
 import { fsSource } from '../../src/node/data/fs-source';
 import { sha256Hex } from '../../src/node/hash';
 import { generateProvince, type ProvinceSize } from '../lib/province';
@@ -21,7 +22,7 @@ export interface ArchivedMeasure {
   pages: number;
 }
 
-/** Writes archive/<year>/ for year - 1 … year - n: each year generated like a live one (its own as-of date), with a manifest as npm run snapshot writes it. */
+/** Writes archive/<year>/ for year - 1 … year - n: each year generated like a live one (its own as-of date), with a manifest and its seal as npm run snapshot writes them. */
 function writeArchivedYears(archiveDir: string, size: ProvinceSize, seed: number, year: number, n: number): void {
   for (let back = 1; back <= n; back++) {
     const y = year - back;
@@ -34,7 +35,9 @@ function writeArchivedYears(archiveDir: string, size: ProvinceSize, seed: number
     const plans = readdirSync(join(dir, 'plans')).sort();
     const hashes = hashFiles(fsSource('/'), dir, sha256Hex);
     const manifest = buildManifest({ year: y, asOf, snapshotAt: `${y + 1}-01-05T02:00:00.000Z`, plans, hashes });
-    writeFileSync(join(dir, MANIFEST_FILE), serializeManifest(manifest));
+    const text = serializeManifest(manifest);
+    writeFileSync(join(dir, MANIFEST_FILE), text);
+    writeFileSync(join(archiveDir, `${y}.seal`), serializeSeal(y, sha256Hex(text)));
   }
 }
 

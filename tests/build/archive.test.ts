@@ -59,7 +59,7 @@ describe('archiving 2024, then changing the live data', () => {
     ]);
     for (const [path, hash] of Object.entries(manifest.files))
       expect(sha256Hex(readFileSync(join(data.archiveDir, '2024', path)))).toBe(hash);
-    expect(readdirSync(data.archiveDir)).toEqual(['2024']);
+    expect(readdirSync(data.archiveDir)).toEqual(['2024', '2024.seal']);
     expect(readdirSync(join(data.dataDir, 'plans'))).toEqual(['2025-moi']);
   });
 
@@ -204,6 +204,6 @@ describe('snapshot safety', () => {
     expect(forced.ok, forced.message).toBe(true);
     const manifest = JSON.parse(data.read('archive/2024/manifest.json'));
     expect(manifest).toMatchObject({ as_of: '2024-12-31', plans: [PLAN, `${PLAN}-b`] });
-    expect(readdirSync(data.archiveDir)).toEqual(['2024']);
+    expect(readdirSync(data.archiveDir)).toEqual(['2024', '2024.seal']);
   });
 });

@@ -204,6 +204,7 @@ export function checkColumns(table: Table, required: readonly string[], optional
       errorAt(where, 'missing-column', `missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`),
     );
   }
+  issues.push(...duplicateColumns(table));
   const known = new Set([...required, ...optional]);
   for (const column of table.columns) {
     if (column !== '' && !known.has(column)) {
@@ -217,6 +218,32 @@ export function checkColumns(table: Table, required: readonly string[], optional
     }
   }
   return issues;
+}
+
+/** A column named twice (whatever its case or spaces): only the last would be read, so each row would seem to lack the first. */
+function duplicateColumns(table: Table): DataIssue[] {
+  const issues: DataIssue[] = [];
+  const firstAt = new Map<string, number>();
+  table.columns.forEach((column, i) => {
+    if (column === '') return;
+    const first = firstAt.get(column);
+    if (first === undefined) return firstAt.set(column, i);
+    issues.push(
+      errorAt(
+        { file: table.file, line: table.headerLine },
+        'duplicate-column',
+        `column ${quote(column)} appears twice in the header (columns ${first + 1} and ${i + 1}, ${columnLetter(first)} and ${columnLetter(i)} in Excel); only one can be read: remove or rename the other`,
+      ),
+    );
+  });
+  return issues;
+}
+
+/** A 0-based column index as Excel names it: A … Z, AA …. */
+function columnLetter(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
 }
 
 function isBlankRow(row: readonly string[]): boolean {

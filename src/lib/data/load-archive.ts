@@ -2,9 +2,11 @@
 import type { IsoDate } from '../dates';
 import { decodeBytes } from './decode';
 import { loadDataset, type DataSource } from './load';
+import { listEntries, readEntry } from './load-context';
 import { checkManifestYear, MANIFEST_FILE, parseManifest, verifyManifest, type ArchiveManifest } from './manifest';
 import type { Dataset } from './model';
 import { errorAt, hasErrors, quote, type DataIssue } from './problems';
+import { checkSeal, sealPath } from './seal';
 
 /** A year folder's name. */
 export const YEAR_FOLDER = /^\d{4}$/;
@@ -34,6 +36,8 @@ export interface ArchiveLoadOptions {
   skipYear?: number | undefined;
   /** Years checked against their manifest but not read (the build has their pages cached, keyed by the manifest). */
   verifyOnly?: ReadonlySet<number> | undefined;
+  /** Check each year's manifest against its seal, `<root>/<year>.seal` (default true; false for a snapshot checking the year it is writing). */
+  sealed?: boolean | undefined;
 }
 
 /** An archived year whose files match its manifest, not read further: its plan ids are those the manifest lists. */
@@ -50,8 +54,11 @@ export function loadArchives(
 ): { archives: ArchivedYear[]; verified: VerifiedYear[]; issues: DataIssue[] } {
   const archives: ArchivedYear[] = [];
   const verified: VerifiedYear[] = [];
-  const issues: DataIssue[] = [];
-  for (const entry of source.list(options.root)) {
+  const listed = listEntries(source, options.root);
+  const issues: DataIssue[] = [...listed.issues];
+  const years = new Set(listed.entries.filter((e) => e.isDir).map((e) => e.name));
+  issues.push(...orphanSeals(options.root, listed.entries, years));
+  for (const entry of listed.entries) {
     if (!entry.isDir) continue;
     const dir = `${options.root}/${entry.name}`;
     if (Number(entry.name) === options.skipYear) continue;
@@ -92,12 +99,20 @@ export function loadArchivedYear(
       ],
     };
   }
-  const decoded = decodeBytes(source.read(manifestPath));
-  if (!decoded.ok) return { issues: [errorAt({ file: manifestPath }, 'encoding', decoded.message)] };
+  const read = readEntry(source, manifestPath);
+  if ('issue' in read) return { issues: [read.issue] };
+  const sealIssues = options.sealed === false ? [] : verifySeal(source, dir, year, options.hash(read.bytes));
+  const decoded = decodeBytes(read.bytes);
+  if (!decoded.ok) return { issues: [...sealIssues, errorAt({ file: manifestPath }, 'encoding', decoded.message)] };
   const { manifest, issues } = parseManifest(manifestPath, decoded.text);
+  issues.unshift(...sealIssues);
   if (!manifest) return { issues };
   issues.push(...checkManifestYear(dir, year, manifest));
-  issues.push(...verifyManifest(dir, manifest, hashFiles(source, dir, options.hash)));
+  const refused: DataIssue[] = [];
+  const hashes = hashFiles(source, dir, options.hash, refused);
+  // A file that is refused (a link, even to the same bytes) is named as such, not also as missing.
+  const under = (file: string) => refused.some((r) => file === r.file || file.startsWith(`${r.file}/`));
+  issues.push(...refused, ...verifyManifest(dir, manifest, hashes).filter((i) => !under(i.file)));
   // A record that does not match its manifest is not read at all: what it says can no longer be trusted.
   if (hasErrors(issues)) return { issues };
   if (options.verifyOnly?.has(year)) return { verified: { year, dir, plans: manifest.plans }, issues };
@@ -114,21 +129,61 @@ export function loadArchivedYear(
 
 /** True when root holds at least one year folder (so data/plans/ may be empty). */
 export function hasArchivedYears(source: DataSource, root: string): boolean {
-  return source.list(root).some((e) => e.isDir && YEAR_FOLDER.test(e.name));
+  return listEntries(source, root).entries.some((e) => e.isDir && YEAR_FOLDER.test(e.name));
 }
 
-/** Hashes every file below dir (hidden ones excepted, as the loader skips them), by path relative to dir. */
-export function hashFiles(source: DataSource, dir: string, hash: (bytes: Uint8Array) => string): Map<string, string> {
+/** Hashes every file below dir (hidden ones excepted, as the loader skips them), by path relative to dir; an entry that cannot be read (a link, a pipe) goes into `refused`, or throws when none is given. */
+export function hashFiles(
+  source: DataSource,
+  dir: string,
+  hash: (bytes: Uint8Array) => string,
+  refused?: DataIssue[],
+): Map<string, string> {
   const out = new Map<string, string>();
+  const refuse = (issue: DataIssue) => {
+    if (!refused) throw new Error(`${issue.file}: ${issue.message}`);
+    refused.push(issue);
+  };
   const walk = (rel: string) => {
-    for (const entry of source.list(rel ? `${dir}/${rel}` : dir)) {
+    const listed = listEntries(source, rel ? `${dir}/${rel}` : dir);
+    listed.issues.forEach(refuse);
+    for (const entry of listed.entries) {
       const path = rel ? `${rel}/${entry.name}` : entry.name;
-      if (entry.isDir) walk(path);
-      else out.set(path, hash(source.read(`${dir}/${path}`)));
+      if (entry.isDir) {
+        walk(path);
+        continue;
+      }
+      const read = readEntry(source, `${dir}/${path}`);
+      if ('bytes' in read) out.set(path, hash(read.bytes));
+      else refuse(read.issue);
     }
   };
   walk('');
   return out;
+}
+
+/** Checks the manifest of the year at dir against the seal beside the folder. */
+function verifySeal(source: DataSource, dir: string, year: number, manifestSha256: string): DataIssue[] {
+  const root = dir.slice(0, dir.lastIndexOf('/'));
+  const path = sealPath(root, year);
+  if (source.size(path) === undefined) return checkSeal({ root, year, text: undefined, manifestSha256 });
+  const read = readEntry(source, path);
+  if ('issue' in read) return [read.issue];
+  const decoded = decodeBytes(read.bytes);
+  return checkSeal({ root, year, text: decoded.ok ? decoded.text : '', manifestSha256 });
+}
+
+/** A seal whose year folder is gone: the whole year was removed. */
+function orphanSeals(root: string, entries: readonly { name: string; isDir: boolean }[], years: ReadonlySet<string>) {
+  return entries
+    .filter((e) => !e.isDir && /^\d{4}\.seal$/.test(e.name) && !years.has(e.name.slice(0, 4)))
+    .map((e) =>
+      errorAt(
+        { file: `${root}/${e.name}` },
+        'archive-missing-year',
+        `seals the archived year ${e.name.slice(0, 4)}, but ${root}/${e.name.slice(0, 4)}/ is missing; restore it from a backup or from git (git checkout -- ${root})`,
+      ),
+    );
 }
 
 function checkArchivedDataset(dir: string, year: number, manifest: ArchiveManifest, dataset: Dataset): DataIssue[] {

@@ -9,13 +9,32 @@ import { COLUMNS } from './schema';
 /** 50 MB: far above any real plan, well below what would exhaust memory. */
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
 
+/** An entry of a folder: a file, a folder, or something refused (a link, a pipe, a device) with the reason. */
+export interface SourceEntry {
+  name: string;
+  isDir: boolean;
+  /** Why the entry is neither a regular file nor a folder the loader may read, e.g. "is a symbolic link (to …)". */
+  refused?: string | undefined;
+}
+
+/** Thrown by a DataSource for an entry it will not read (not a regular file, or reached through a link); `path` names the entry. */
+export class RefusedEntry extends Error {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+    this.name = 'RefusedEntry';
+  }
+}
+
 /** How the loader reaches files; paths are relative to the repository, like `data/units.csv`. */
 export interface DataSource {
-  /** The entries of a folder, or an empty list when it does not exist. */
-  list(dir: string): { name: string; isDir: boolean }[];
-  /** A file's size in bytes, or undefined when there is no such file. */
+  /** The entries of a folder, or an empty list when it does not exist; throws RefusedEntry for a folder reached through a link. */
+  list(dir: string): SourceEntry[];
+  /** A file's size in bytes, or undefined when nothing is there (anything else there, a link or a pipe, has a size and read() refuses it). */
   size(path: string): number | undefined;
-  /** A file's bytes. */
+  /** A regular file's bytes; throws RefusedEntry for anything else. */
   read(path: string): Uint8Array;
   /** A faster strict UTF-8 decoder than TextDecoder, where the platform has one; it must give TextDecoder's results. */
   decodeUtf8?: Utf8Decoder | undefined;
@@ -48,13 +67,38 @@ export class LoadContext {
       );
       return undefined;
     }
-    const decoded = decodeBytes(this.source.read(path), this.source.decodeUtf8);
+    const bytes = this.readBytes(path);
+    if (bytes === undefined) return undefined;
+    const decoded = decodeBytes(bytes, this.source.decodeUtf8);
     if (!decoded.ok) {
       this.issues.push(errorAt({ file: path, line: decoded.line }, 'encoding', decoded.message));
       return undefined;
     }
     if (decoded.warning) this.issues.push(warningAt({ file: path }, 'encoding', decoded.warning));
     return { text: decoded.text, plainText: decoded.plainText === true };
+  }
+
+  /** A file's bytes, or undefined with the reason recorded (once per entry) when it is refused or cannot be read. */
+  readBytes(path: string): Uint8Array | undefined {
+    const read = readEntry(this.source, path);
+    if ('bytes' in read) return read.bytes;
+    this.record(read.issue);
+    return undefined;
+  }
+
+  /** A folder's entries that may be read; refused ones are recorded (once each) and left out. */
+  list(dir: string): SourceEntry[] {
+    const listed = listEntries(this.source, dir);
+    listed.issues.forEach((issue) => this.record(issue));
+    return listed.entries;
+  }
+
+  #recorded = new Set<string>();
+  private record(issue: DataIssue): void {
+    // A linked folder is named once, not once per file read through it.
+    if (this.#recorded.has(issue.file)) return;
+    this.#recorded.add(issue.file);
+    this.issues.push(issue);
   }
 
   /** Reads `<base>.csv` or `<base>.json`, never both; undefined (with a problem) when missing. */
@@ -194,8 +238,41 @@ function validFields<S extends z.ZodObject>(
   return { value: value as Partial<z.output<S>> };
 }
 
+/** Reads a file through a source: its bytes, or the problem (a refused entry, or an error such as EACCES) located at it. */
+export function readEntry(source: DataSource, path: string): { bytes: Uint8Array } | { issue: DataIssue } {
+  try {
+    return { bytes: source.read(path) };
+  } catch (error) {
+    return { issue: entryIssue(path, error) };
+  }
+}
+
+/** Lists a folder through a source: the entries that may be read, and a problem for each refused one. */
+export function listEntries(source: DataSource, dir: string): { entries: SourceEntry[]; issues: DataIssue[] } {
+  let listed: SourceEntry[];
+  try {
+    listed = source.list(dir);
+  } catch (error) {
+    return { entries: [], issues: [entryIssue(dir, error)] };
+  }
+  const issues = listed.flatMap((e) =>
+    e.refused ? [errorAt({ file: `${dir}/${e.name}` }, 'not-a-file', e.refused)] : [],
+  );
+  return { entries: listed.filter((e) => !e.refused), issues };
+}
+
+function entryIssue(path: string, error: unknown): DataIssue {
+  if (error instanceof RefusedEntry) return errorAt({ file: error.path }, 'not-a-file', error.reason);
+  const { code, message } = error as { code?: string; message?: string };
+  return errorAt(
+    { file: path },
+    'unreadable',
+    `could not be read (${code ?? message ?? String(error)}); check that the file is there and readable`,
+  );
+}
+
 /** A file size for messages: MB from 1 MB up, KB below. */
-function formatSize(bytes: number): string {
+export function formatSize(bytes: number): string {
   return bytes >= 1048576 ? `${Number((bytes / 1048576).toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }
 

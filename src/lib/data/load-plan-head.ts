@@ -4,6 +4,7 @@ import type { LoadContext } from './load-context';
 import type { Duty, Plan, Section } from './model';
 import type { PlanRefs } from './load-plan';
 import { errorAt, hasErrors, quote } from './problems';
+import { caseClash, type FoldedIds } from './portable-names';
 import { DutySchema, PlanSchema, SectionSchema } from './schema';
 
 /** plan.json as read: everything of a plan but its id, tasks and reports. */
@@ -45,6 +46,7 @@ export function loadPlanJson(
 function loadSections(ctx: LoadContext, file: string, raw: unknown[]): Section[] {
   const sections: Section[] = [];
   const seen = new Map<string, string>();
+  const folded: FoldedIds = new Map();
   raw.forEach((item, i) => {
     const row: TableRow = { cells: (item ?? {}) as Record<string, unknown>, jsonPath: `sections[${i}]` };
     const s = ctx.parseRow(SectionSchema, row, file);
@@ -61,6 +63,11 @@ function loadSections(ctx: LoadContext, file: string, raw: unknown[]): Section[]
       return;
     }
     seen.set(s.id, `sections[${i}]`);
+    const clash = caseClash(s.id, folded, `sections[${i}]`);
+    if (clash) {
+      ctx.issues.push(errorAt({ file, jsonPath: `sections[${i}].id` }, 'case-clash', clash, 'id'));
+      return;
+    }
     sections.push({ id: s.id, title: s.title, parent: s.parent, summary: s.summary });
   });
   sections.forEach((s) => {

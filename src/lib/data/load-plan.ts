@@ -7,7 +7,8 @@ import { errorAt, quote, type RowOrigin } from './problems';
 import { PROGRESS_FIELDS, readProgressFields, readProgressRow } from './progress-row-reader';
 import { fieldPositions } from './row-cells';
 import { readTaskFields, readTaskRow, TASK_FIELDS } from './task-row-reader';
-import { ProgressSchema, SLUG, TaskSchema, type ProgressInput, type TaskInput } from './schema';
+import { MAX_ID_LENGTH, ProgressSchema, SLUG, TaskSchema, type ProgressInput, type TaskInput } from './schema';
+import { caseClash, windowsReservedName, type FoldedIds } from './portable-names';
 import { type LoadContext, originOf, where } from './load-context';
 import { loadPlanJson, type KnownHead } from './load-plan-head';
 
@@ -22,20 +23,26 @@ export interface PlanRefs {
 
 /** Loads a plan folder; undefined when plan.json is invalid. Tasks and progress are checked all the same, so one run reports every problem. */
 export function loadPlan(ctx: LoadContext, dir: string, id: string, refs: PlanRefs): Plan | undefined {
-  if (!SLUG.test(id)) {
-    ctx.issues.push(
-      errorAt(
-        { file: dir },
-        'invalid-id',
-        `folder name ${quote(id)} is not a valid plan id (expected lowercase letters, digits and "-", like "2024-vp")`,
-      ),
-    );
+  const unfit = planFolderProblem(id);
+  if (unfit) {
+    ctx.issues.push(errorAt({ file: dir }, 'invalid-id', `folder name ${quote(id)} is not a valid plan id${unfit}`));
     return undefined;
   }
   const head = loadPlanJson(ctx, `${dir}/plan.json`, refs);
   const loaded = loadTasks(ctx, `${dir}/tasks`, id, head.known, refs);
   const reports = loadProgress(ctx, `${dir}/progress`, id, loaded?.declared, refs);
   return head.plan ? { ...head.plan, id, tasks: loaded?.tasks ?? [], reports } : undefined;
+}
+
+/** Why a plan folder's name cannot be a plan id (the rest of the message), or undefined. */
+function planFolderProblem(id: string): string | undefined {
+  if (!SLUG.test(id)) return ' (expected lowercase letters, digits and "-", like "2024-vp")';
+  const reserved = windowsReservedName(id);
+  if (reserved)
+    return `: Windows reserves the name "${reserved}" for a device, so the published folder could not be copied to a Windows server; rename the folder`;
+  if (id.length > MAX_ID_LENGTH)
+    return `: it is ${id.length} characters long (at most ${MAX_ID_LENGTH}), and the published folder may be copied to a Windows server or a share where long paths break; rename the folder`;
+  return undefined;
 }
 
 /** The valid tasks, and every task id the file declares (so reports on a task with other errors are not flagged too). */
@@ -51,6 +58,7 @@ function loadTasks(
   const allUnits = [...refs.units.keys()];
   const tasks: Task[] = [];
   const seen = new Map<string, TableRow>();
+  const folded: FoldedIds = new Map();
   const at = fieldPositions(table.columns, TASK_FIELDS);
   for (const row of table.rows) {
     const fast = row.fields ? readTaskFields(row.fields, at, table.plainText) : readTaskRow(row.cells);
@@ -60,6 +68,8 @@ function loadTasks(
     // A due that failed the schema (empty) was reported there; an unknown year only matters to "ongoing".
     const due = read.failed.has('due') ? undefined : parseDue(t.due, head.year ?? yearIn(t.due));
     const problems = checkTask(t, read.failed, supportAll, due, seen, head.sections, refs);
+    const clash = read.failed.has('id') ? undefined : caseClash(t.id, folded, where(row));
+    if (clash) problems.push(['id', 'case-clash', clash]);
     if (problems.length > 0) {
       const origin = originOf(table.file, row);
       for (const [field, code, message] of problems) ctx.issues.push(errorAt(origin, code, message, field));

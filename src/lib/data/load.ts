@@ -55,12 +55,14 @@ export function loadDataset(source: DataSource, options: LoadOptions): LoadResul
     asOf: site?.asOf,
     unreadable,
   };
-  const folders = source.list(`${options.root}/plans`).filter((e) => e.isDir);
+  const before = ctx.issues.length;
+  const folders = ctx.list(`${options.root}/plans`).filter((e) => e.isDir);
+  const refused = ctx.issues.length > before;
   for (const entry of folders) {
     const plan = loadPlan(ctx, `${options.root}/plans/${entry.name}`, entry.name, refs);
     if (plan) plans.push(plan);
   }
-  if (folders.length === 0 && !options.allowNoPlans)
+  if (folders.length === 0 && !refused && !options.allowNoPlans)
     ctx.issues.push(
       errorAt(
         { file: `${options.root}/plans` },

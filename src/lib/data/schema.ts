@@ -1,6 +1,7 @@
 /** Zod schemas for each row of the data files: cells in, clean typed values out, with messages that name the value. */
 import { z } from 'zod';
 import { parseDate, type IsoDate } from '../dates';
+import { windowsReservedName } from './portable-names';
 import { quote } from './problems';
 import { REPORTED_STATUSES, type ReportedStatus } from './model';
 import { cleanMultiline, cleanText, foldVietnamese } from '../text';
@@ -26,6 +27,7 @@ function markdownText(value: unknown, ctx: z.RefinementCtx): string {
 
 function nonStringText(value: unknown, ctx: z.RefinementCtx): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  if (typeof value === 'number') return tooLarge(ctx, 'write it as text');
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
     return value.map((v) => cleanText(String(v))).join(';');
   }
@@ -50,13 +52,16 @@ function unsafeIdReason(v: string): string | undefined {
   if (v.includes('..')) return '".." would point outside the site\'s folders';
   if (/[/\\]/.test(v)) return `"${/[/\\]/.exec(v)![0]}" would split the page's web address and file name`;
   if (v.length > MAX_ID_LENGTH) return `it is ${v.length} characters long (at most ${MAX_ID_LENGTH})`;
+  const reserved = windowsReservedName(v);
+  if (reserved)
+    return `Windows reserves the name "${reserved}" for a device, so the page's folder could not be copied to a Windows server`;
   return undefined;
 }
 
 const id = (pattern: RegExp, expected: string) =>
   text.transform((v, ctx) => {
     if (v === '') ctx.addIssue({ code: 'custom', message: `is empty; an id is required` });
-    else if (!pattern.test(v) || v.length > MAX_ID_LENGTH) {
+    else if (!pattern.test(v) || v.length > MAX_ID_LENGTH || windowsReservedName(v)) {
       const reason = unsafeIdReason(v);
       ctx.addIssue({
         code: 'custom',
@@ -147,7 +152,22 @@ function isDigits(v: string): boolean {
   return true;
 }
 
-const percent = text.transform((v, ctx): number | undefined => {
+// JSON reads a number beyond ±1.8e308 (like 1e400) as infinity, which has no digits to show.
+function tooLarge(ctx: z.RefinementCtx, what: string): never {
+  ctx.addIssue({ code: 'custom', message: `is a number too large to read (beyond ±1.8e308, such as 1e400); ${what}` });
+  return z.NEVER;
+}
+
+const percentText = z
+  .unknown()
+  .optional()
+  .transform((v, ctx) =>
+    typeof v === 'number' && !Number.isFinite(v)
+      ? tooLarge(ctx, 'expected a whole number from 0 to 100')
+      : cellText(v, ctx),
+  );
+
+const percent = percentText.transform((v, ctx): number | undefined => {
   const n = parsePercent(v);
   if (n === null) {
     ctx.addIssue({ code: 'custom', message: `${quote(v)} is not a whole number from 0 to 100` });

@@ -1,4 +1,5 @@
 /** A fast path for task rows: well-formed rows are read without zod, with TaskSchema's exact result. */
+import { windowsReservedName } from './portable-names';
 import { MAX_ID_LENGTH, NUMBERING, type TaskInput } from './schema';
 import { cellAt, textOf } from './row-cells';
 import { cleanMultiline, cleanPlainMultiline, cleanPlainText, cleanText } from '../text';
@@ -54,7 +55,8 @@ export function readTaskFields(
   const supportUnits = idsOf(cellAt(fields, at, 6), line);
   const timeline = textOf(cellAt(fields, at, 7), line);
   const due = textOf(cellAt(fields, at, 8), line);
-  if (!id || id.length > MAX_ID_LENGTH || !NUMBERING.test(id) || !section || !title || !due) return undefined;
+  if (!id || id.length > MAX_ID_LENGTH || !NUMBERING.test(id) || windowsReservedName(id) || !section || !title || !due)
+    return undefined;
   if (
     content === undefined ||
     directedBy === undefined ||

@@ -8,7 +8,13 @@ import type { Dataset } from '../../lib/data/model';
 import { formatIssue, hasErrors, sortIssues } from '../../lib/data/problems';
 import { fsSource } from '../data/fs-source';
 import { sha256Hex } from '../hash';
+import { describeFsError } from '../fs-errors';
+import { findLeftovers, removeLeftovers } from '../leftovers';
 import { archiveDirFor, dataDirFromEnv, loadSiteFromDisk, shownPath } from '../data/load-site';
+import { recoverSnapshots, rollBack, rollForward, writeJournal, type SnapshotJournal } from './snapshot-journal';
+
+/** Working files of a snapshot: the new archive being written, the temporary seal and journal. */
+const SNAPSHOT_LEFTOVERS = /^(?:\.tmp-\d{4}-(\d+)|\d{4}\.seal\.tmp-(\d+)|\.snapshot-\d{4}-(\d+)\.json\.tmp)$/;
 
 /** What to snapshot, and where. */
 export interface SnapshotOptions {
@@ -36,11 +42,18 @@ export function snapshotYear(options: SnapshotOptions): SnapshotResult {
   const cwd = resolve(options.cwd ?? process.cwd());
   const dataDir = resolve(cwd, options.dataDir ?? dataDirFromEnv());
   const archiveDir = resolve(cwd, options.archiveDir ?? archiveDirFor(dataDir));
-  const fail = (message: string): SnapshotResult => ({ ok: false, message, plans: [] });
-  const leftover = interruptedSnapshot(join(dataDir, 'plans'), archiveDir);
-  if (leftover) return fail(`An earlier snapshot was interrupted: ${leftover}. Nothing was changed.`);
-
+  const shown = (path: string) => shownPath(path, cwd);
+  // A snapshot that was stopped is finished or undone first, and a working copy of the archive it left is removed.
+  const recovered = recoverSnapshots(dataDir, archiveDir);
+  const notes = [...recovered.notes, ...removeLeftovers(findLeftovers(archiveDir, SNAPSHOT_LEFTOVERS), shown)];
+  const said = (message: string) => [...notes, message].join('\n');
+  const fail = (message: string): SnapshotResult => ({ ok: false, message: said(message), plans: [] });
+  if (recovered.problems.length)
+    return fail(`A snapshot that was stopped could not be finished or undone:\n${recovered.problems.join('\n')}`);
   const target = join(archiveDir, String(options.year));
+  if (recovered.finished.includes(options.year) && !options.force)
+    return { ok: true, message: said(`${shown(target)}/ is complete.`), plans: readdirSync(join(target, 'plans')) };
+
   if (existsSync(target) && !options.force) {
     return fail(
       `${shownPath(target, cwd)}/ already exists. Nothing was changed. Use --force to re-freeze the year with today's units, leaders and as-of date.`,
@@ -59,41 +72,41 @@ export function snapshotYear(options: SnapshotOptions): SnapshotResult {
     return fail(`No plan of ${options.year} in ${shownPath(join(dataDir, 'plans'), cwd)}/. Nothing was changed.`);
 
   const tmp = join(archiveDir, `.tmp-${options.year}-${process.pid}`);
-  const built = writeArchive(tmp, {
-    dataDir,
-    dataset,
-    year: options.year,
-    live,
-    keepDir,
-    kept,
-    now: options.now ?? new Date(),
-    cwd,
-  });
+  const input = { dataDir, dataset, year: options.year, live, keepDir, kept, now: options.now ?? new Date(), cwd };
+  let built: ReturnType<typeof writeArchive>;
+  try {
+    built = writeArchive(tmp, input);
+  } catch (error) {
+    built = { ok: false, message: `Archiving stopped: ${describeFsError(error)}. Nothing was changed.` };
+  }
   if (!built.ok) {
     rmSync(tmp, { recursive: true, force: true });
     return fail(built.message);
   }
-  const swapped = swapIn({ tmp, target, plansDir: join(dataDir, 'plans'), live, rename: options.rename ?? renameSync });
+  const journal: SnapshotJournal = {
+    format: 1,
+    year: options.year,
+    pid: process.pid,
+    force: options.force === true,
+    plansDir: join(dataDir, 'plans'),
+    stage: join(dataDir, 'plans', `.snapshot-${options.year}-${process.pid}`),
+    plans: live,
+    tmp,
+    target,
+    old: join(archiveDir, `.old-${options.year}-${process.pid}`),
+    seal: join(archiveDir, `${options.year}.seal`),
+    manifestSha256: built.manifestSha256,
+  };
+  const swapped = swapIn(archiveDir, journal, options.rename ?? renameSync);
   if (!swapped.ok) return fail(swapped.message);
   const plans = [...live, ...kept].sort();
   return {
     ok: true,
     plans,
-    message: `Archived ${options.year} as of ${formatDateVi(dataset.site.asOf)}: ${plans.join(', ')} in ${shownPath(target, cwd)}/ (with ${MANIFEST_FILE}).${live.length ? ` Moved out of ${shownPath(join(dataDir, 'plans'), cwd)}/: ${live.join(', ')}.` : ''}`,
+    message: said(
+      `Archived ${options.year} as of ${formatDateVi(dataset.site.asOf)}: ${plans.join(', ')} in ${shownPath(target, cwd)}/ (with ${MANIFEST_FILE}, sealed by ${shown(journal.seal)}).${live.length ? ` Moved out of ${shownPath(join(dataDir, 'plans'), cwd)}/: ${live.join(', ')}.` : ''}`,
+    ),
   };
-}
-
-/** What an interrupted snapshot left behind that a person must put back: moved plan folders, or an archive moved aside. */
-function interruptedSnapshot(plansDir: string, archiveDir: string): string | undefined {
-  const hidden = (dir: string, prefix: string) =>
-    existsSync(dir) ? readdirSync(dir).find((n) => n.startsWith(prefix)) : undefined;
-  const staged = hidden(plansDir, '.snapshot-');
-  if (staged)
-    return `plan folders are still in ${join(plansDir, staged)}; move them back to ${plansDir}/ and run the snapshot again`;
-  const old = hidden(archiveDir, '.old-');
-  if (old)
-    return `an archived year is still in ${join(archiveDir, old)}; rename it back to ${join(archiveDir, old.split('-')[1]!)} (if that folder is missing) or delete it, and run the snapshot again`;
-  return undefined;
 }
 
 interface ArchiveInput {
@@ -110,7 +123,10 @@ interface ArchiveInput {
 }
 
 /** Writes the whole archive into tmp and loads it back; an error message when it would not load. */
-function writeArchive(tmp: string, input: ArchiveInput): { ok: true } | { ok: false; message: string } {
+function writeArchive(
+  tmp: string,
+  input: ArchiveInput,
+): { ok: true; manifestSha256: string } | { ok: false; message: string } {
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(join(tmp, 'plans'), { recursive: true });
   const notHidden = (src: string) => !basename(src).startsWith('.');
@@ -132,7 +148,7 @@ function writeArchive(tmp: string, input: ArchiveInput): { ok: true } | { ok: fa
     cpSync(join(input.keepDir, id), join(tmp, 'plans', id), { recursive: true, filter: notHidden });
   for (const id of input.live)
     cpSync(join(input.dataDir, 'plans', id), join(tmp, 'plans', id), { recursive: true, filter: notHidden });
-  const source = fsSource(input.cwd);
+  const source = fsSource(input.cwd, { confine: [tmp] });
   const hashes = hashFiles(source, tmp, sha256Hex);
   const plans = readdirSync(join(tmp, 'plans')).filter((n) => !n.startsWith('.'));
   const manifest = buildManifest({
@@ -142,59 +158,46 @@ function writeArchive(tmp: string, input: ArchiveInput): { ok: true } | { ok: fa
     plans,
     hashes,
   });
-  writeFileSync(join(tmp, MANIFEST_FILE), serializeManifest(manifest));
-  const check = loadArchivedYear(source, tmp, input.year, { root: tmp, buildDate: todayInVietnam(), hash: sha256Hex });
+  const manifestText = serializeManifest(manifest);
+  writeFileSync(join(tmp, MANIFEST_FILE), manifestText);
+  const check = loadArchivedYear(source, tmp, input.year, {
+    root: tmp,
+    buildDate: todayInVietnam(),
+    hash: sha256Hex,
+    sealed: false,
+  });
   if (!check.archive || hasErrors(check.issues)) {
     return {
       ok: false,
       message: `The archive would not load, so nothing was changed:\n${sortIssues(check.issues).map(formatIssue).join('\n')}`,
     };
   }
-  return { ok: true };
+  return { ok: true, manifestSha256: sha256Hex(manifestText) };
 }
 
-interface Swap {
-  tmp: string;
-  target: string;
-  plansDir: string;
-  live: string[];
-  rename: (from: string, to: string) => void;
-}
-
-/** Moves the live plan folders aside, puts the new archive in place, then deletes what was moved; any failure puts everything back. */
-function swapIn({ tmp, target, plansDir, live, rename }: Swap): { ok: true } | { ok: false; message: string } {
-  const stage = join(plansDir, `.snapshot-${process.pid}`);
-  const old = `${resolve(target, '..')}/.old-${basename(target)}-${process.pid}`;
-  const moved: string[] = [];
-  let oldMoved = false;
+/**
+ * Records the journal, moves the live plan folders aside, puts the new archive in place (the step that decides), then
+ * seals it and deletes what was moved; a failure before the switch puts everything back. A kill at any point is
+ * finished or undone by the next snapshot (snapshot-journal.ts).
+ */
+function swapIn(
+  archiveDir: string,
+  j: SnapshotJournal,
+  rename: (from: string, to: string) => void,
+): { ok: true } | { ok: false; message: string } {
   try {
-    if (live.length) mkdirSync(stage);
-    for (const id of live) {
-      rename(join(plansDir, id), join(stage, id));
-      moved.push(id);
-    }
-    if (existsSync(target)) {
-      rename(target, old);
-      oldMoved = true;
-    }
-    rename(tmp, target);
+    writeJournal(archiveDir, j);
+    mkdirSync(j.stage, { recursive: true });
+    for (const id of j.plans) rename(join(j.plansDir, id), join(j.stage, id));
+    if (existsSync(j.target)) rename(j.target, j.old);
+    rename(j.tmp, j.target);
   } catch (error) {
-    const problems: string[] = [];
-    const undo = (from: string, to: string) => {
-      try {
-        renameSync(from, to);
-      } catch (e) {
-        problems.push(`could not move ${from} back to ${to}: ${(e as Error).message}`);
-      }
-    };
-    if (oldMoved) undo(old, target);
-    for (const id of moved.reverse()) undo(join(stage, id), join(plansDir, id));
-    if (problems.length === 0) rmSync(stage, { recursive: true, force: true });
-    rmSync(tmp, { recursive: true, force: true });
+    const problems = rollBack(archiveDir, j);
     const state = problems.length ? `\n${problems.join('\n')}` : ' Everything was put back as it was.';
-    return { ok: false, message: `Archiving failed: ${(error as Error).message}.${state}` };
+    return { ok: false, message: `Archiving failed: ${describeFsError(error)}.${state}` };
   }
-  rmSync(stage, { recursive: true, force: true });
-  rmSync(old, { recursive: true, force: true });
+  const problems = rollForward(archiveDir, j);
+  if (problems.length)
+    return { ok: false, message: `The archive is in place, but finishing it failed:\n${problems.join('\n')}` };
   return { ok: true };
 }

@@ -18,6 +18,7 @@ import type { ArchiveSummary } from '../../lib/status/archive-model';
 import { decodeBytes } from '../../lib/data/decode';
 import { MANIFEST_FILE } from '../../lib/data/manifest';
 import type { Site } from '../../lib/data/model';
+import { fsSource } from '../data/fs-source';
 import { sha256Hex } from '../hash';
 
 /** Where cached years live by default: `<root>/.cache/archive/` (git-ignored); $PLAN_ARCHIVE_CACHE_DIR overrides it. */
@@ -83,13 +84,25 @@ export function lookUpArchives(cacheDir: string, archiveDir: string, context: Ca
   const years = readdirSync(archiveDir).filter(
     (name) => YEAR_FOLDER.test(name) && existsSync(join(archiveDir, name, MANIFEST_FILE)),
   );
-  return years.map((name) => {
-    const key = archiveCacheKey(readFileSync(join(archiveDir, name, MANIFEST_FILE)), context);
+  return years.flatMap((name) => {
+    // A manifest that is not a regular file is left to the archive check, which names it.
+    const manifest = readRegularFile(archiveDir, `${name}/${MANIFEST_FILE}`);
+    if (!manifest) return [];
+    const key = archiveCacheKey(manifest, context);
     const dir = join(cacheDir, `${name}-${key}`);
     // A year is complete only once its folder has been renamed into place, so its existence is the proof.
     const summary = existsSync(dir) ? readSummary(join(dir, SUMMARY_FILE), Number(name)) : undefined;
-    return summary ? { year: Number(name), dir, hit: true, summary } : { year: Number(name), dir, hit: false };
+    return [summary ? { year: Number(name), dir, hit: true, summary } : { year: Number(name), dir, hit: false }];
   });
+}
+
+/** A file below dir read as the loader reads it (a regular file, not through a link), or undefined. */
+function readRegularFile(dir: string, path: string): Uint8Array | undefined {
+  try {
+    return fsSource(dir, { confine: [dir] }).read(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** A cached year's summary, or undefined when it is missing or not this year's (the year is then rendered again). */
@@ -104,14 +117,15 @@ function readSummary(file: string, year: number): ArchiveSummary | undefined {
 
 /** The live site's title and organization as site.json writes them (raw text: a spelling the loader would normalise only costs a cache miss). */
 export function readSiteFrame(dataDir: string): CacheContext['site'] {
-  const file = join(dataDir, 'site.json');
+  // Read as the loader reads it: a site.json that is a link or a pipe is refused there, not read here.
+  const bytes = readRegularFile(dataDir, 'site.json');
   try {
-    const decoded = decodeBytes(readFileSync(file));
-    const json = decoded.ok ? (JSON.parse(decoded.text) as Record<string, unknown>) : {};
+    const decoded = bytes ? decodeBytes(bytes) : undefined;
+    const json = decoded?.ok ? (JSON.parse(decoded.text) as Record<string, unknown>) : {};
     return { title: String(json.title ?? ''), organization: String(json.organization ?? '') };
   } catch {
     // The loader reports a broken site.json and stops the build; a key from the bytes keeps the cache honest meanwhile.
-    return { title: existsSync(file) ? sha256Hex(readFileSync(file)) : '', organization: '' };
+    return { title: bytes ? sha256Hex(bytes) : '', organization: '' };
   }
 }
 

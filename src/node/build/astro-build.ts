@@ -10,10 +10,12 @@
  * and the reference the threads' output is compared with.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copyTree } from './archive-cache';
 import { bundleKey, lookUpBundle, restoreClient, saveBundle, type CachedBundle } from './bundle-cache';
+import { describeFsError } from '../fs-errors';
 import { outputTail, runThreads } from './run-render-threads';
 
 /** How the pages are rendered: by the build's render threads over a cached or fresh bundle, or by a plain `astro build`. */
@@ -124,7 +126,7 @@ export function startAstroBuild(root: string, options: AstroBuildOptions): Astro
         if (result.ok) moveFolder(site, outDir);
         return result;
       } catch (error) {
-        return { ok: false, message: (error as Error).message };
+        return { ok: false, message: describeFsError(error) };
       } finally {
         remove();
       }
@@ -185,7 +187,8 @@ function moveFolder(from: string, to: string): void {
     renameSync(from, to);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
-    cpSync(from, to, { recursive: true });
+    // File by file rather than cpSync, which reports a full disk as EIO.
+    copyTree(from, to);
     rmSync(from, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,6 @@
 /** Builds the site safely: validate first, build into a temporary folder, then swap it in for the old one. */
 import { existsSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { formatIssue, hasErrors, sortIssues } from '../../lib/data/problems';
 import type { ArchiveSummary } from '../../lib/status/archive-model';
@@ -16,6 +16,7 @@ import {
   type CachedYear,
 } from './archive-cache';
 import { startAstroBuild, type AstroBuildResult, type Renderer } from './astro-build';
+import { dataSnapshotPrefix, recoverStoppedBuilds } from './build-leftovers';
 import { bundleCacheDirFor } from './bundle-cache';
 import { archiveDirFor, dataDirFromEnv, loadSiteFromDisk, shownPath } from '../data/load-site';
 import { summariesWith, writePageData } from './page-data';
@@ -47,15 +48,21 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   const log = options.log ?? ((line: string) => console.error(line));
   const root = resolve(options.root ?? process.cwd());
   const dataDir = resolve(root, options.dataDir ?? dataDirFromEnv());
+  const outDir = resolve(root, options.outDir);
+  const bundleCache = options.bundleCache ?? bundleCacheDirFor(root);
+  const cacheDirs = [
+    ...(options.archiveCache === false ? [] : [resolve(root, options.archiveCache || archiveCacheDirFor(root))]),
+    ...(bundleCache === false ? [] : [resolve(root, bundleCache)]),
+  ];
+  for (const line of recoverStoppedBuilds({ root, outDir, cacheDirs }, (p) => shownPath(p, root))) log(line);
   const cache = options.archiveCache === false ? undefined : openCache(options, root, dataDir);
   // Cached years are checked against their manifests (tamper detection) but not read: their pages were made from exactly these files.
   const hits = new Set(cache?.entries.filter((e) => e.hit).map((e) => e.year));
-  const outDir = resolve(root, options.outDir);
   const tmpDir = `${outDir}.tmp-${process.pid}`;
   const oldDir = `${outDir}.old-${process.pid}`;
   // Astro bundles the site while the data is validated here; the render threads then read the validated data (the
   // page data file) instead of reading and validating data/ again.
-  const pageDataDir = mkdtempSync(join(tmpdir(), 'ke-hoach-data-'));
+  const pageDataDir = mkdtempSync(dataSnapshotPrefix());
   const pageData = join(pageDataDir, 'pages.v8');
   const archiveRoot = resolve(root, archiveDirFor(dataDir));
   const renderedBytes =
@@ -68,7 +75,7 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
     env: { PLAN_PAGE_DATA: pageData },
     threads,
     renderer: options.renderer ?? rendererFromEnv(log),
-    bundleCache: usableBundleCache(options.bundleCache ?? bundleCacheDirFor(root), root, log),
+    bundleCache: usableBundleCache(bundleCache, root, log),
   });
   // Cached archived years are linked into a folder of their own while Astro bundles (tens of thousands of files:
   // seconds of file-system work), and moved into the site at the end a plan folder at a time.
@@ -98,6 +105,7 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
     log(`Build failed: ${finished.message}\nNothing was published; ${options.outDir}/ is unchanged.`);
     return { ok: false };
   }
+  // Killed between these two renames there is no outDir: the next build puts oldDir back (build-leftovers.ts).
   if (existsSync(outDir)) renameSync(outDir, oldDir);
   renameSync(tmpDir, outDir);
   rmSync(oldDir, { recursive: true, force: true });

@@ -13,6 +13,7 @@ import type { Dataset } from '../../lib/data/model';
 import type { DataIssue } from '../../lib/data/problems';
 import { fsSource } from './fs-source';
 import { sha256Hex } from '../hash';
+import { interruptedSnapshotIssues } from '../archive/snapshot-journal';
 
 /** The live dataset, the archived years and every problem in either. */
 export interface SiteLoadResult {
@@ -41,9 +42,10 @@ export function loadSiteFromDisk(
   skipYear?: number,
   verifyOnly?: ReadonlySet<number>,
 ): SiteLoadResult {
-  const source = fsSource(cwd);
   const buildDate = todayInVietnam();
   const archiveRoot = shownPath(archiveDir ?? archiveDirFor(resolve(cwd, dataDir)), cwd);
+  // Nothing below data/ or archive/ is read through a link (they may be links themselves).
+  const source = fsSource(cwd, { confine: [dataDir, archiveRoot] });
   const { archives, verified, issues } = loadArchives(source, {
     root: archiveRoot,
     buildDate,
@@ -56,7 +58,12 @@ export function loadSiteFromDisk(
   const allowNoPlans = hasArchivedYears(source, archiveRoot);
   const live = loadDataset(source, { root: liveRoot, buildDate, allowNoPlans });
   const overlap = checkPlanOverlap(liveRoot, live.dataset, archives, verified);
-  return { dataset: live.dataset, archives, verified, issues: [...live.issues, ...issues, ...overlap] };
+  // A snapshot stopped part-way may have moved plans out of sight: nothing is built or published until it is finished or undone.
+  const stopped = interruptedSnapshotIssues(resolve(cwd, dataDir, 'plans'), resolve(cwd, archiveRoot), (p) =>
+    shownPath(p, cwd),
+  );
+  const all = [...stopped, ...live.issues, ...issues, ...overlap];
+  return { dataset: stopped.length ? undefined : live.dataset, archives, verified, issues: all };
 }
 
 /** A folder as problems name it: relative to cwd when inside it, absolute otherwise. */

@@ -1,9 +1,11 @@
 /** A lock file that lets one publish (or rollback) run at a time: created exclusively, holding the owner's pid and start time. */
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 
 /** A held lock; release() removes it. */
 export interface HeldLock {
   release(): void;
+  /** Set when the lock was taken over from a process that had died: says so. */
+  note?: string | undefined;
 }
 
 /** Who holds a lock, as written in the file. */
@@ -12,26 +14,18 @@ interface LockOwner {
   started_at: string;
 }
 
-/** A lock file just created may still be empty for an instant; this long after, an unreadable one is stale. */
-const UNREADABLE_GRACE_MS = 60_000;
+/** A lock file is created whole (linked from a written file); only where links are not supported may it be empty for an instant, so an unreadable one older than this is stale. */
+const UNREADABLE_GRACE_MS = 5_000;
 
 /** Takes the lock at file, or says who holds it; a lock left by a process that is no longer running is taken over. */
 export function acquireLock(
   file: string,
   now: Date = new Date(),
 ): { ok: true; lock: HeldLock } | { ok: false; message: string } {
+  const mine = `${JSON.stringify({ pid: process.pid, started_at: now.toISOString() } satisfies LockOwner)}\n`;
+  let note: string | undefined;
   for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(file, 'wx');
-      try {
-        writeSync(fd, `${JSON.stringify({ pid: process.pid, started_at: now.toISOString() } satisfies LockOwner)}\n`);
-      } finally {
-        closeSync(fd);
-      }
-      return { ok: true, lock: { release: () => releaseLock(file) } };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+    if (createLock(file, mine)) return { ok: true, lock: { release: () => releaseLock(file), note } };
     const text = readOrEmpty(file);
     const owner = parseOwner(text);
     const held = owner ? isRunning(owner.pid) : ageMs(file) < UNREADABLE_GRACE_MS;
@@ -44,8 +38,45 @@ export function acquireLock(
     }
     // Stale: its owner died. Remove it only if it is still the same file we judged, then try again once.
     if (readOrEmpty(file) === text) unlinkQuietly(file);
+    note = `Took over the lock ${file}, left by ${owner ? `process ${owner.pid}` : 'a process'} that is no longer running.`;
   }
   return { ok: false, message: `Could not take the lock ${file}; another publish may have just started.` };
+}
+
+/**
+ * Creates the lock file with its content in one step, or returns false when it exists; any other error is thrown, with
+ * nothing left behind (a full disk used to leave an empty lock that blocked the next publish).
+ */
+function createLock(file: string, owner: string): boolean {
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    writeFileSync(tmp, owner);
+    linkSync(tmp, file);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw error;
+  } finally {
+    unlinkQuietly(tmp);
+  }
+  // A file system without hard links (FAT, some network shares): create exclusively, then write.
+  let fd: number;
+  try {
+    fd = openSync(file, 'wx');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  try {
+    writeSync(fd, owner);
+    return true;
+  } catch (error) {
+    unlinkQuietly(file);
+    throw error;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function releaseLock(file: string): void {
@@ -53,7 +84,7 @@ function releaseLock(file: string): void {
 }
 
 /** True when a process with this pid exists (EPERM means it exists but belongs to someone else). */
-function isRunning(pid: number): boolean {
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

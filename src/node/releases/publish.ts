@@ -1,19 +1,22 @@
 /** `npm run publish` and `npm run rollback`: build into a new release folder, check it, then switch `current` to it atomically. */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listSitePages, siteOutline } from '../../lib/site/site-pages';
 import { formatIssue, hasErrors, sortIssues } from '../../lib/data/problems';
 import { buildSite } from '../build/build-site';
 import { checkBuiltSite } from './check-site';
-import { dataDirFromEnv } from '../data/load-site';
-import { loadSiteFromDisk } from '../data/load-site';
+import { describeFsError } from '../fs-errors';
+import { findLeftovers, removeLeftovers } from '../leftovers';
+import { dataDirFromEnv, loadSiteFromDisk } from '../data/load-site';
 import { acquireLock } from './lock';
 import { changesForRelease, judgeEverything, readPreviousRelease } from './release-changes';
 import {
   currentRelease,
   KEEP_RELEASES,
   listReleases,
+  listServed,
   pruneReleases,
+  recordServed,
   RELEASE_MARKER,
   releaseName,
   switchCurrent,
@@ -41,20 +44,41 @@ export interface PublishResult {
 /** Name of the lock file in the target folder. */
 export const LOCK_FILE = '.publish.lock';
 
+/** Working files a publish or rollback keeps in the target folder while it runs, named with its pid. */
+const TARGET_LEFTOVERS = /^\.(?:changes-(\d+)\.json|current-(\d+)|served-(\d+)\.json|publish\.lock\.(\d+)\.tmp)$/;
+
 /** Builds the data into `<target>/releases/<time>/`, checks it, and switches `current` to it; any failure leaves `current` as it was. */
 export async function publish(options: PublishOptions): Promise<PublishResult> {
   const target = resolve(options.target);
-  mkdirSync(join(target, 'releases'), { recursive: true });
-  const held = acquireLock(join(target, LOCK_FILE), options.now);
+  // Nothing before the final switch touches `current`, so whatever failed, the served site is as it was.
+  const stopped = (error: unknown): PublishResult => ({
+    ok: false,
+    message: `Publish stopped: ${describeFsError(error)}. ${target}/current was not changed.`,
+  });
+  let held;
+  try {
+    mkdirSync(join(target, 'releases'), { recursive: true });
+    held = acquireLock(join(target, LOCK_FILE), options.now);
+  } catch (error) {
+    return stopped(error);
+  }
   if (!held.ok) return { ok: false, message: held.message };
   try {
+    const log = options.log ?? ((line: string) => console.error(line));
+    if (held.lock.note) log(held.lock.note);
+    startLocked(target, log);
     return await publishLocked(target, options);
   } catch (error) {
-    // Nothing before the final switch touches `current`, so whatever failed, the served site is as it was.
-    return { ok: false, message: `Publish stopped: ${(error as Error).message}. ${target}/current was not changed.` };
+    return stopped(error);
   } finally {
     held.lock.release();
   }
+}
+
+/** With the lock held: removes what killed runs left in the target (saying so), and records a switch a killed run made. */
+function startLocked(target: string, log: (line: string) => void): void {
+  for (const line of removeLeftovers(findLeftovers(target, TARGET_LEFTOVERS))) log(line);
+  recordServed(target);
 }
 
 async function publishLocked(target: string, options: PublishOptions): Promise<PublishResult> {
@@ -95,12 +119,15 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
     renameSync(changesFile, join(releaseDir, RELEASE_MARKER));
     switchCurrent(target, release);
   } catch (error) {
-    return fail(releaseDir, `Publish stopped: ${(error as Error).message}. ${untouched}.`);
+    return fail(releaseDir, `Publish stopped: ${describeFsError(error)}. ${untouched}.`);
   } finally {
     restoreEnv('PLAN_UPDATES_FILE', before);
     rmSync(changesFile, { force: true });
   }
+  const neverServed = listReleases(target).filter((r) => !listServed(target).includes(r));
   const removed = pruneReleases(target);
+  const stale = removed.filter((r) => neverServed.includes(r));
+  const old = removed.filter((r) => !neverServed.includes(r));
   const latest = changes.history[0]!;
   const summary = latest.previous
     ? `${latest.status_changes.length} task(s) changed status, ${latest.new_reports.length} new progress report(s) since ${latest.previous}`
@@ -108,7 +135,7 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
   return {
     ok: true,
     release,
-    message: `Published releases/${release} (${summary}); ${target}/current now points to it.${removed.length ? ` Removed old release(s): ${removed.join(', ')}.` : ''}`,
+    message: `Published releases/${release} (${summary}); ${target}/current now points to it.${old.length ? ` Removed old release(s): ${old.join(', ')}.` : ''}${stale.length ? ` Removed release(s) a stopped publish finished but never served: ${stale.join(', ')}.` : ''}`,
   };
 }
 
@@ -122,30 +149,48 @@ function restoreEnv(name: string, value: string | undefined): void {
   else process.env[name] = value;
 }
 
-/** Points `current` back at the release before the one it serves (keeping the last KEEP_RELEASES releases allows that many steps back). */
+/** Points `current` back at the release served before the one it serves (keeping the last KEEP_RELEASES releases allows that many steps back). */
 export function rollback(targetDir: string, now?: Date): PublishResult {
   const target = resolve(targetDir);
-  const held = acquireLock(join(target, LOCK_FILE), now);
+  if (!existsSync(join(target, 'releases')))
+    return {
+      ok: false,
+      message: `${target} is not a publish target: it has no releases/ folder (npm run publish -- ${targetDir} makes one). Check the path. Nothing was changed.`,
+    };
+  let held;
+  try {
+    held = acquireLock(join(target, LOCK_FILE), now);
+  } catch (error) {
+    return { ok: false, message: `Rollback stopped: ${describeFsError(error)}. Nothing was changed.` };
+  }
   if (!held.ok) return { ok: false, message: held.message };
   try {
-    const served = currentRelease(target);
-    const releases = listReleases(target);
-    const at = served ? releases.indexOf(served) : -1;
-    if (!served || at < 0)
-      return { ok: false, message: `${target}/current does not point to a release; nothing to roll back.` };
-    if (at === 0)
-      return {
-        ok: false,
-        message: `releases/${served} is the oldest release kept (at most ${KEEP_RELEASES}); there is none before it. Nothing was changed.`,
-      };
-    const previous = releases[at - 1]!;
-    switchCurrent(target, previous);
-    return {
-      ok: true,
-      release: previous,
-      message: `Rolled back: ${target}/current now points to releases/${previous} (was releases/${served}).`,
-    };
+    if (held.lock.note) console.error(held.lock.note);
+    return rollbackLocked(target);
+  } catch (error) {
+    return { ok: false, message: `Rollback stopped: ${describeFsError(error)}. ${target}/current was not changed.` };
   } finally {
     held.lock.release();
   }
+}
+
+function rollbackLocked(target: string): PublishResult {
+  startLocked(target, (line) => console.error(line));
+  const served = currentRelease(target);
+  const releases = listServed(target);
+  const at = served ? releases.indexOf(served) : -1;
+  if (!served || at < 0)
+    return { ok: false, message: `${target}/current does not point to a release; nothing to roll back.` };
+  if (at === 0)
+    return {
+      ok: false,
+      message: `releases/${served} is the oldest served release kept (at most ${KEEP_RELEASES}); there is none before it. Nothing was changed.`,
+    };
+  const previous = releases[at - 1]!;
+  switchCurrent(target, previous);
+  return {
+    ok: true,
+    release: previous,
+    message: `Rolled back: ${target}/current now points to releases/${previous} (was releases/${served}).`,
+  };
 }

@@ -3,6 +3,7 @@ import { checkPlanOverlap, hashFiles, loadArchives } from '../../../src/lib/data
 import { judgeArchive, mergeArchiveSummaries, summarizeArchive } from '../../../src/lib/status/archive-model';
 import { loadDataset } from '../../../src/lib/data/load';
 import { buildManifest, serializeManifest } from '../../../src/lib/data/manifest';
+import { serializeSeal } from '../../../src/lib/data/seal';
 import { memorySource, sha256 } from '../../support/memory-source';
 
 const YEAR_FILES: Record<string, string> = {
@@ -20,7 +21,7 @@ const YEAR_FILES: Record<string, string> = {
     'task_id,as_of,status,percent,completed_on,note,reported_by\nI.1,2024-05-31,in_progress,50,,,th\nI.2,2024-12-20,done,100,,,kt\n',
 };
 
-/** An archive folder with a manifest matching its files, under archive/2024/. */
+/** An archive folder with a manifest matching its files, under archive/2024/, and its seal archive/2024.seal. */
 function archivedYear(
   overrides: Record<string, string> = {},
   tamper: Record<string, string> = {},
@@ -36,11 +37,23 @@ function archivedYear(
     plans: ['2024-vp'],
     hashes,
   });
+  const text = serializeManifest(manifest);
   return {
     ...files,
-    'archive/2024/manifest.json': serializeManifest(manifest),
+    'archive/2024/manifest.json': text,
+    'archive/2024.seal': serializeSeal(2024, sha256(text)),
     ...Object.fromEntries(Object.entries(tamper).map(([p, t]) => [`archive/2024/${p}`, t])),
   };
+}
+
+/** The year's manifest rewritten by `change`, as someone covering their tracks would (the seal left as it was). */
+function rewriteManifest(
+  files: Record<string, string>,
+  change: (manifest: { files: Record<string, string> }) => void,
+): Record<string, string> {
+  const manifest = JSON.parse(files['archive/2024/manifest.json']!);
+  change(manifest);
+  return { ...files, 'archive/2024/manifest.json': serializeManifest(manifest) };
 }
 
 const load = (files: Record<string, string>) =>
@@ -109,6 +122,56 @@ describe('loading archive/<year>/', () => {
   ])('reports %s', (_, extra, file, code) => {
     const { issues } = load({ ...archivedYear(), ...extra });
     expect(issues.map((i) => [i.file, i.code])).toEqual([[file, code]]);
+  });
+
+  it('refuses a year whose manifest entry was removed together with its file, naming the manifest and its seal', () => {
+    const files = rewriteManifest(archivedYear(), (m) => delete m.files['plans/2024-vp/progress.csv']);
+    delete files['archive/2024/plans/2024-vp/progress.csv'];
+    const { archives, issues } = load(files);
+    expect(archives).toEqual([]);
+    expect(issues.map((i) => [i.file, i.code])).toEqual([['archive/2024/manifest.json', 'archive-seal']]);
+    expect(issues[0]!.message).toMatchInlineSnapshot(
+      `"does not match archive/2024.seal (SHA-256 expected 4e532208d8ed…, found db4af1d98b2f…): the manifest was changed, so files may have been removed or replaced along with their entries; restore the archive from a backup or from git (git checkout -- archive)"`,
+    );
+  });
+
+  it('refuses a changed file whose new hash was written into the manifest', () => {
+    const changed = YEAR_FILES['plans/2024-vp/progress.csv']!.replace('50', '90');
+    const files = rewriteManifest(archivedYear({}, { 'plans/2024-vp/progress.csv': changed }), (m) => {
+      m.files['plans/2024-vp/progress.csv'] = sha256(changed);
+    });
+    expect(load(files).issues.map((i) => [i.file, i.code])).toEqual([['archive/2024/manifest.json', 'archive-seal']]);
+  });
+
+  it.each([
+    ['a missing seal', undefined, 'archive/2024.seal', 'archive-seal-missing'],
+    ['an empty seal', '', 'archive/2024.seal', 'archive-seal'],
+    ['the seal of another year', (s: string) => s.replace('2024/', '2023/'), 'archive/2024.seal', 'archive-seal'],
+  ])('refuses a year with %s', (_, seal, file, code) => {
+    const files = archivedYear();
+    const text = files['archive/2024.seal']!;
+    if (seal === undefined) delete files['archive/2024.seal'];
+    else files['archive/2024.seal'] = typeof seal === 'string' ? seal : seal(text);
+    const { archives, issues } = load(files);
+    expect(archives).toEqual([]);
+    expect(issues.map((i) => [i.file, i.code])).toEqual([[file, code]]);
+  });
+
+  it('says how to seal a year archived before seals existed', () => {
+    const files = archivedYear();
+    delete files['archive/2024.seal'];
+    expect(load(files).issues[0]!.message).toMatchInlineSnapshot(
+      `"is missing: it pins archive/2024/manifest.json, and npm run snapshot -- 2024 writes it; restore the archive from a backup or from git (git checkout -- archive). For a year archived before seals existed whose files are known to be right: cd archive && sha256sum 2024/manifest.json > 2024.seal"`,
+    );
+  });
+
+  it('accepts a seal written by sha256sum (binary mode marker, CRLF) and refuses a seal whose year is gone', () => {
+    const files = archivedYear();
+    files['archive/2024.seal'] = files['archive/2024.seal']!.replace('  ', ' *').replace('\n', '\r\n');
+    files['archive/2023.seal'] = serializeSeal(2023, sha256('gone'));
+    const { archives, issues } = load(files);
+    expect(archives).toHaveLength(1);
+    expect(issues.map((i) => [i.file, i.code])).toEqual([['archive/2023.seal', 'archive-missing-year']]);
   });
 
   it('refuses an archived plan of another year', () => {
