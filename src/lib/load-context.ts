@@ -3,8 +3,12 @@ import type { z } from 'zod';
 import { checkColumns, parseCsv, parseJsonTable, type Table, type TableRow } from './csv';
 import { decodeBytes, type Utf8Decoder } from './decode';
 import { parseJsonFile } from './json';
+import { findLossyText, lineAt, lossyTextMessage } from './lossy-text';
 import { errorAt, warningAt, type DataIssue, type RowOrigin } from './problems';
 import { COLUMNS } from './schema';
+import type { WorkbookParser } from './workbook/sheet';
+import { findTableFile } from './workbook/table-file';
+import { readWorkbookTable } from './workbook/read-table';
 
 /** 50 MB: far above any real plan, well below what would exhaust memory. */
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -19,6 +23,8 @@ export interface DataSource {
   read(path: string): Uint8Array;
   /** A faster strict UTF-8 decoder than TextDecoder, where the platform has one; it must give TextDecoder's results. */
   decodeUtf8?: Utf8Decoder | undefined;
+  /** Reads a worksheet of an .xlsx workbook (src/node/workbook); without it, workbooks are refused. */
+  parseWorkbook?: WorkbookParser | undefined;
 }
 
 /** Shared state of one load: the source and the problems found so far. */
@@ -57,32 +63,41 @@ export class LoadContext {
     return { text: decoded.text, plainText: decoded.plainText === true };
   }
 
-  /** Reads `<base>.csv` or `<base>.json`, never both; undefined (with a problem) when missing. */
+  /** Reads `<base>.csv`, `<base>.json` or `<base>.xlsx`, never two of them; undefined (with a problem) when missing. */
   readTable(base: string, kind: keyof typeof COLUMNS, required = true): Table | undefined {
-    const csv = `${base}.csv`;
-    const json = `${base}.json`;
-    const hasCsv = this.source.size(csv) !== undefined;
-    const hasJson = this.source.size(json) !== undefined;
-    if (hasCsv && hasJson) {
-      this.issues.push(errorAt({ file: csv }, 'duplicate-table', `and ${json} both exist; keep one of them`));
-      return undefined;
-    }
-    if (!hasCsv && !hasJson) {
-      if (required) this.issues.push(errorAt({ file: csv }, 'missing-file', `is missing (expected ${csv} or ${json})`));
-      return undefined;
-    }
-    const path = hasCsv ? csv : json;
-    const decoded = this.readDecoded(path);
-    if (decoded === undefined) return undefined;
-    const { table, issues } = hasCsv
-      ? parseCsv(path, decoded.text, decoded.plainText)
-      : parseJsonTable(path, decoded.text);
+    const found = findTableFile(this.source, base, required);
+    this.issues.push(...found.issues);
+    if (found.path === undefined) return undefined;
+    const parsed = found.path.endsWith('.xlsx') ? this.readWorkbook(found.path, kind) : this.readTextTable(found.path);
+    if (parsed === undefined) return undefined;
+    const { table, issues } = parsed;
     const columns = COLUMNS[kind];
     const columnIssues = checkColumns(table, columns.required, columns.optional);
     const headerBroken = columnIssues.some((i) => i.level === 'error');
     // With required columns missing from the header, "too many fields" on every row only repeats the same fault.
     this.issues.push(...(headerBroken ? issues.filter((i) => i.code !== 'too-many-fields') : issues), ...columnIssues);
     return headerBroken ? undefined : table;
+  }
+
+  private readTextTable(path: string): { table: Table; issues: DataIssue[] } | undefined {
+    const decoded = this.readDecoded(path);
+    if (decoded === undefined) return undefined;
+    if (!path.endsWith('.csv')) return parseJsonTable(path, decoded.text);
+    // A lossy save decodes without error: only the marks it leaves in the text tell (lossy-text.ts).
+    const lossy = findLossyText(decoded.text);
+    if (lossy) {
+      const line = lineAt(decoded.text, lossy.index);
+      this.issues.push(errorAt({ file: path, line }, 'lossy-text', lossyTextMessage(lossy, 'file')));
+      return undefined;
+    }
+    return parseCsv(path, decoded.text, decoded.plainText);
+  }
+
+  private readWorkbook(path: string, kind: string): { table: Table; issues: DataIssue[] } | undefined {
+    const read = readWorkbookTable(this.source, path, kind);
+    if (read.table) return { table: read.table, issues: read.issues };
+    this.issues.push(...read.issues);
+    return undefined;
   }
 
   /** Reads a JSON settings file (site.json, plan.json) and validates it with a schema; undefined (with problems) when missing or invalid. */
@@ -129,10 +144,11 @@ export function formatSize(bytes: number): string {
 
 /** Where a row is, for problems about it. */
 export function originOf(file: string, row: TableRow): RowOrigin {
-  return { file, line: row.line, jsonPath: row.jsonPath };
+  return { file, line: row.line, jsonPath: row.jsonPath, sheetRow: row.sheetRow };
 }
 
 /** Describes where a row is, for "first at …" in messages. */
 export function where(row: TableRow): string {
-  return row.line !== undefined ? `line ${row.line}` : (row.jsonPath ?? '?');
+  if (row.line !== undefined) return `line ${row.line}`;
+  return row.sheetRow ? `row ${row.sheetRow.row}` : (row.jsonPath ?? '?');
 }

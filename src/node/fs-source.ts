@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DataSource } from '../lib/load';
 import { decodeUtf8Node } from './utf8';
+import { parseWorkbook } from './workbook/read-workbook';
 
 /** Reads data files below root; relative paths are taken from root, absolute ones as they are. */
 export function fsSource(root: string): DataSource {
@@ -29,5 +30,6 @@ export function fsSource(root: string): DataSource {
       return readFileSync(resolve(root, path));
     },
     decodeUtf8: decodeUtf8Node,
+    parseWorkbook,
   };
 }

@@ -19,6 +19,7 @@ const UNREADABLE_GRACE_MS = 60_000;
 export function acquireLock(
   file: string,
   now: Date = new Date(),
+  activity = 'publish',
 ): { ok: true; lock: HeldLock } | { ok: false; message: string } {
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
@@ -39,13 +40,13 @@ export function acquireLock(
       const who = owner ? `process ${owner.pid}, started ${owner.started_at}` : 'a process that is starting';
       return {
         ok: false,
-        message: `Another publish is running (${who}); lock file ${file}. Wait for it to finish. If no publish is running, delete that file.`,
+        message: `Another ${activity} is running (${who}); lock file ${file}. Wait for it to finish. If no ${activity} is running, delete that file.`,
       };
     }
     // Stale: its owner died. Remove it only if it is still the same file we judged, then try again once.
     if (readOrEmpty(file) === text) unlinkQuietly(file);
   }
-  return { ok: false, message: `Could not take the lock ${file}; another publish may have just started.` };
+  return { ok: false, message: `Could not take the lock ${file}; another ${activity} may have just started.` };
 }
 
 function releaseLock(file: string): void {

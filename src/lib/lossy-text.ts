@@ -1,0 +1,147 @@
+/**
+ * The marks a lossy save leaves in Vietnamese text: UTF-8 read as Windows-1252 or 1258 and saved again ("Ã¡" for
+ * "á", "á»‡" for "ệ", "Ä‘" for "đ"), and "?" where a save in a code page without Vietnamese letters dropped them.
+ * Such text decodes without error, so only these marks show that the file is damaged.
+ */
+
+/** The first damaged piece of a text, how it should read when that can be told, and how many lines show damage. */
+export interface LossyText {
+  kind: 'mojibake' | 'question-marks';
+  /** 0-based index of the damaged piece in the text. */
+  index: number;
+  /** The word it is in, as it stands. */
+  word: string;
+  /** The word as it was before the bad save (mojibake only: "?" cannot be undone). */
+  repaired?: string | undefined;
+  /** Lines of the text that show the same damage. */
+  lines: number;
+}
+
+// Character → byte in Windows-1252 and Windows-1258 (1252's where both have one), for the bytes 0x80–0xFF.
+const BYTE_OF = new Map<string, number>();
+for (const label of ['windows-1252', 'windows-1258']) {
+  const decoder = new TextDecoder(label);
+  for (let b = 0x80; b <= 0xff; b++) {
+    const c = decoder.decode(new Uint8Array([b]));
+    if (!BYTE_OF.has(c)) BYTE_OF.set(c, b);
+  }
+}
+
+const charsOf = (from: number, to: number) =>
+  [...BYTE_OF].filter(([, b]) => b >= from && b <= to).map(([c]) => c.replace(/[\]\\^-]/g, '\\$&'));
+
+// A UTF-8 lead byte (0xC2–0xF4) then one to three continuation bytes (0x80–0xBF), each read as one character.
+const CANDIDATE = new RegExp(`[${charsOf(0xc2, 0xf4).join('')}][${charsOf(0x80, 0xbf).join('')}]{1,3}`, 'g');
+// What real mojibake decodes back to: Latin and Vietnamese letters, tone marks, quotes and dashes (not "Â " for NBSP).
+// eslint-disable-next-line no-misleading-character-class -- tone marks on their own are the point (NFD text read wrongly)
+const REPAIRED_TEXT = /^[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff\u2010-\u2026]+$/;
+// "?" inside a word, or starting one: "Ph?ng", "?i?u". Not in links ("?id=5"), where it is in its place.
+const LETTER = /^\p{L}$/u;
+const WORD_START = /^[\s("']$/;
+
+/** The first mark of a lossy save in text, or undefined when it shows none. */
+export function findLossyText(text: string): LossyText | undefined {
+  return findMojibake(text) ?? findQuestionMarks(text);
+}
+
+function findMojibake(text: string): LossyText | undefined {
+  let first: LossyText | undefined;
+  const lines = lineCounter(text);
+  for (const m of text.matchAll(CANDIDATE)) {
+    if (repairPiece(m[0]) === undefined) continue;
+    lines.add(m.index);
+    first ??= { kind: 'mojibake', index: m.index, word: wordAt(text, m.index), lines: 0 };
+  }
+  if (!first) return undefined;
+  return { ...first, repaired: repairWord(first.word), lines: lines.count() };
+}
+
+// The piece's bytes read as UTF-8, when they make one whole Vietnamese letter (or a quote or dash).
+function repairPiece(piece: string): string | undefined {
+  const chars = [...piece];
+  const lead = BYTE_OF.get(chars[0]!)!;
+  const length = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : 2;
+  if (chars.length < length) return undefined;
+  let text: string;
+  try {
+    const bytes = chars.slice(0, length).map((c) => BYTE_OF.get(c)!);
+    text = new TextDecoder('utf-8', { fatal: true }).decode(new Uint8Array(bytes));
+  } catch {
+    return undefined;
+  }
+  return REPAIRED_TEXT.test(text) ? text + chars.slice(length).join('') : undefined;
+}
+
+function repairWord(word: string): string {
+  return word.replace(CANDIDATE, (piece) => repairPiece(piece) ?? piece).normalize('NFC');
+}
+
+function findQuestionMarks(text: string): LossyText | undefined {
+  let first: LossyText | undefined;
+  const lines = lineCounter(text);
+  // Notes ask questions: a scan for each "?" is far quicker than a pattern tried at every letter of a large file.
+  for (let i = text.indexOf('?'); i >= 0; i = text.indexOf('?', i + 1)) {
+    let start = i;
+    let end = i + 1;
+    while (text[start - 1] === '?') start--;
+    while (text[end] === '?') end++;
+    const before = start === 0 ? ' ' : text[start - 1]!;
+    if (!LETTER.test(text[end] ?? '') || !(LETTER.test(before) || WORD_START.test(before))) continue;
+    const word = wordAt(text, i);
+    if (/[/=&]/.test(word)) continue;
+    lines.add(i);
+    first ??= { kind: 'question-marks', index: i, word, lines: 0 };
+    i = end - 1;
+  }
+  return first && { ...first, lines: lines.count() };
+}
+
+// Counts the distinct lines of indexes given in increasing order, with one pass over the text.
+function lineCounter(text: string): { add: (index: number) => void; count: () => number } {
+  let line = 1;
+  let at = 0;
+  let last = 0;
+  let count = 0;
+  return {
+    add(index) {
+      for (let i = text.indexOf('\n', at); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) {
+        line++;
+        at = i + 1;
+      }
+      if (line !== last) count++;
+      last = line;
+    },
+    count: () => count,
+  };
+}
+
+/** The run of non-space characters around an index, cut to 40 characters. */
+function wordAt(text: string, index: number): string {
+  let start = index;
+  let end = index;
+  while (start > 0 && !/\s/.test(text[start - 1]!) && index - start < 20) start--;
+  while (end < text.length && !/\s/.test(text[end]!) && end - index < 20) end++;
+  return text.slice(start, end);
+}
+
+/** The 1-based line of an index. */
+export function lineAt(text: string, index: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) line++;
+  return line;
+}
+
+/** What a message says of lossy text in a file (or a workbook's cell): what the damage is, and how to save so it does not happen. */
+export function lossyTextMessage(found: LossyText, what: 'file' | 'cell'): string {
+  const word = JSON.stringify(found.word);
+  const more = what === 'file' && found.lines > 1 ? ` (${found.lines} lines show it)` : '';
+  if (found.kind === 'mojibake') {
+    const should = found.repaired ? ` (it should read ${JSON.stringify(found.repaired)})` : '';
+    return what === 'file'
+      ? `${word} is Vietnamese text garbled by a wrong encoding${should}${more}: the file was opened as Windows-1252 or 1258 when it was UTF-8, then saved. Take the original again: in Excel, Save As → "CSV UTF-8"; in LibreOffice, open it with the character set "Unicode (UTF-8)" and save it with the same`
+      : `${word} is Vietnamese text garbled by a wrong encoding${should}: it was copied from a CSV file opened with the wrong character set; type it again or copy it from the original`;
+  }
+  return what === 'file'
+    ? `${word} has "?" where Vietnamese letters stood${more}: the file was saved in a character set without them (Windows-1252, "Western Europe"), and they are lost. Save the original workbook again: in Excel, Save As → "CSV UTF-8"; in LibreOffice, choose the character set "Unicode (UTF-8)"`
+    : `${word} has "?" where Vietnamese letters stood: it was copied from a file saved without them; type it again or copy it from the original`;
+}

@@ -1,0 +1,70 @@
+/** /exports/<plan-id>.xlsx: the CSV export's rows as a workbook: dates as dates, percent as numbers, the header row frozen. */
+import { EXPORT_CSV_HEADER, type PlanExport } from '../exports';
+import { STATUS_LABELS } from '../status';
+import { dateCell, fitHeight, fitWidth, newWorkbook, workbookBytes } from './write';
+
+type Kind = 'text' | 'date' | 'number';
+
+// Each CSV column: how its cells are written, and the widest it may be (longer text wraps).
+const COLUMNS: Record<(typeof EXPORT_CSV_HEADER)[number], [kind: Kind, max: number]> = {
+  plan: ['text', 20],
+  id: ['text', 10],
+  section: ['text', 10],
+  title: ['text', 60],
+  status: ['text', 14],
+  status_label: ['text', 26],
+  due: ['date', 12],
+  timeline: ['text', 40],
+  percent: ['number', 9],
+  last_report: ['date', 12],
+  lead_units: ['text', 20],
+  support_units: ['text', 30],
+  directed_by: ['text', 20],
+};
+
+/** Writes a plan's export as a workbook: one sheet of its tasks, the same rows and columns as the CSV export. */
+export async function writePlanWorkbook(data: PlanExport): Promise<Uint8Array<ArrayBuffer>> {
+  const workbook = newWorkbook(data.as_of, data.plan.title);
+  const sheet = workbook.addWorksheet('Nhiệm vụ', { views: [{ state: 'frozen', ySplit: 1 }] });
+  const rows = data.tasks.map((t) => [
+    data.plan.id,
+    t.id,
+    t.section,
+    t.title,
+    t.status,
+    STATUS_LABELS[t.status],
+    t.due,
+    t.timeline,
+    t.percent,
+    t.last_report,
+    t.lead_units.join(';'),
+    t.support_units.join(';'),
+    t.directed_by.join(';'),
+  ]);
+  sheet.columns = EXPORT_CSV_HEADER.map((header, i) => {
+    const [kind, max] = COLUMNS[header];
+    const width =
+      kind === 'date'
+        ? 12
+        : fitWidth(
+            header,
+            rows.map((r) => r[i]),
+            8,
+            max,
+          );
+    return { header, key: header, width, style: kind === 'date' ? { numFmt: 'dd/mm/yyyy' } : {} };
+  });
+  const widths = sheet.columns.map((c) => c.width ?? 10);
+  for (const values of rows) {
+    const row = sheet.addRow(
+      values.map((v, i) => (COLUMNS[EXPORT_CSV_HEADER[i]!][0] === 'date' && typeof v === 'string' ? dateCell(v) : v)),
+    );
+    row.alignment = { vertical: 'top', wrapText: true };
+    row.height = fitHeight(values, widths);
+  }
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.alignment = { vertical: 'middle' };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_CSV_HEADER.length } };
+  return workbookBytes(workbook, data.as_of);
+}
