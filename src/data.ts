@@ -13,6 +13,7 @@ import type { Dataset, Leader, Unit } from './lib/model';
 import { DataError, hasErrors } from './lib/problems';
 import { reportsByUnit, type UnitReport } from './lib/reporting';
 import { currentPlans } from './lib/current';
+import { periodReturns, type PeriodReturns } from './lib/forms/returns';
 import { listSitePages, siteOutline, staticPathsOf, type SitePage, type SiteRoute } from './lib/site-pages';
 import { buildTaskIndex, type TaskIndex } from './lib/task-index';
 import { parseChangesFile, type ChangesFile } from './lib/updates';
@@ -174,6 +175,16 @@ export function getTaskIndex(): TaskIndex {
   const asOf = data.dataset.site.asOf;
   taskIndex = buildTaskIndex(currentPlans(data.plans, asOf), data.units, data.leaders, asOf);
   return taskIndex;
+}
+
+let returns: PeriodReturns | undefined;
+
+/** Which units' monthly forms of the current period (the month of the as-of date) have come back, from the live reports. */
+export function getPeriodReturns(): PeriodReturns {
+  if (returns) return returns;
+  const data = getSiteData();
+  returns = periodReturns(data.tasks, data.dataset.units, data.dataset.site.asOf);
+  return returns;
 }
 
 let updates: ChangesFile | undefined;

@@ -1,12 +1,11 @@
 /** /exports/<plan-id>.xlsx: the CSV export's rows as a workbook: dates as dates, percent as numbers, the header row frozen. */
 import { EXPORT_CSV_HEADER, type PlanExport } from '../exports';
 import { STATUS_LABELS } from '../status';
-import { dateCell, fitHeight, fitWidth, newWorkbook, workbookBytes } from './write';
-
-type Kind = 'text' | 'date' | 'number';
+import { fitWidth } from './fit';
+import { writeXlsx, type XlsxColumn } from './xlsx-write';
 
 // Each CSV column: how its cells are written, and the widest it may be (longer text wraps).
-const COLUMNS: Record<(typeof EXPORT_CSV_HEADER)[number], [kind: Kind, max: number]> = {
+const COLUMNS: Record<(typeof EXPORT_CSV_HEADER)[number], [kind: XlsxColumn['kind'], max: number]> = {
   plan: ['text', 20],
   id: ['text', 10],
   section: ['text', 10],
@@ -23,9 +22,7 @@ const COLUMNS: Record<(typeof EXPORT_CSV_HEADER)[number], [kind: Kind, max: numb
 };
 
 /** Writes a plan's export as a workbook: one sheet of its tasks, the same rows and columns as the CSV export. */
-export async function writePlanWorkbook(data: PlanExport): Promise<Uint8Array<ArrayBuffer>> {
-  const workbook = newWorkbook(data.as_of, data.plan.title);
-  const sheet = workbook.addWorksheet('Nhiệm vụ', { views: [{ state: 'frozen', ySplit: 1 }] });
+export function writePlanWorkbook(data: PlanExport): Promise<Uint8Array<ArrayBuffer>> {
   const rows = data.tasks.map((t) => [
     data.plan.id,
     t.id,
@@ -41,7 +38,7 @@ export async function writePlanWorkbook(data: PlanExport): Promise<Uint8Array<Ar
     t.support_units.join(';'),
     t.directed_by.join(';'),
   ]);
-  sheet.columns = EXPORT_CSV_HEADER.map((header, i) => {
+  const columns = EXPORT_CSV_HEADER.map((header, i): XlsxColumn => {
     const [kind, max] = COLUMNS[header];
     const width =
       kind === 'date'
@@ -52,19 +49,7 @@ export async function writePlanWorkbook(data: PlanExport): Promise<Uint8Array<Ar
             8,
             max,
           );
-    return { header, key: header, width, style: kind === 'date' ? { numFmt: 'dd/mm/yyyy' } : {} };
+    return { header, width, kind };
   });
-  const widths = sheet.columns.map((c) => c.width ?? 10);
-  for (const values of rows) {
-    const row = sheet.addRow(
-      values.map((v, i) => (COLUMNS[EXPORT_CSV_HEADER[i]!][0] === 'date' && typeof v === 'string' ? dateCell(v) : v)),
-    );
-    row.alignment = { vertical: 'top', wrapText: true };
-    row.height = fitHeight(values, widths);
-  }
-  const header = sheet.getRow(1);
-  header.font = { bold: true };
-  header.alignment = { vertical: 'middle' };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_CSV_HEADER.length } };
-  return workbookBytes(workbook, data.as_of);
+  return writeXlsx({ sheet: 'Nhiệm vụ', columns, rows, date: data.as_of, title: data.plan.title });
 }
