@@ -1,8 +1,12 @@
 /**
  * The marks a lossy save leaves in Vietnamese text: UTF-8 read as Windows-1252 or 1258 and saved again ("Ã¡" for
  * "á", "á»‡" for "ệ", "Ä‘" for "đ"), and "?" where a save in a code page without Vietnamese letters dropped them.
- * Such text decodes without error, so only these marks show that the file is damaged.
+ * Such text decodes without error, so only these marks show that the file is damaged. Saved as Windows-1258, the
+ * garbled text even reads as UTF-8 again, but "Ã" is written as "A" and a combining tilde, whose byte with the next
+ * one reads as a letter of Thaana ("GiAޡo" for "Giáo"), Cyrillic or Hangul glued to a Latin letter.
  */
+
+import { NFC_STABLE } from './text';
 
 /** The first damaged piece of a text, how it should read when that can be told, and how many lines show damage. */
 export interface LossyText {
@@ -37,6 +41,9 @@ const CANDIDATE = new RegExp(`[${charsOf(0xc2, 0xf4).join('')}][${charsOf(0x80, 
 const REPAIRED_TEXT = /^[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff\u2010-\u2026]+$/;
 // "?" inside a word, or starting one: "Ph?ng", "?i?u". Not in links ("?id=5"), where it is in its place.
 const LETTER = /^\p{L}$/u;
+// What the bytes of Windows-1258's tone marks (0xCC, 0xD2, 0xDE, 0xEC, 0xF2) start in UTF-8, right after a Latin letter.
+const FOREIGN =
+  /[A-Za-z\u00c0-\u024f\u1e00-\u1eff](?:[\u0480-\u04bf\u0780-\u07bf\uc000-\ucfff]|[\u{80000}-\u{bffff}])/gu;
 const WORD_START = /^[\s("']$/;
 
 /** The first mark of a lossy save in text, or undefined when it shows none. */
@@ -47,10 +54,12 @@ export function findLossyText(text: string): LossyText | undefined {
 function findMojibake(text: string): LossyText | undefined {
   let first: LossyText | undefined;
   const lines = lineCounter(text);
-  for (const m of text.matchAll(CANDIDATE)) {
-    if (repairPiece(m[0]) === undefined) continue;
-    lines.add(m.index);
-    first ??= { kind: 'mojibake', index: m.index, word: wordAt(text, m.index), lines: 0 };
+  const found = [...text.matchAll(CANDIDATE)].filter((m) => repairPiece(m[0]) !== undefined).map((m) => m.index);
+  // Letters of other scripts can only be there when the text holds characters outside Latin-1 and Vietnamese at all.
+  if (!NFC_STABLE.test(text)) for (const m of text.matchAll(FOREIGN)) found.push(m.index + 1);
+  for (const index of found.sort((a, b) => a - b)) {
+    lines.add(index);
+    first ??= { kind: 'mojibake', index, word: wordAt(text, index), lines: 0 };
   }
   if (!first) return undefined;
   return { ...first, repaired: repairWord(first.word), lines: lines.count() };
@@ -73,7 +82,15 @@ function repairPiece(piece: string): string | undefined {
 }
 
 function repairWord(word: string): string {
-  return word.replace(CANDIDATE, (piece) => repairPiece(piece) ?? piece).normalize('NFC');
+  // A character of Thaana, Cyrillic or Hangul goes back to the Windows-1258 bytes it was read from, then as the rest.
+  const unglued = word.replace(FOREIGN, (pair) => {
+    const [base, foreign] = [...pair] as [string, string];
+    return base + new TextDecoder('windows-1258').decode(new TextEncoder().encode(foreign));
+  });
+  return unglued
+    .normalize('NFC')
+    .replace(CANDIDATE, (piece) => repairPiece(piece) ?? piece)
+    .normalize('NFC');
 }
 
 function findQuestionMarks(text: string): LossyText | undefined {
@@ -115,14 +132,16 @@ function lineCounter(text: string): { add: (index: number) => void; count: () =>
   };
 }
 
-/** The run of non-space characters around an index, cut to 40 characters. */
+/** The word around an index: up to 20 characters each way, to a space or a CSV separator or quote. */
 function wordAt(text: string, index: number): string {
   let start = index;
   let end = index;
-  while (start > 0 && !/\s/.test(text[start - 1]!) && index - start < 20) start--;
-  while (end < text.length && !/\s/.test(text[end]!) && end - index < 20) end++;
+  while (start > 0 && !WORD_END.test(text[start - 1]!) && index - start < 20) start--;
+  while (end < text.length && !WORD_END.test(text[end]!) && end - index < 20) end++;
   return text.slice(start, end);
 }
+
+const WORD_END = /[\s,;"]/;
 
 /** The 1-based line of an index. */
 export function lineAt(text: string, index: number): number {

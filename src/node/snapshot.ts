@@ -10,6 +10,7 @@ import { fsSource } from './fs-source';
 import { sha256Hex } from './hash';
 import { dataDirFromEnv } from './load-data';
 import { archiveDirFor, loadSiteFromDisk, shownPath } from './load-site';
+import { TABLE_FORMATS } from '../lib/workbook/table-file';
 
 /** What to snapshot, and where. */
 export interface SnapshotOptions {
@@ -116,7 +117,7 @@ function writeArchive(tmp: string, input: ArchiveInput): { ok: true } | { ok: fa
   mkdirSync(join(tmp, 'plans'), { recursive: true });
   const notHidden = (src: string) => !basename(src).startsWith('.');
   for (const table of ['units', 'leaders']) {
-    for (const ext of ['csv', 'json']) {
+    for (const ext of TABLE_FORMATS) {
       const file = join(input.dataDir, `${table}.${ext}`);
       if (existsSync(file)) cpSync(file, join(tmp, `${table}.${ext}`));
     }

@@ -37,7 +37,9 @@ function checkParts({ bytes, parts }) {
       }).length;
     } catch (e) {
       const tooLarge = /** @type {{ code?: string }} */ (e).code === 'ERR_BUFFER_TOO_LARGE';
-      return tooLarge ? `its part ${part.name} unpacks to more than it declares` : `its part ${part.name} is damaged`;
+      return tooLarge
+        ? `its part ${part.name} unpacks to more than it declares (a damaged file, or one made to exhaust memory)`
+        : `its part ${part.name} is damaged`;
     }
     if (unpacked !== part.size) return `its part ${part.name} unpacks to a size other than it declares`;
   }
@@ -82,7 +84,12 @@ function pickSheet(workbook, sheet) {
 async function read(job) {
   const { bytes, sheet } = job;
   const damaged = checkParts(job);
-  if (damaged) return { ok: false, code: 'workbook-damaged', message: `cannot be read as a workbook: ${damaged}` };
+  if (damaged)
+    return {
+      ok: false,
+      code: 'workbook-damaged',
+      message: `cannot be read as a workbook: ${damaged}; open the original in Excel or LibreOffice and save it again`,
+    };
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
@@ -108,7 +115,7 @@ port.on('message', (/** @type {Job} */ job) =>
     reply({
       ok: false,
       code: 'workbook-damaged',
-      message: `cannot be read as a workbook (${String(e?.message ?? e).slice(0, 200)})`,
+      message: `cannot be read as a workbook (${String(e?.message ?? e).slice(0, 200)}); open it in Excel or LibreOffice and save it again`,
     }),
   ),
 );
