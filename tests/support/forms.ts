@@ -88,3 +88,22 @@ export function checkCsv(text: string, ctx: RoundContext, file = 'hcqt.csv'): Fo
 
 /** The plans of a dataset judged at a date, for assertions about statuses. */
 export const judged = (dataset: Dataset, asOf: string) => judgePlans(dataset.plans, asOf);
+
+/** Fills in a form file on disk as a person would in Excel, and saves it under `out`: values by task id and column letter. */
+export async function fillFile(path: string, out: string, fills: Record<string, RowFill>): Promise<void> {
+  const { readFileSync, writeFileSync } = await import('node:fs');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(path) as unknown as ExcelJS.Buffer);
+  const sheet = workbook.getWorksheet(FORM_SHEET)!;
+  const rows = new Map<string, number>();
+  sheet.eachRow((row, n) => {
+    const task = row.getCell(2).value;
+    if (typeof task === 'string') rows.set(task, n);
+  });
+  for (const [task, fill] of Object.entries(fills)) {
+    const n = rows.get(task);
+    if (n === undefined) throw new Error(`no task ${task} in ${path}`);
+    for (const [col, value] of Object.entries(fill)) sheet.getCell(`${col}${n}`).value = value;
+  }
+  writeFileSync(out, new Uint8Array(await workbook.xlsx.writeBuffer()));
+}
