@@ -1,6 +1,5 @@
 /** Monthly forms for tests: generated from the default data, filled in as a person would in Excel, read back and checked. */
 import ExcelJS from 'exceljs';
-import { judgePlans } from '../../src/lib/archive-model';
 import { checkForm, reportKey, type FormOutcome, type RoundContext } from '../../src/lib/forms/check';
 import { buildUnitForms, type UnitForm } from '../../src/lib/forms/build';
 import { FORM_SHEET } from '../../src/lib/forms/layout';
@@ -23,7 +22,7 @@ export function formsOf(dataset: Dataset, period: Period): UnitForm[] {
 }
 
 /** The row of the form's table that holds a task (the header row + its place among the rows). */
-export function rowOf(form: UnitForm, taskId: string, headerRow = 17): number {
+function rowOf(form: UnitForm, taskId: string, headerRow = 17): number {
   const i = form.rows.findIndex((r) => r.locked.task === taskId);
   if (i < 0) throw new Error(`no task ${taskId} in the form of ${form.unit.id}`);
   return headerRow + 1 + i;
@@ -85,9 +84,6 @@ export function checkCsv(text: string, ctx: RoundContext, file = 'hcqt.csv'): Fo
   const { form, issues } = readFormSheet({ file, sheet: undefined }, csvSheet(file, text));
   return form ? checkForm(form, ctx) : { issues };
 }
-
-/** The plans of a dataset judged at a date, for assertions about statuses. */
-export const judged = (dataset: Dataset, asOf: string) => judgePlans(dataset.plans, asOf);
 
 /** Fills in a form file on disk as a person would in Excel, and saves it under `out`: values by task id and column letter. */
 export async function fillFile(path: string, out: string, fills: Record<string, RowFill>): Promise<void> {

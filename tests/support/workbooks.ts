@@ -9,7 +9,7 @@ import { zipFiles } from '../../src/lib/workbook/zip-write';
 import { entryDataOffset, readZipDirectory } from '../../src/lib/workbook/zip';
 
 /** A cell as a test writes it. */
-export type TestCell = string | number | Date | boolean | null | ExcelJS.CellValue;
+type TestCell = string | number | Date | boolean | null | ExcelJS.CellValue;
 
 /** How to write a table: the sheet's name, sheets before it, and per-cell number formats. */
 export interface TableWorkbook {

@@ -39,7 +39,7 @@ export const FILL_COLUMNS = [
 ] as const;
 
 /** The hidden column holding each row's checks of its locked cells. */
-export const CHECK_COLUMN = ['check', 'Mã kiểm tra'] as const;
+const CHECK_COLUMN = ['check', 'Mã kiểm tra'] as const;
 
 /** Every column, in order. */
 export const FORM_COLUMNS = [...LOCKED_COLUMNS, ...FILL_COLUMNS, CHECK_COLUMN] as const;

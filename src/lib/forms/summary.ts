@@ -13,8 +13,8 @@ export function describeOutcome(outcome: FormOutcome): string[] {
   return lines;
 }
 
-/** One report as a line: plan, task, status, percent, completion date and the start of the note. */
-export function describeReport(r: NewReport): string {
+// One report as a line: plan, task, status, percent, completion date and the start of the note.
+function describeReport(r: NewReport): string {
   const parts = [REPORTED_LABELS[r.status]];
   if (r.percent !== undefined) parts.push(`${r.percent}%`);
   if (r.completedOn) parts.push(`hoàn thành ${formatDateVi(r.completedOn)}`);

@@ -6,7 +6,8 @@
 import type ExcelJS from 'exceljs';
 import { formatDateVi } from '../dates';
 import { REPORTED_LABELS, REPORTED_STATUSES } from '../status';
-import { dateCell, fitHeight, newWorkbook, workbookBytes } from '../workbook/write';
+import { fitHeight } from '../workbook/fit';
+import { dateCell, newWorkbook, workbookBytes } from '../workbook/write';
 import type { UnitForm } from './build';
 import { FILL_COLUMNS, FORM_COLUMNS, FORM_SHEET, HEADING, LOCKED_COLUMNS } from './layout';
 import { periodLabel } from './period';
@@ -21,8 +22,8 @@ const THIN: ExcelJS.Borders = ['top', 'left', 'bottom', 'right'].reduce(
   {} as ExcelJS.Borders,
 );
 
-/** The instructions under the heading, one a line. */
-export function formInstructions(form: UnitForm): string[] {
+// The instructions under the heading, one a line.
+function formInstructions(form: UnitForm): string[] {
   const cutoff = formatDateVi(form.cutoff);
   return [
     `1. Chỉ điền các ô nền vàng: "Tình trạng" (chọn trong danh sách), "Tiến độ (%)" (số nguyên từ 0 đến 100), "Ngày hoàn thành" (chỉ khi đã hoàn thành, dạng ngày/tháng/năm, không sau ngày ${cutoff}) và "Ghi chú" (kết quả đã làm trong kỳ).`,

@@ -67,8 +67,8 @@ export function inspectWorkbook(bytes: Uint8Array, limits: WorkbookLimits): Insp
   return { ok: true, entries };
 }
 
-/** The message for a workbook that unpacks to more than the limit. */
-export function unpackedMessage(unpacked: number | undefined, limits: WorkbookLimits): string {
+// The message for a workbook that unpacks to more than the limit.
+function unpackedMessage(unpacked: number | undefined, limits: WorkbookLimits): string {
   const size = unpacked === undefined ? 'more' : formatSize(unpacked);
   return `unpacks to ${size} of data, more than the ${formatSize(limits.maxUnpackedBytes)} a workbook may hold; save a table that large as "CSV UTF-8"`;
 }

@@ -3,8 +3,6 @@ import ExcelJS from 'exceljs';
 import type { IsoDate } from '../dates';
 import { setZipTimes } from './zip';
 
-export { fitHeight, fitWidth } from './fit';
-
 /** A date as the cell value exceljs writes as that day (it counts days in UTC). */
 export function dateCell(date: IsoDate): Date {
   const [year, month, day] = date.split('-').map(Number) as [number, number, number];

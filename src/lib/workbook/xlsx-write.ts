@@ -47,8 +47,8 @@ export async function writeXlsx(table: XlsxTable): Promise<Uint8Array<ArrayBuffe
   );
 }
 
-/** Text as XML character data: escaped, and without the control characters XML cannot hold. */
-export function xmlText(text: string): string {
+// Text as XML character data: escaped, and without the control characters XML cannot hold.
+function xmlText(text: string): string {
   // eslint-disable-next-line no-control-regex -- XML 1.0 has no place for these
   return text.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, '').replace(/[&<>"]/g, (c) => ENTITIES[c]!);
 }
