@@ -1,6 +1,6 @@
 /** The monthly forms of a period: one per unit that leads unfinished tasks, one row per such task with its last report. */
 import type { IsoDate } from '../dates';
-import { evaluatePlan } from '../evaluate';
+import { evaluatePlan, type TaskState } from '../evaluate';
 import type { Plan, Unit } from '../model';
 import { REPORTED_LABELS } from '../status';
 import { compareIds, compareVi } from '../text';
@@ -49,21 +49,9 @@ export function buildUnitForms(
     const tasks = [...state.tasks].sort((a, b) => compareIds(a.task.id, b.task.id));
     for (const t of tasks) {
       if (t.status === 'done_on_time' || t.status === 'done_late') continue;
-      const last = t.result.latest;
       for (const unit of new Set(t.task.leadUnits)) {
-        const key: FormKey = { period: periodId(period), unit };
-        const locked: Record<LockedColumn, string> = {
-          plan: plan.id,
-          task: t.task.id,
-          title: t.task.title,
-          due: t.task.due.final,
-          last_status: last ? REPORTED_LABELS[last.status] : NO_REPORT,
-          last_percent: t.percent === undefined ? '' : numberText(t.percent),
-          last_note: last?.note ?? '',
-        };
-        const check = LOCKED_COLUMNS.map(([c]) => cellCheck(hash, key, locked, c, locked[c])).join('.');
         const list = rowsByUnit.get(unit) ?? rowsByUnit.set(unit, []).get(unit)!;
-        list.push({ locked, due: t.task.due.final, lastPercent: t.percent, check });
+        list.push(formRow(t, { period: periodId(period), unit }, hash));
       }
     }
   }
@@ -78,4 +66,20 @@ export function buildUnitForms(
       code: formCode(hash, { period: periodId(period), unit: unit.id }, cutoff, returnBy),
       rows: rowsByUnit.get(unit.id)!,
     }));
+}
+
+// A task's row of a unit's form: its locked cells as the last report left them, and their checks.
+function formRow(t: TaskState, key: FormKey, hash: Hash): FormRow {
+  const last = t.result.latest;
+  const locked: Record<LockedColumn, string> = {
+    plan: t.task.planId,
+    task: t.task.id,
+    title: t.task.title,
+    due: t.task.due.final,
+    last_status: last ? REPORTED_LABELS[last.status] : NO_REPORT,
+    last_percent: t.percent === undefined ? '' : numberText(t.percent),
+    last_note: last?.note ?? '',
+  };
+  const check = LOCKED_COLUMNS.map(([c]) => cellCheck(hash, key, locked, c, locked[c])).join('.');
+  return { locked, due: t.task.due.final, lastPercent: t.percent, check };
 }
