@@ -41,7 +41,7 @@ export class LoadContext {
   }
 
   /** Like readText, saying also whether the text is PLAIN_TEXT (text.ts). */
-  private readDecoded(path: string): { text: string; plainText: boolean } | undefined {
+  private readDecoded(path: string): { text: string; plainText: boolean; ungarbled: boolean } | undefined {
     const size = this.source.size(path);
     if (size === undefined) return undefined;
     if (size > this.maxFileBytes) {
@@ -60,7 +60,7 @@ export class LoadContext {
       return undefined;
     }
     if (decoded.warning) this.issues.push(warningAt({ file: path }, 'encoding', decoded.warning));
-    return { text: decoded.text, plainText: decoded.plainText === true };
+    return { text: decoded.text, plainText: decoded.plainText === true, ungarbled: decoded.ungarbled === true };
   }
 
   /** Reads `<base>.csv`, `<base>.json` or `<base>.xlsx`, never two of them; undefined (with a problem) when missing. */
@@ -84,7 +84,7 @@ export class LoadContext {
     if (decoded === undefined) return undefined;
     if (!path.endsWith('.csv')) return parseJsonTable(path, decoded.text);
     // A lossy save decodes without error: only the marks it leaves in the text tell (lossy-text.ts).
-    const lossy = findLossyText(decoded.text);
+    const lossy = findLossyText(decoded.text, decoded.ungarbled);
     if (lossy) {
       const line = lineAt(decoded.text, lossy.index);
       this.issues.push(errorAt({ file: path, line }, 'lossy-text', lossyTextMessage(lossy, 'file')));

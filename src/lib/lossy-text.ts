@@ -6,8 +6,6 @@
  * one reads as a letter of Thaana ("GiAޡo" for "Giáo"), Cyrillic or Hangul glued to a Latin letter.
  */
 
-import { NFC_STABLE } from './text';
-
 /** The first damaged piece of a text, how it should read when that can be told, and how many lines show damage. */
 export interface LossyText {
   kind: 'mojibake' | 'question-marks';
@@ -41,22 +39,33 @@ const CANDIDATE = new RegExp(`[${charsOf(0xc2, 0xf4).join('')}][${charsOf(0x80, 
 const REPAIRED_TEXT = /^[\u00c0-\u024f\u0300-\u036f\u1e00-\u1eff\u2010-\u2026]+$/;
 // "?" inside a word, or starting one: "Ph?ng", "?i?u". Not in links ("?id=5"), where it is in its place.
 const LETTER = /^\p{L}$/u;
+/** Garbled Vietnamese always holds one of these: the first character of a letter's two bytes (Ã Ă Ä Å Æ, Ì Í for
+   tone marks), the second of its three (º »), or a character of the scripts FOREIGN looks for. */
+export const HINT = /[\u00c3-\u00c6\u00cc\u00cd\u0102\u00ba\u00bb\u0480-\u04bf\u0780-\u07bf\uc000-\ucfff\ud800-\udbff]/;
 // What the bytes of Windows-1258's tone marks (0xCC, 0xD2, 0xDE, 0xEC, 0xF2) start in UTF-8, right after a Latin letter.
 const FOREIGN =
   /[A-Za-z\u00c0-\u024f\u1e00-\u1eff](?:[\u0480-\u04bf\u0780-\u07bf\uc000-\ucfff]|[\u{80000}-\u{bffff}])/gu;
 const WORD_START = /^[\s("']$/;
 
-/** The first mark of a lossy save in text, or undefined when it shows none. */
-export function findLossyText(text: string): LossyText | undefined {
-  return findMojibake(text) ?? findQuestionMarks(text);
+/** The first mark of a lossy save in text, or undefined when it shows none; `noHints`: the text is known to be PLAIN_UNGARBLED. */
+export function findLossyText(text: string, noHints = false): LossyText | undefined {
+  return (noHints ? undefined : findMojibake(text)) ?? findQuestionMarks(text);
 }
+
+/**
+ * PLAIN_TEXT (text.ts) without the characters garbled Vietnamese always holds (HINT): decoding tests a file with it
+ * first, so that the one scan it makes anyway also tells that the file shows no mojibake.
+ */
+export const PLAIN_UNGARBLED =
+  /^[\n\r\x20-\x7e\u00a1-\u00b9\u00bc-\u00c2\u00c7-\u00cb\u00ce-\u0101\u0103-\u024f\u1e00-\u1eff\u2010-\u2027\u2030-\u205e]*$/;
 
 function findMojibake(text: string): LossyText | undefined {
   let first: LossyText | undefined;
   const lines = lineCounter(text);
+  // Loading scans every CSV file: one scan for a few telltale characters first, the closer look only if one is there.
+  if (!HINT.test(text)) return undefined;
   const found = [...text.matchAll(CANDIDATE)].filter((m) => repairPiece(m[0]) !== undefined).map((m) => m.index);
-  // Letters of other scripts can only be there when the text holds characters outside Latin-1 and Vietnamese at all.
-  if (!NFC_STABLE.test(text)) for (const m of text.matchAll(FOREIGN)) found.push(m.index + 1);
+  for (const m of text.matchAll(FOREIGN)) found.push(m.index + 1);
   for (const index of found.sort((a, b) => a - b)) {
     lines.add(index);
     first ??= { kind: 'mojibake', index, word: wordAt(text, index), lines: 0 };

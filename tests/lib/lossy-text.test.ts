@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/lib/load';
-import { findLossyText } from '../../src/lib/lossy-text';
+import { findLossyText, HINT, PLAIN_UNGARBLED } from '../../src/lib/lossy-text';
+import { PLAIN_TEXT } from '../../src/lib/text';
 import { formatIssue } from '../../src/lib/problems';
 import { encodeWindows1258 } from '../support/encodings';
 import { memorySource, readFolder } from '../support/memory-source';
@@ -109,5 +110,15 @@ describe('a CSV file saved lossily is refused with its line, never read as good 
         "data/units.csv:2: "PhĂ²ng" is Vietnamese text garbled by a wrong encoding (it should read "Phòng") (8 lines show it): the file was opened as Windows-1252 or 1258 when it was UTF-8, then saved. Take the original again: in Excel, Save As → "CSV UTF-8"; in LibreOffice, open it with the character set "Unicode (UTF-8)" and save it with the same",
       ]
     `);
+  });
+});
+
+describe('the scan decoding makes anyway', () => {
+  it('PLAIN_UNGARBLED is PLAIN_TEXT without the characters garbled Vietnamese always holds', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const c = String.fromCharCode(code);
+      expect(PLAIN_UNGARBLED.test(c), c).toBe(PLAIN_TEXT.test(c) && !HINT.test(c));
+    }
   });
 });
