@@ -3,6 +3,8 @@
  * first (src/lib/workbook/container.ts), then a thread of its own (workbook-worker.mjs) unpacks and parses it while
  * this one waits, at most the time limit, with a cap on the thread's memory. A workbook that takes longer is given up.
  */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { inspectWorkbook, timeoutMessage, WORKBOOK_LIMITS, type WorkbookLimits } from '../../lib/workbook/container';
 import type { WorkbookParser, WorkbookRead } from '../../lib/workbook/sheet';
@@ -17,6 +19,13 @@ const WORKER_HEAP_MB = 1024;
 export function readWorkbookSync(bytes: Uint8Array, sheet: string, limits = WORKBOOK_LIMITS): WorkbookRead {
   const inspection = inspectWorkbook(bytes, limits);
   if (!inspection.ok) return inspection;
+  // Inside Astro's bundle (which gets the data already read, never reading workbooks) the thread's file is not there.
+  if (!existsSync(fileURLToPath(WORKER)))
+    return {
+      ok: false,
+      code: 'workbook-unsupported',
+      message: 'is a workbook, which cannot be read here; run npm run validate',
+    };
   const parts = [];
   for (const entry of inspection.entries) {
     if (entry.name.endsWith('/') && entry.size === 0) continue;
