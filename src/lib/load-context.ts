@@ -2,10 +2,12 @@
 import type { z } from 'zod';
 import { checkColumns, parseCsv, parseJsonTable, type Table, type TableRow } from './csv';
 import { decodeBytes, type Utf8Decoder } from './decode';
+import { formatSize } from './file-size';
 import { parseJsonFile } from './json';
 import { findLossyText, lineAt, lossyTextMessage } from './lossy-text';
 import { errorAt, warningAt, type DataIssue, type RowOrigin } from './problems';
 import { COLUMNS } from './schema';
+import { WORKBOOK_LIMITS } from './workbook/container';
 import type { WorkbookParser } from './workbook/sheet';
 import { findTableFile } from './workbook/table-file';
 import { readWorkbookTable } from './workbook/read-table';
@@ -94,7 +96,7 @@ export class LoadContext {
   }
 
   private readWorkbook(path: string, kind: string): { table: Table; issues: DataIssue[] } | undefined {
-    const read = readWorkbookTable(this.source, path, kind);
+    const read = readWorkbookTable(this.source, path, kind, Math.min(this.maxFileBytes, WORKBOOK_LIMITS.maxFileBytes));
     if (read.table) return { table: read.table, issues: read.issues };
     this.issues.push(...read.issues);
     return undefined;
@@ -137,10 +139,8 @@ export class LoadContext {
   }
 }
 
-/** A file size for messages: MB from 1 MB up, KB below. */
-export function formatSize(bytes: number): string {
-  return bytes >= 1048576 ? `${Number((bytes / 1048576).toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
+/** A file size for messages (file-size.ts), where the loader first had it. */
+export { formatSize };
 
 /** Where a row is, for problems about it. */
 export function originOf(file: string, row: TableRow): RowOrigin {

@@ -3,7 +3,7 @@
  * macro-enabled workbook, an OpenDocument file with the wrong name) and whether its ZIP directory stays within the
  * limits. A workbook is a ZIP file from outside the office's control: a small file may unpack to gigabytes.
  */
-import { formatSize } from '../load-context';
+import { formatSize } from '../file-size';
 import { readZipDirectory, type ZipEntry } from './zip';
 
 /** What a workbook may be: caps on the file, on what it unpacks to, and on the time taken to read it. */

@@ -1,6 +1,7 @@
 /** Reading a data table from an .xlsx workbook: its size capped, the file checked and read by the DataSource's reader, then the sheet as a table. */
 import type { Table } from '../csv';
-import { formatSize, type DataSource } from '../load-context';
+import { formatSize } from '../file-size';
+import type { DataSource } from '../load-context';
 import { errorAt, type DataIssue } from '../problems';
 import { WORKBOOK_LIMITS } from './container';
 import { sheetTable } from './table';

@@ -4,7 +4,7 @@ import { basename, extname } from 'node:path';
 import { decodeBytes } from '../../lib/decode';
 import { FORM_SHEET } from '../../lib/forms/layout';
 import { csvSheet, type FormPlace } from '../../lib/forms/read';
-import { formatSize } from '../../lib/load-context';
+import { formatSize } from '../../lib/file-size';
 import { findLossyText, lineAt, lossyTextMessage } from '../../lib/lossy-text';
 import { errorAt, type DataIssue } from '../../lib/problems';
 import { WORKBOOK_LIMITS } from '../../lib/workbook/container';
