@@ -16,11 +16,14 @@ function restrict(files, patterns) {
   return { files, rules: { 'no-restricted-imports': ['error', { patterns: [NO_DIST, ...patterns] }] } };
 }
 
+/** One or more steps up a folder, as a group's files (and those of its sub-folders) reach another group. */
+const UP = '(\\.\\./)+';
+
 /** A pattern refusing imports of these src/lib groups from a group below them. */
 function below(prefix, groups) {
   return {
     regex: `^${prefix}(${groups.join('|')})/`,
-    message: `src/lib's groups import downwards only (dates/text ← data ← status ← site ← build; import ← data).`,
+    message: `src/lib's groups import downwards only (dates/text ← data ← status ← site, forms ← build; import ← data).`,
   };
 }
 
@@ -58,11 +61,13 @@ export default tseslint.config(
     [{ regex: '^(\\.\\./)+data$', message: 'Components take what they show as props; the page asks src/data.ts.' }],
   ),
   // src/lib is pure (no file system, no Astro, no DOM), and its groups import downwards only: dates.ts and text.ts,
-  // then data/ (the data contract), status/ (the rules), site/ (the views), build/; import/ stands on data/.
-  restrict(['src/lib/*.ts'], [...PURE, below('\\./', ['data', 'status', 'site', 'build', 'import'])]),
-  restrict(['src/lib/data/**/*.ts'], [...PURE, below('\\.\\./', ['status', 'site', 'build', 'import'])]),
-  restrict(['src/lib/status/**/*.ts'], [...PURE, below('\\.\\./', ['site', 'build', 'import'])]),
-  restrict(['src/lib/site/**/*.ts'], [...PURE, below('\\.\\./', ['build', 'import'])]),
-  restrict(['src/lib/build/**/*.ts'], [...PURE, below('\\.\\./', ['import'])]),
-  restrict(['src/lib/import/**/*.ts'], [...PURE, below('\\.\\./', ['status', 'site', 'build'])]),
+  // then data/ (the data contract), status/ (the rules), site/ (the views) and forms/ (the monthly round), build/;
+  // import/ stands on data/.
+  restrict(['src/lib/*.ts'], [...PURE, below('\\./', ['data', 'status', 'site', 'forms', 'build', 'import'])]),
+  restrict(['src/lib/data/**/*.ts'], [...PURE, below(UP, ['status', 'site', 'forms', 'build', 'import'])]),
+  restrict(['src/lib/status/**/*.ts'], [...PURE, below(UP, ['site', 'forms', 'build', 'import'])]),
+  restrict(['src/lib/site/**/*.ts'], [...PURE, below(UP, ['forms', 'build', 'import'])]),
+  restrict(['src/lib/forms/**/*.ts'], [...PURE, below(UP, ['site', 'build', 'import'])]),
+  restrict(['src/lib/build/**/*.ts'], [...PURE, below(UP, ['import'])]),
+  restrict(['src/lib/import/**/*.ts'], [...PURE, below(UP, ['status', 'site', 'forms', 'build'])]),
 );

@@ -5,6 +5,7 @@ import type { PlanState, TaskState } from './lib/status/evaluate';
 import type { Dataset, Leader, Site, Unit } from './lib/data/model';
 import { reportsByUnit, type UnitReport } from './lib/status/reporting';
 import { currentPlans } from './lib/status/current';
+import { periodReturns, type PeriodReturns } from './lib/forms/returns';
 import { listSitePages, siteOutline, staticPathsOf, type SitePage, type SiteRoute } from './lib/site/site-pages';
 import { buildTaskIndex, type TaskIndex } from './lib/site/task-index';
 import { parseChangesFile, type ChangesFile } from './lib/status/updates';
@@ -167,6 +168,16 @@ export function getTaskIndex(): TaskIndex {
   const asOf = data.dataset.site.asOf;
   taskIndex = buildTaskIndex(currentPlans(data.plans, asOf), data.units, data.leaders, asOf);
   return taskIndex;
+}
+
+let returns: PeriodReturns | undefined;
+
+/** Which units' monthly forms of the current period (the month of the as-of date) have come back, from the live reports. */
+export function getPeriodReturns(): PeriodReturns {
+  if (returns) return returns;
+  const data = getSiteData();
+  returns = periodReturns(data.tasks, data.dataset.units, data.dataset.site.asOf);
+  return returns;
 }
 
 let updates: ChangesFile | undefined;

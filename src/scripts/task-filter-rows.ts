@@ -1,5 +1,7 @@
-/** The task table's rows as <task-filter> sees them: read once from their data-* attributes, and written out as CSV. */
+/** The task table's rows as <task-filter> sees them: read once from their data-* attributes, and written out as CSV or a workbook. */
 import { writeCsv } from '../lib/data/csv-write';
+import { fitWidth } from '../lib/data/workbook/fit';
+import { writeXlsx, type XlsxColumn } from '../lib/data/workbook/xlsx-write';
 import type { DerivedStatus } from '../lib/status/status';
 import { dueTags } from '../lib/site/task-index';
 import type { TaskFacets } from '../lib/site/task-query';
@@ -106,7 +108,50 @@ export function applySearchIndex(
 /** Downloads the given rows' cells as a CSV file (UTF-8 with a BOM; "—" written as an empty cell). */
 export function downloadCsv(header: readonly string[], rows: readonly HTMLTableRowElement[], filename: string): void {
   const cells = rows.map((row) => [...row.cells].map((c) => (cellText(c) === '—' ? '' : cellText(c))));
-  const blob = new Blob([writeCsv(header, cells)], { type: 'text/csv;charset=utf-8' });
+  saveBlob(new Blob([writeCsv(header, cells)], { type: 'text/csv;charset=utf-8' }), filename);
+}
+
+// The columns a workbook holds as numbers and dates, read from the row's data-* attributes rather than the text shown.
+const TYPED: Record<string, [kind: XlsxColumn['kind'], read: (d: DOMStringMap) => string | number | undefined]> = {
+  percent: ['number', (d) => (d.percent ? Number(d.percent) : undefined)],
+  due: ['date', (d) => d.due],
+  last: ['date', (d) => d.last || undefined],
+};
+
+/** Downloads the given rows as an .xlsx workbook: the same columns as the CSV, dates as dates, percent as numbers. */
+export async function downloadXlsx(
+  headers: readonly HTMLTableCellElement[],
+  rows: readonly HTMLTableRowElement[],
+  filename: string,
+  date: string,
+): Promise<void> {
+  const keys = headers.map((th) => th.dataset.sort ?? '');
+  const values = rows.map((row) =>
+    keys.map((key, i) => {
+      const typed = Object.hasOwn(TYPED, key) ? TYPED[key] : undefined;
+      if (typed) return typed[1](row.dataset);
+      const text = cellText(row.cells[i]);
+      return text === '—' ? '' : text;
+    }),
+  );
+  const columns = headers.map((th, i): XlsxColumn => {
+    const kind = (Object.hasOwn(TYPED, keys[i]!) && TYPED[keys[i]!]?.[0]) || 'text';
+    const width =
+      kind === 'date'
+        ? 12
+        : fitWidth(
+            cellText(th),
+            values.map((v) => v[i]),
+            8,
+            50,
+          );
+    return { header: cellText(th), width, kind };
+  });
+  const bytes = await writeXlsx({ sheet: 'Nhiệm vụ', columns, rows: values, date });
+  saveBlob(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), filename);
+}
+
+function saveBlob(blob: Blob, filename: string): void {
   const link = document.createElement('a');
   link.href = URL.createObjectURL(blob);
   link.download = filename;

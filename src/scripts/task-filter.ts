@@ -15,7 +15,7 @@ import {
   type TaskQuery,
 } from '../lib/site/task-query';
 import { TaskTable, whenIdle } from './task-filter-table';
-import { applySearchIndex, cellText, downloadCsv } from './task-filter-rows';
+import { applySearchIndex, cellText, downloadCsv, downloadXlsx } from './task-filter-rows';
 
 // A pause this long ends a burst of typing: the next keystroke starts a new history entry.
 const TYPING_PAUSE_MS = 800;
@@ -79,6 +79,7 @@ class TaskFilter extends HTMLElement {
     });
     form.querySelector('[data-action="clear"]')?.addEventListener('click', () => this.#clear());
     form.querySelector('[data-action="csv"]')?.addEventListener('click', () => this.#downloadCsv());
+    form.querySelector('[data-action="xlsx"]')?.addEventListener('click', () => void this.#downloadXlsx());
     this.querySelector('[data-action="more"]')?.addEventListener('click', () => this.#showAll());
     window.addEventListener('popstate', this.#onPopState);
     this.#load();
@@ -305,6 +306,18 @@ class TaskFilter extends HTMLElement {
       header,
       rows.map((r) => r.el),
       this.dataset.csvName || 'nhiem-vu.csv',
+    );
+  }
+
+  // The workbook holds the same rows and columns as the CSV.
+  async #downloadXlsx(): Promise<void> {
+    const rows = this.#table.readAll().filter((r) => r.match);
+    const name = (this.dataset.csvName || 'nhiem-vu.csv').replace(/\.csv$/, '.xlsx');
+    await downloadXlsx(
+      this.#headers,
+      rows.map((r) => r.el),
+      name,
+      this.dataset.asOf ?? '2000-01-01',
     );
   }
 }

@@ -37,7 +37,12 @@ describe('the cache key of an archived year', () => {
   });
 
   it("covers a plan's pages folder and both exports", () => {
-    expect(planOutputs(['2024-a'])).toEqual(['plans/2024-a', 'exports/2024-a.json', 'exports/2024-a.csv']);
+    expect(planOutputs(['2024-a'])).toEqual([
+      'plans/2024-a',
+      'exports/2024-a.json',
+      'exports/2024-a.csv',
+      'exports/2024-a.xlsx',
+    ]);
   });
 });
 

@@ -31,4 +31,17 @@ describe('npm run validate', () => {
     expect(lines[1]).toMatch(/tasks\.csv:\d+: due "2024-Q5": part "2024-Q5" is not a date/);
     expect(result.stderr).toContain('2 error(s): the data was not accepted.');
   });
+
+  it('never says "Data OK" for a CSV file that lost its Vietnamese letters to a Windows-1252 save', () => {
+    const work = mkdtempSync(join(tmpdir(), 'validate-'));
+    cpSync('data', join(work, 'data'), { recursive: true });
+    const units = join(work, 'data/units.csv');
+    // What "Save as CSV" with the Western Europe character set writes: "?" for every letter it has no byte for.
+    writeFileSync(units, readFileSync(units, 'utf8').replace(/[^\u0020-\u00ff\n]/g, '?'), 'latin1');
+    const result = run(['--data', join(work, 'data')]);
+    rmSync(work, { recursive: true, force: true });
+    expect(result.status).toBe(1);
+    expect(result.stdout).not.toContain('Data OK');
+    expect(result.stderr).toMatch(/units\.csv:\d+: "[^"]*\?[^"]*" has "\?" where Vietnamese letters stood/);
+  });
 });

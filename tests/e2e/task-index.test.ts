@@ -2,7 +2,8 @@ import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTaskIndex, useBrowserSite } from '../support/browser-site';
-import { countText, downloadCsv, shownCells, shownIds } from '../support/task-page';
+import { cellText } from '../../src/lib/data/workbook/sheet';
+import { countText, downloadCsv, downloadXlsx, shownCells, shownIds } from '../support/task-page';
 import { compareVi } from '../../src/lib/text';
 
 const ALL = [
@@ -193,6 +194,30 @@ describe('the task index /tasks/ in Chromium (default data, 12 tasks)', () => {
     expect(rows.slice(1)).toEqual(await shownCells(page));
     expect(rows).toHaveLength(9);
     expect(rows[1]![3]).toBe('Đang thực hiện');
+  });
+
+  it('downloads the same rows as an Excel workbook beside the CSV, with percents as numbers and dates as dates', async () => {
+    await open('?status=in_progress&sort=title&dir=desc');
+    const { rows: csv } = await downloadCsv(page);
+    const { name, sheet } = await downloadXlsx(page);
+    expect(name).toBe('nhiem-vu-2024-11-30.xlsx');
+    const grid = sheet.rows.map((r) => {
+      const cells = Array.from({ length: csv[0]!.length }, () => '');
+      for (const c of r.cells) cells[c.col - 1] = cellText(c.value);
+      return cells;
+    });
+    expect(grid[0]).toEqual(csv[0]);
+    expect(grid).toHaveLength(csv.length);
+    // The CSV holds what the page shows (85%, 31/12/2024); the workbook the values themselves.
+    const iso = (vi: string) => vi.replace(/^(\d\d)\/(\d\d)\/(\d{4})$/, '$3-$2-$1');
+    expect(grid.slice(1)).toEqual(
+      csv
+        .slice(1)
+        .map((row) => row.map((cell, i) => (i === 4 ? cell.replace(/%$/, '') : i === 5 || i === 8 ? iso(cell) : cell))),
+    );
+    const second = sheet.rows[1]!.cells;
+    expect(second.find((c) => c.col === 5)?.value.t).toBe('n');
+    expect(second.find((c) => c.col === 6)?.value.t).toBe('d');
   });
 
   it('prints a filtered view with its filters in words and without the form', async () => {

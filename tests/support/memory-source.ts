@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { DataSource } from '../../src/lib/data/load';
+import { parseWorkbook } from '../../src/node/data/workbook/read-workbook';
 
 /** Files given as text (written as UTF-8) or bytes, by repository path. */
 export type MemoryFiles = Record<string, string | Uint8Array>;
@@ -32,6 +33,7 @@ export function memorySource(input: ReadonlyMap<string, Uint8Array> | MemoryFile
       reads.push(path);
       return bytes;
     },
+    parseWorkbook,
   };
 }
 

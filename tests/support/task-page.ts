@@ -1,7 +1,9 @@
-/** Reading the task index page (/tasks/) in a browser test: the rows shown, the count, and a downloaded CSV. */
+/** Reading the task index page (/tasks/) in a browser test: the rows shown, the count, and a downloaded CSV or workbook. */
 import { readFile } from 'node:fs/promises';
 import Papa from 'papaparse';
 import type { Page } from 'playwright-core';
+import type { Sheet } from '../../src/lib/data/workbook/sheet';
+import { readWorkbookSync } from '../../src/node/data/workbook/read-workbook';
 
 /** `plan/id` of every row shown, in the order shown. */
 export function shownRows(page: Page): Promise<string[]> {
@@ -42,4 +44,15 @@ export async function downloadCsv(page: Page): Promise<{ bytes: Buffer; name: st
   const text = bytes.toString('utf8').replace(/^\ufeff/, '');
   const rows = Papa.parse<string[]>(text, { delimiter: ',', newline: '\r\n', skipEmptyLines: true }).data;
   return { bytes, name: download.suggestedFilename(), rows };
+}
+
+/** Clicks "Tải Excel" and returns the downloaded workbook's name and its sheet, read as the data loader reads one. */
+export async function downloadXlsx(page: Page): Promise<{ name: string; sheet: Sheet }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Tải Excel' }).click(),
+  ]);
+  const read = readWorkbookSync(new Uint8Array(await readFile(await download.path())), 'x');
+  if (!read.ok) throw new Error(read.message);
+  return { name: download.suggestedFilename(), sheet: read.sheet };
 }

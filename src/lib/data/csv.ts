@@ -2,7 +2,7 @@
 import Papa from 'papaparse';
 import { parseJsonFile, setOwn } from './json';
 import { cleanText } from '../text';
-import { errorAt, quote, warningAt, type DataIssue } from './problems';
+import { errorAt, quote, warningAt, type DataIssue, type RowOrigin, type SheetRowRef } from './problems';
 
 /** One data row of a table, with its cells by column name and where it came from. */
 export interface TableRow {
@@ -13,6 +13,8 @@ export interface TableRow {
   line?: number | undefined;
   /** JSON location, e.g. `[4]` (JSON tables). */
   jsonPath?: string | undefined;
+  /** Worksheet location (workbook tables). */
+  sheetRow?: SheetRowRef | undefined;
 }
 
 /** A parsed table: its column names (lower case, trimmed) and rows. */
@@ -22,6 +24,8 @@ export interface Table {
   rows: TableRow[];
   /** 1-based line of the header row (CSV only). */
   headerLine?: number | undefined;
+  /** Where the header row is, when not a line of a file (workbook tables). */
+  headerOrigin?: RowOrigin | undefined;
   /** True when the file's text is PLAIN_TEXT (text.ts): cleanPlainText and cleanPlainMultiline then clean its cells. */
   plainText?: boolean | undefined;
 }
@@ -196,7 +200,7 @@ export function parseJsonTable(file: string, text: string): { table: Table; issu
 /** Checks a table's columns: missing required ones are errors, unknown ones warnings. */
 export function checkColumns(table: Table, required: readonly string[], optional: readonly string[]): DataIssue[] {
   const issues: DataIssue[] = [];
-  const where = { file: table.file, line: table.headerLine };
+  const where = table.headerOrigin ?? { file: table.file, line: table.headerLine };
   const present = new Set(table.columns);
   const missing = required.filter((c) => !present.has(c));
   if (missing.length > 0 && (table.rows.length > 0 || table.columns.length > 0)) {

@@ -1,4 +1,5 @@
 /** Turning a data file's bytes into text: byte-order marks, UTF-8, UTF-16 and Excel's Windows-1258, always NFC. */
+import { PLAIN_UNGARBLED } from './lossy-text';
 import { PLAIN_TEXT } from '../text';
 
 /** The encodings a data file may be in. */
@@ -13,6 +14,8 @@ export type DecodeResult =
       warning?: string;
       /** The text is PLAIN_TEXT (text.ts): CSV cells cut from it need little cleaning. */
       plainText?: true;
+      /** The text is PLAIN_UNGARBLED (lossy-text.ts): it shows none of the marks of garbled Vietnamese. */
+      ungarbled?: true;
     }
   | { ok: false; message: string; line?: number };
 
@@ -64,6 +67,7 @@ function decodeFatal(bytes: Uint8Array, label: string): string | undefined {
 
 function checkText(text: string, encoding: Encoding): DecodeResult {
   // One scan finds most files already NFC and free of control characters, and tells the CSV reader that its cells need little cleaning.
+  if (PLAIN_UNGARBLED.test(text)) return { ok: true, text, encoding, plainText: true, ungarbled: true };
   if (PLAIN_TEXT.test(text)) return { ok: true, text, encoding, plainText: true };
   const bad = firstControl(text);
   if (bad >= 0) return { ok: false, line: lineOfIndex(text, bad), message: controlMessage(text.charCodeAt(bad)) };

@@ -2,9 +2,15 @@
 import type { z } from 'zod';
 import { checkColumns, parseCsv, parseJsonTable, type Table, type TableRow } from './csv';
 import { decodeBytes, type Utf8Decoder } from './decode';
+import { formatSize } from './file-size';
 import { parseJsonFile } from './json';
+import { findLossyText, lineAt, lossyTextMessage } from './lossy-text';
 import { errorAt, warningAt, type DataIssue, type RowOrigin } from './problems';
 import { COLUMNS } from './schema';
+import { WORKBOOK_LIMITS } from './workbook/container';
+import type { WorkbookParser } from './workbook/sheet';
+import { findTableFile } from './workbook/table-file';
+import { readWorkbookTable } from './workbook/read-table';
 
 /** 50 MB: far above any real plan, well below what would exhaust memory. */
 export const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -38,6 +44,8 @@ export interface DataSource {
   read(path: string): Uint8Array;
   /** A faster strict UTF-8 decoder than TextDecoder, where the platform has one; it must give TextDecoder's results. */
   decodeUtf8?: Utf8Decoder | undefined;
+  /** Reads a worksheet of an .xlsx workbook (src/node/workbook); without it, workbooks are refused. */
+  parseWorkbook?: WorkbookParser | undefined;
 }
 
 /** Shared state of one load: the source and the problems found so far. */
@@ -54,7 +62,7 @@ export class LoadContext {
   }
 
   /** Like readText, saying also whether the text is PLAIN_TEXT (text.ts). */
-  private readDecoded(path: string): { text: string; plainText: boolean } | undefined {
+  private readDecoded(path: string): { text: string; plainText: boolean; ungarbled: boolean } | undefined {
     const size = this.source.size(path);
     if (size === undefined) return undefined;
     if (size > this.maxFileBytes) {
@@ -75,7 +83,7 @@ export class LoadContext {
       return undefined;
     }
     if (decoded.warning) this.issues.push(warningAt({ file: path }, 'encoding', decoded.warning));
-    return { text: decoded.text, plainText: decoded.plainText === true };
+    return { text: decoded.text, plainText: decoded.plainText === true, ungarbled: decoded.ungarbled === true };
   }
 
   /** A file's bytes, or undefined with the reason recorded (once per entry) when it is refused or cannot be read. */
@@ -101,32 +109,44 @@ export class LoadContext {
     this.issues.push(issue);
   }
 
-  /** Reads `<base>.csv` or `<base>.json`, never both; undefined (with a problem) when missing. */
+  /** Reads `<base>.csv`, `<base>.json` or `<base>.xlsx`, never two of them; undefined (with a problem) when missing. */
   readTable(base: string, kind: keyof typeof COLUMNS, required = true): Table | undefined {
-    const csv = `${base}.csv`;
-    const json = `${base}.json`;
-    const hasCsv = this.source.size(csv) !== undefined;
-    const hasJson = this.source.size(json) !== undefined;
-    if (hasCsv && hasJson) {
-      this.issues.push(errorAt({ file: csv }, 'duplicate-table', `and ${json} both exist; keep one of them`));
-      return undefined;
-    }
-    if (!hasCsv && !hasJson) {
-      if (required) this.issues.push(errorAt({ file: csv }, 'missing-file', `is missing (expected ${csv} or ${json})`));
-      return undefined;
-    }
-    const path = hasCsv ? csv : json;
-    const decoded = this.readDecoded(path);
-    if (decoded === undefined) return undefined;
-    const { table, issues } = hasCsv
-      ? parseCsv(path, decoded.text, decoded.plainText)
-      : parseJsonTable(path, decoded.text);
+    const found = findTableFile(this.source, base, required);
+    this.issues.push(...found.issues);
+    if (found.path === undefined) return undefined;
+    // A workbook's sheet is looked for by the table's file name (units, tasks, unit-groups …).
+    const sheet = base.slice(base.lastIndexOf('/') + 1);
+    const parsed = found.path.endsWith('.xlsx') ? this.readWorkbook(found.path, sheet) : this.readTextTable(found.path);
+    if (parsed === undefined) return undefined;
+    const { table, issues } = parsed;
     const columns = COLUMNS[kind];
     const columnIssues = checkColumns(table, columns.required, columns.optional);
     const headerBroken = columnIssues.some((i) => i.level === 'error');
     // With required columns missing from the header, "too many fields" on every row only repeats the same fault.
     this.issues.push(...(headerBroken ? issues.filter((i) => i.code !== 'too-many-fields') : issues), ...columnIssues);
     return headerBroken ? undefined : table;
+  }
+
+  private readTextTable(path: string): { table: Table; issues: DataIssue[] } | undefined {
+    const decoded = this.readDecoded(path);
+    if (decoded === undefined) return undefined;
+    if (!path.endsWith('.csv')) return parseJsonTable(path, decoded.text);
+    // A lossy save decodes without error: only the marks it leaves in the text tell (lossy-text.ts).
+    const lossy = findLossyText(decoded.text, decoded.ungarbled);
+    if (lossy) {
+      const line = lineAt(decoded.text, lossy.index);
+      this.issues.push(errorAt({ file: path, line }, 'lossy-text', lossyTextMessage(lossy, 'file')));
+      return undefined;
+    }
+    return parseCsv(path, decoded.text, decoded.plainText);
+  }
+
+  private readWorkbook(path: string, sheet: string): { table: Table; issues: DataIssue[] } | undefined {
+    const limit = Math.min(this.maxFileBytes, WORKBOOK_LIMITS.maxFileBytes);
+    const read = readWorkbookTable(this.source, path, sheet, (file) => this.readBytes(file), limit);
+    if (read.table) return { table: read.table, issues: read.issues };
+    this.issues.push(...read.issues);
+    return undefined;
   }
 
   /** Reads a JSON settings file (site.json, plan.json) and validates it with a schema; undefined (with problems) when missing or invalid. */
@@ -271,17 +291,16 @@ function entryIssue(path: string, error: unknown): DataIssue {
   );
 }
 
-/** A file size for messages: MB from 1 MB up, KB below. */
-export function formatSize(bytes: number): string {
-  return bytes >= 1048576 ? `${Number((bytes / 1048576).toFixed(1))} MB` : `${Math.ceil(bytes / 1024)} KB`;
-}
+/** A file size for messages (file-size.ts), where the loader first had it. */
+export { formatSize };
 
 /** Where a row is, for problems about it. */
 export function originOf(file: string, row: TableRow): RowOrigin {
-  return { file, line: row.line, jsonPath: row.jsonPath };
+  return { file, line: row.line, jsonPath: row.jsonPath, sheetRow: row.sheetRow };
 }
 
 /** Describes where a row is, for "first at …" in messages. */
 export function where(row: TableRow): string {
-  return row.line !== undefined ? `line ${row.line}` : (row.jsonPath ?? '?');
+  if (row.line !== undefined) return `line ${row.line}`;
+  return row.sheetRow ? `row ${row.sheetRow.row}` : (row.jsonPath ?? '?');
 }

@@ -8,6 +8,10 @@ export interface DataIssue {
   line?: number | undefined;
   /** Location inside a JSON file, e.g. `[3].status` or `sections[1].parent`. */
   jsonPath?: string | undefined;
+  /** The cell of a workbook, e.g. `Báo cáo!C14`. */
+  cell?: string | undefined;
+  /** The 1-based row of that cell, for ordering problems. */
+  row?: number | undefined;
   /** The column or field concerned. */
   field?: string | undefined;
   /** A stable machine-readable kind, e.g. `unknown-unit`. */
@@ -17,27 +21,54 @@ export interface DataIssue {
   message: string;
 }
 
+/** A row of a worksheet: its sheet, its number, and the column letters of its fields, so a problem names its cell. */
+export interface SheetRowRef {
+  sheet: string;
+  row: number;
+  /** The column letter of each field, e.g. `{ status: 'C' }`. */
+  letters: Readonly<Record<string, string>>;
+}
+
 /** Where a row came from, so problems in it can be located. */
 export interface RowOrigin {
   file: string;
   line?: number | undefined;
   jsonPath?: string | undefined;
+  /** A workbook's cell, when the problem is about one cell. */
+  cell?: string | undefined;
+  row?: number | undefined;
+  /** A worksheet's row: a problem about a field is located at that field's cell. */
+  sheetRow?: SheetRowRef | undefined;
 }
 
 /** Builds an error located at a row. */
 export function errorAt(origin: RowOrigin, code: string, message: string, field?: string): DataIssue {
-  return { ...origin, field, code, level: 'error', message };
+  return issueAt(origin, 'error', code, message, field);
 }
 
 /** Builds a warning located at a row. */
 export function warningAt(origin: RowOrigin, code: string, message: string, field?: string): DataIssue {
-  return { ...origin, field, code, level: 'warning', message };
+  return issueAt(origin, 'warning', code, message, field);
 }
 
-/** Formats one problem as `path:line: message` (CSV) or `path: json.path: message` (JSON). */
+function issueAt(
+  origin: RowOrigin,
+  level: DataIssue['level'],
+  code: string,
+  message: string,
+  field: string | undefined,
+): DataIssue {
+  if (!origin.sheetRow) return { ...origin, field, code, level, message };
+  const { sheetRow, ...at } = origin;
+  const letter = (field !== undefined && Object.hasOwn(sheetRow.letters, field) && sheetRow.letters[field]) || 'A';
+  return { ...at, cell: `${sheetRow.sheet}!${letter}${sheetRow.row}`, row: sheetRow.row, field, code, level, message };
+}
+
+/** Formats one problem as `path:line: message` (CSV), `path: json.path: message` (JSON) or `path: Sheet!C14: message` (workbook). */
 export function formatIssue(issue: DataIssue): string {
   const prefix = issue.level === 'warning' ? 'warning: ' : '';
   if (issue.line !== undefined) return `${issue.file}:${issue.line}: ${prefix}${issue.message}`;
+  if (issue.cell) return `${issue.file}: ${issue.cell}: ${prefix}${issue.message}`;
   if (issue.jsonPath) return `${issue.file}: ${issue.jsonPath}: ${prefix}${issue.message}`;
   return `${issue.file}: ${prefix}${issue.message}`;
 }
@@ -47,7 +78,7 @@ export function sortIssues(issues: readonly DataIssue[]): DataIssue[] {
   return [...issues].sort(
     (a, b) =>
       a.file.localeCompare(b.file) ||
-      (a.line ?? 0) - (b.line ?? 0) ||
+      (a.line ?? a.row ?? 0) - (b.line ?? b.row ?? 0) ||
       (a.jsonPath ?? '').localeCompare(b.jsonPath ?? ''),
   );
 }

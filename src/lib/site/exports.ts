@@ -87,7 +87,7 @@ function mapCounts(map: Map<string, StatusCounts>): Record<string, ExportCounts>
 }
 
 /** Column names of the CSV export. */
-const EXPORT_CSV_HEADER = [
+export const EXPORT_CSV_HEADER = [
   'plan',
   'id',
   'section',

@@ -19,4 +19,5 @@ export const unitPath = (unitId: string) => `units/${encodeURIComponent(unitId)}
 /** Path of a leader page. */
 export const leaderPath = (leaderId: string) => `leaders/${encodeURIComponent(leaderId)}/`;
 /** Path of a plan's JSON or CSV export. */
-export const exportPath = (planId: string, ext: 'json' | 'csv') => `exports/${encodeURIComponent(planId)}.${ext}`;
+export const exportPath = (planId: string, ext: 'json' | 'csv' | 'xlsx') =>
+  `exports/${encodeURIComponent(planId)}.${ext}`;

@@ -23,7 +23,8 @@ export type SiteRoute =
   | 'unit'
   | 'leader'
   | 'export-json'
-  | 'export-csv';
+  | 'export-csv'
+  | 'export-xlsx';
 
 /** One page or file of the site. */
 export interface SitePage {
@@ -81,6 +82,7 @@ export function listSitePages(outline: SiteOutline): SitePage[] {
     for (const task of tasks) pages.push(page('task', { plan, task }, taskPath(plan, task)));
     pages.push(page('export-json', { plan }, exportPath(plan, 'json')));
     pages.push(page('export-csv', { plan }, exportPath(plan, 'csv')));
+    pages.push(page('export-xlsx', { plan }, exportPath(plan, 'xlsx')));
   }
   for (const unit of outline.units) pages.push(page('unit', { unit }, unitPath(unit)));
   for (const leader of outline.leaders) pages.push(page('leader', { leader }, leaderPath(leader)));

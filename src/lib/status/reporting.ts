@@ -23,7 +23,7 @@ export interface StaleUnit {
 }
 
 /** The units a report speaks for: its reported_by, or, when that is empty, the task's lead units. */
-function reportingUnits(report: Report, task: Task): readonly string[] {
+export function reportingUnits(report: Report, task: Task): readonly string[] {
   return report.reportedBy ? [report.reportedBy] : task.leadUnits;
 }
 

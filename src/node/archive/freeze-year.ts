@@ -12,6 +12,7 @@ import { describeFsError } from '../fs-errors';
 import { findLeftovers, removeLeftovers } from '../leftovers';
 import { archiveDirFor, dataDirFromEnv, loadSiteFromDisk, shownPath } from '../data/load-site';
 import { recoverSnapshots, rollBack, rollForward, writeJournal, type SnapshotJournal } from './snapshot-journal';
+import { TABLE_FORMATS } from '../../lib/data/workbook/table-file';
 
 /** Working files of a snapshot: the new archive being written, the temporary seal and journal. */
 const SNAPSHOT_LEFTOVERS = /^(?:\.tmp-\d{4}-(\d+)|\d{4}\.seal\.tmp-(\d+)|\.snapshot-\d{4}-(\d+)\.json\.tmp)$/;
@@ -131,7 +132,7 @@ function writeArchive(
   mkdirSync(join(tmp, 'plans'), { recursive: true });
   const notHidden = (src: string) => !basename(src).startsWith('.');
   for (const table of ['units', 'leaders']) {
-    for (const ext of ['csv', 'json']) {
+    for (const ext of TABLE_FORMATS) {
       const file = join(input.dataDir, `${table}.${ext}`);
       if (existsSync(file)) cpSync(file, join(tmp, `${table}.${ext}`));
     }

@@ -59,9 +59,9 @@ export function archiveCacheKey(manifestBytes: Uint8Array, context: CacheContext
   return sha256Hex(parts.join('\u0000')).slice(0, 32);
 }
 
-/** The output files of a year's plans, relative to the site folder: `plans/<id>/` and `exports/<id>.json|.csv`. */
+/** The output files of a year's plans, relative to the site folder: `plans/<id>/` and `exports/<id>.json|.csv|.xlsx`. */
 export function planOutputs(planIds: readonly string[]): string[] {
-  return planIds.flatMap((id) => [`plans/${id}`, `exports/${id}.json`, `exports/${id}.csv`]);
+  return planIds.flatMap((id) => [`plans/${id}`, `exports/${id}.json`, `exports/${id}.csv`, `exports/${id}.xlsx`]);
 }
 
 /** One archived year as the cache sees it. */

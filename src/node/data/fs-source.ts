@@ -17,6 +17,7 @@ import {
 import { resolve, sep } from 'node:path';
 import { RefusedEntry, type DataSource, type SourceEntry } from '../../lib/data/load-context';
 import { decodeUtf8Node } from './utf8';
+import { parseWorkbook } from './workbook/read-workbook';
 
 /** Options of fsSource. */
 export interface FsSourceOptions {
@@ -93,6 +94,7 @@ export function fsSource(root: string, options: FsSourceOptions = {}): DataSourc
       }
     },
     decodeUtf8: decodeUtf8Node,
+    parseWorkbook,
   };
 }
 

@@ -21,6 +21,7 @@ const UNREADABLE_GRACE_MS = 5_000;
 export function acquireLock(
   file: string,
   now: Date = new Date(),
+  activity = 'publish',
 ): { ok: true; lock: HeldLock } | { ok: false; message: string } {
   const mine = `${JSON.stringify({ pid: process.pid, started_at: now.toISOString() } satisfies LockOwner)}\n`;
   let note: string | undefined;
@@ -33,14 +34,14 @@ export function acquireLock(
       const who = owner ? `process ${owner.pid}, started ${owner.started_at}` : 'a process that is starting';
       return {
         ok: false,
-        message: `Another publish is running (${who}); lock file ${file}. Wait for it to finish. If no publish is running, delete that file.`,
+        message: `Another ${activity} is running (${who}); lock file ${file}. Wait for it to finish. If no ${activity} is running, delete that file.`,
       };
     }
     // Stale: its owner died. Remove it only if it is still the same file we judged, then try again once.
     if (readOrEmpty(file) === text) unlinkQuietly(file);
     note = `Took over the lock ${file}, left by ${owner ? `process ${owner.pid}` : 'a process'} that is no longer running.`;
   }
-  return { ok: false, message: `Could not take the lock ${file}; another publish may have just started.` };
+  return { ok: false, message: `Could not take the lock ${file}; another ${activity} may have just started.` };
 }
 
 /**

@@ -44,6 +44,7 @@ describe('decodeBytes reads what Excel, LibreOffice and Notepad save', () => {
       text: 'id,name\nth,P.TH\n',
       encoding: 'utf-8',
       plainText: true,
+      ungarbled: true,
     });
   });
 

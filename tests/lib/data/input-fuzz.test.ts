@@ -151,7 +151,7 @@ describe('damaged data files give located problems, never an exception', () => {
     files.set('data/leaders.json', utf8('[]'));
     const { issues } = loadDataset(memorySource(files), { root: 'data', buildDate: '2024-11-30' });
     expect(issues.map(formatIssue)).toEqual([
-      'data/units.csv: is missing (expected data/units.csv or data/units.json)',
+      'data/units.csv: is missing (expected data/units.csv, data/units.json or data/units.xlsx)',
       'data/leaders.csv: and data/leaders.json both exist; keep one of them',
       'data/plans/2024-khac-phuc/plan.json: is missing (expected {"year", "title", "sections": [...]})',
     ]);

@@ -109,7 +109,7 @@ describe('each kind of bad input is reported with file, line, column and value',
     [
       'a missing file',
       withFile('data/units.csv', undefined),
-      'data/units.csv: is missing (expected data/units.csv or data/units.json)',
+      'data/units.csv: is missing (expected data/units.csv, data/units.json or data/units.xlsx)',
     ],
     [
       'a missing site.json',

@@ -23,6 +23,7 @@ describe('the pages of a site', () => {
       ['task', 'plans/p/tasks/I.1/', 'plans/p/tasks/I.1/index.html'],
       ['export-json', 'exports/p.json', 'exports/p.json'],
       ['export-csv', 'exports/p.csv', 'exports/p.csv'],
+      ['export-xlsx', 'exports/p.xlsx', 'exports/p.xlsx'],
       ['unit', 'units/th/', 'units/th/index.html'],
       ['leader', 'leaders/cvp/', 'leaders/cvp/index.html'],
     ]);
