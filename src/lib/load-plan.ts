@@ -57,6 +57,7 @@ function loadPlanJson(ctx: LoadContext, file: string): PlanHead | undefined {
   if (!p) return undefined;
   return {
     year: p.year,
+    endYear: p.end_year,
     title: p.title,
     number: p.number,
     issuedOn: p.issued_on,
@@ -123,7 +124,8 @@ function loadTasks(
       ctx.parseRow(TaskSchema, row, table.file);
     if (!t) continue;
     const supportAll = t.support_units.length === 1 && t.support_units[0] === '*';
-    const due = parseDue(t.due, head.year);
+    // A recurring task of a plan over several years runs to the end of its last year.
+    const due = parseDue(t.due, head.endYear ?? head.year);
     const problems = checkTask(t, supportAll, due, seen, sectionIds, refs);
     if (problems.length > 0) {
       const origin = originOf(table.file, row);

@@ -75,6 +75,8 @@ export interface Report {
 export interface Plan {
   id: string;
   year: number;
+  /** The last year of a plan over several years (2025–2030 → 2030). */
+  endYear?: number | undefined;
   title: string;
   number?: string | undefined;
   issuedOn?: IsoDate | undefined;

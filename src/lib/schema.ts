@@ -215,30 +215,58 @@ export const SectionSchema = z.object({
   summary: markdown.transform((v) => v || undefined),
 });
 
-/** plan.json. */
-export const PlanSchema = z.object({
-  /** Năm kế hoạch. */
-  year: text.transform((v, ctx) => {
-    const n = Number(v);
-    if (!/^\d{4}$/.test(v) || n < 1900 || n > 2999) {
-      ctx.addIssue({ code: 'custom', message: `${quote(v)} is not a year (expected four digits, like 2024)` });
-      return z.NEVER;
-    }
-    return n;
-  }),
-  /** Tên kế hoạch. */
-  title: requiredText('the plan title'),
-  /** Số hiệu văn bản, e.g. 45/KH-VP. */
-  number: text.transform((v) => v || undefined),
-  /** Ngày ban hành. */
-  issued_on: optionalDate,
-  /** Căn cứ (Markdown). */
-  basis: markdown.transform((v) => v || undefined),
-  /** Tóm tắt (Markdown). */
-  summary: markdown.transform((v) => v || undefined),
-  /** Các mục của kế hoạch. */
-  sections: z.array(z.unknown()),
+/** The longest range of years one plan may span (a 2021–2030 plan is ten years after its first). */
+export const MAX_PLAN_YEARS = 10;
+
+const yearValue = text.transform((v, ctx) => {
+  const n = Number(v);
+  if (!/^\d{4}$/.test(v) || n < 1900 || n > 2999) {
+    ctx.addIssue({ code: 'custom', message: `${quote(v)} is not a year (expected four digits, like 2024)` });
+    return z.NEVER;
+  }
+  return n;
 });
+
+/** plan.json. */
+export const PlanSchema = z
+  .object({
+    /** Năm kế hoạch; the first year of a plan over several years. */
+    year: yearValue,
+    /** Năm cuối của kế hoạch nhiều năm (2025–2030 → 2030); absent for a plan of one year. */
+    end_year: z
+      .unknown()
+      .optional()
+      .transform((v, ctx) => {
+        if (v === undefined || v === null || v === '') return undefined;
+        const n = typeof v === 'number' ? v : Number(typeof v === 'string' ? v.trim() : NaN);
+        if (!Number.isInteger(n) || n < 1900 || n > 2999) {
+          ctx.addIssue({ code: 'custom', message: `${quote(v)} is not a year (expected four digits, like 2030)` });
+          return z.NEVER;
+        }
+        return n;
+      }),
+    /** Tên kế hoạch. */
+    title: requiredText('the plan title'),
+    /** Số hiệu văn bản, e.g. 45/KH-VP. */
+    number: text.transform((v) => v || undefined),
+    /** Ngày ban hành. */
+    issued_on: optionalDate,
+    /** Căn cứ (Markdown). */
+    basis: markdown.transform((v) => v || undefined),
+    /** Tóm tắt (Markdown). */
+    summary: markdown.transform((v) => v || undefined),
+    /** Các mục của kế hoạch. */
+    sections: z.array(z.unknown()),
+  })
+  .superRefine((p, ctx) => {
+    if (p.end_year === undefined) return;
+    if (p.end_year < p.year || p.end_year > p.year + MAX_PLAN_YEARS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end_year'],
+        message: `${p.end_year} is not from the plan's year ${p.year} to ${p.year + MAX_PLAN_YEARS}`,
+      });
+  });
 
 /** tasks.csv: one row per task. */
 export const TaskSchema = z.object({
