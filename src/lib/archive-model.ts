@@ -1,7 +1,7 @@
 /** Archived plans as pages see them: judged at the frozen as-of date, with the year's own units and leaders. */
 import type { ArchivedYear } from './archive';
 import type { IsoDate } from './dates';
-import { countByStatus, evaluatePlan, type PlanState, type StatusCounts } from './evaluate';
+import { countByStatus, indexPlan, judgePlanAt, type PlanHistory, type PlanState, type StatusCounts } from './evaluate';
 import type { Leader, Plan, Unit } from './model';
 import { compareIds } from './text';
 
@@ -22,11 +22,19 @@ export interface ArchiveState {
 
 /** Judges plans at asOf: newest year first then by id, each plan's tasks in numbering order. */
 export function judgePlans(plans: readonly Plan[], asOf: IsoDate): PlanState[] {
-  const states = [...plans]
+  return indexPlans(plans).map((history) => judgePlanAt(history, asOf));
+}
+
+/** Plans ready to be judged at any date (judgePlanAt), in the order judgePlans lists them: newest year first then by id, tasks in numbering order. */
+export function indexPlans(plans: readonly Plan[]): PlanHistory[] {
+  return [...plans]
     .sort((a, b) => b.year - a.year || a.id.localeCompare(b.id))
-    .map((plan) => evaluatePlan(plan, asOf));
-  for (const p of states) p.tasks.sort((a, b) => compareIds(a.task.id, b.task.id));
-  return states;
+    .map((plan) =>
+      indexPlan(
+        plan,
+        [...plan.tasks].sort((a, b) => compareIds(a.id, b.id)),
+      ),
+    );
 }
 
 /** Judges an archived year at its frozen as-of date. */
