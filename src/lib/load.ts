@@ -6,6 +6,7 @@ import type { DataSource } from './load-context';
 export type { DataSource };
 import type { Dataset, Leader, Site, Unit } from './model';
 import { loadPlan } from './load-plan';
+import { checkReportTexts, loadReportTexts } from './load-reports';
 import { DEFAULT_MAX_FILE_BYTES, LoadContext, originOf, where } from './load-context';
 import { errorAt, hasErrors, quote, type DataIssue } from './problems';
 import { LeaderSchema, SiteSchema, UnitSchema } from './schema';
@@ -66,7 +67,9 @@ export function loadDataset(source: DataSource, options: LoadOptions): LoadResul
         'holds no plan; expected folders like data/plans/2024-vp/ with plan.json, tasks.csv and progress.csv',
       ),
     );
-  const dataset = site && !hasErrors(ctx.issues) ? { site, units, leaders, plans } : undefined;
+  const reportTexts = loadReportTexts(ctx, `${options.root}/reports`);
+  if (site) ctx.issues.push(...checkReportTexts(reportTexts, plans, site.asOf));
+  const dataset = site && !hasErrors(ctx.issues) ? { site, units, leaders, plans, reportTexts } : undefined;
   return { dataset, issues: ctx.issues };
 }
 

@@ -87,10 +87,22 @@ export interface Plan {
   reports: Report[];
 }
 
+/** The office's own words for a period's report (data/reports/<period>.md). */
+export interface ReportText {
+  /** The period id, e.g. `2024-q3`. */
+  period: string;
+  /** Where it was read from. */
+  file: string;
+  /** Markdown source. */
+  text: string;
+}
+
 /** Everything under data/. */
 export interface Dataset {
   site: Site;
   units: Unit[];
   leaders: Leader[];
   plans: Plan[];
+  /** Report texts from data/reports/ (none when the folder is absent). */
+  reportTexts?: ReportText[] | undefined;
 }

@@ -312,6 +312,12 @@ export const ProgressSchema = z.object({
 /** A progress row as read from the data. */
 export type ProgressInput = z.output<typeof ProgressSchema>;
 
+/** data/reports/<period>.md: the office's own words for a period's report, a Markdown text like every other. */
+export const ReportTextSchema = z.object({
+  /** Nội dung bổ sung của báo cáo kỳ (Markdown). */
+  text: markdown,
+});
+
 /** Column names of each table: the required ones first, then the optional ones. */
 export const COLUMNS = {
   units: { required: ['id', 'name'], optional: ['short_name'] },
