@@ -65,7 +65,7 @@ describe('data/reports/<period>.md', () => {
   });
 
   it('may be written in UTF-16 or Windows-1258 like the tables', () => {
-    const { dataset } = load({ ...smallData(), 'data/reports/2024-07.md': encodeText('Báo cáo tháng 7', 'utf-16le') });
+    const { dataset } = load({ ...smallData(), 'data/reports/2024-07.md': encodeText('Báo cáo tháng 7', 'utf-16le')! });
     expect(dataset!.reportTexts![0]!.text).toBe('Báo cáo tháng 7');
   });
 
