@@ -195,6 +195,14 @@ export function findDueAhead(tasks: readonly TaskState[], window: { from: IsoDat
   );
 }
 
+/** The report's title after "BÁO CÁO": "Kết quả thực hiện <plan title>", or "… các kế hoạch năm 2024" for several. */
+export function reportTitle(report: PeriodReport): string {
+  const [only, ...others] = report.plans;
+  return only && others.length === 0
+    ? `Kết quả thực hiện ${only.state.plan.title}`
+    : `Kết quả thực hiện các kế hoạch năm ${report.period.year}`;
+}
+
 /** The change of each status count from the previous cut-off: +2, −1, 0. */
 export function changeOf(counts: StatusCounts, previous: StatusCounts): StatusCounts {
   const out = { ...counts };

@@ -1,0 +1,184 @@
+/** The figures and tables of the Word report's three parts, for each plan of the period. */
+import type { Paragraph } from 'docx';
+import { formatDateVi } from './dates';
+import { body, dataTable, heading, spacer, type Blocks } from './docx-kit';
+import type { TaskState } from './evaluate';
+import type { Unit } from './model';
+import { changeOf, formatChange, type PeriodReport, type PlanPeriod } from './period-report';
+import { periodName } from './periods';
+import { latestNotedReport } from './reporting';
+import { lowerFirst } from './report-text';
+import { DERIVED_STATUSES, STATUS_LABELS } from './status';
+
+/** What the parts are written from. */
+export interface PartWriter {
+  report: PeriodReport;
+  units: ReadonlyMap<string, Unit>;
+  /** A report note (Markdown) as paragraphs for a table cell. */
+  note: (markdown: string) => Promise<Paragraph[]>;
+}
+
+/** Parts I, II and III: for one plan, its content under numbered headings; for several, one numbered part per plan. */
+export async function reportParts(writer: PartWriter): Promise<[Blocks, Blocks, Blocks]> {
+  const several = writer.report.plans.length > 1;
+  const parts: [Blocks, Blocks, Blocks] = [[], [], []];
+  for (const [i, plan] of writer.report.plans.entries()) {
+    const numbered = (n: number, text: string) =>
+      several ? `${String.fromCharCode(97 + n)}) ${text}` : `${n + 1}. ${text}`;
+    const title = several ? [heading(`${i + 1}. ${plan.state.plan.title}`)] : [];
+    parts[0].push(...title, ...(await results(writer, plan, numbered)));
+    parts[1].push(...title, ...shortcomings(writer, plan, numbered));
+    parts[2].push(...title, ...ahead(writer, plan));
+  }
+  return parts;
+}
+
+type Numbered = (n: number, text: string) => string;
+
+/** Part I: the figures at the cut-off, the change since the previous period, the tasks done in it, a table by task. */
+async function results(writer: PartWriter, plan: PlanPeriod, numbered: Numbered): Promise<Blocks> {
+  const { report } = writer;
+  const c = plan.counts;
+  const total = plan.state.tasks.length;
+  const done = c.done_on_time + c.done_late;
+  const share = total > 0 ? `, đạt ${formatPercent((100 * done) / total)}` : '';
+  const change = changeOf(plan.counts, plan.previousCounts);
+  const out: Blocks = [
+    heading(numbered(0, 'Tình hình chung')),
+    body(
+      `Tổng số nhiệm vụ: ${total}. Tính đến ngày ${formatDateVi(report.cutoff)}: hoàn thành ${done} nhiệm vụ${share} (đúng hạn ${c.done_on_time}, quá hạn ${c.done_late}); đang thực hiện ${c.in_progress}; chưa thực hiện ${c.not_started}; quá hạn, chưa hoàn thành ${c.overdue}.`,
+    ),
+    body(`So với ${lowerFirst(periodName(report.previous))} (số liệu ngày ${formatDateVi(report.previousCutoff)}):`),
+    dataTable(
+      ['Tình trạng', formatDateVi(report.previousCutoff), formatDateVi(report.cutoff), 'Tăng (+), giảm (−)'],
+      [6, 3.3, 3.3, 3.4],
+      [
+        ...DERIVED_STATUSES.map((s) => [
+          STATUS_LABELS[s],
+          String(plan.previousCounts[s]),
+          String(c[s]),
+          formatChange(change[s]),
+        ]),
+        ['Tổng số', String(plan.state.tasks.length), String(total), formatChange(0)],
+      ],
+      [1, 2, 3],
+    ),
+    spacer(),
+    body(
+      plan.newlyDone.length > 0
+        ? `Trong kỳ có ${plan.newlyDone.length} nhiệm vụ hoàn thành: ${plan.newlyDone.map((t) => `${t.task.id}. ${t.task.title}`).join('; ')}.`
+        : 'Trong kỳ không có nhiệm vụ nào hoàn thành thêm.',
+    ),
+    heading(numbered(1, 'Kết quả thực hiện từng nhiệm vụ')),
+  ];
+  const rows: (string | Paragraph[])[][] = [];
+  for (const t of plan.state.tasks) {
+    const note = latestNotedReport(t);
+    const noted = note ? [...(await writer.note(`${formatDateVi(note.asOf)}: ${note.note}`))] : '—';
+    rows.push([t.task.id, t.task.title, unitNames(writer, t), formatDateVi(t.task.due.final), statusText(t), noted]);
+  }
+  out.push(
+    dataTable(
+      ['Số', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Hạn cuối', 'Tình trạng', 'Kết quả (báo cáo gần nhất)'],
+      [1.3, 4, 2.2, 2.3, 2.4, 3.8],
+      rows,
+      [3],
+    ),
+    spacer(),
+  );
+  return out;
+}
+
+/** Part II: overdue tasks (new in the period or carried over) and the units that did not report. */
+function shortcomings(writer: PartWriter, plan: PlanPeriod, numbered: Numbered): Blocks {
+  const { report } = writer;
+  const overdue = [
+    ...plan.newlyOverdue.map((o) => ({ ...o, since: 'Quá hạn trong kỳ' })),
+    ...plan.stillOverdue.map((o) => ({ ...o, since: 'Quá hạn từ kỳ trước' })),
+  ].sort((a, b) => b.days - a.days);
+  const out: Blocks = [heading(numbered(0, 'Nhiệm vụ quá hạn, chưa hoàn thành'))];
+  if (overdue.length === 0) out.push(body('Không có nhiệm vụ quá hạn, chưa hoàn thành.'));
+  else {
+    out.push(
+      body(
+        `Có ${overdue.length} nhiệm vụ quá hạn, chưa hoàn thành (${plan.newlyOverdue.length} nhiệm vụ quá hạn trong kỳ, ${plan.stillOverdue.length} nhiệm vụ quá hạn từ kỳ trước):`,
+      ),
+      dataTable(
+        ['Số', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Hạn cuối', 'Số ngày quá hạn', 'Ghi chú'],
+        [1.3, 4.8, 2.4, 2.3, 1.8, 3.4],
+        overdue.map((o) => [
+          o.state.task.id,
+          o.state.task.title,
+          unitNames(writer, o.state),
+          formatDateVi(o.state.task.due.final),
+          String(o.days),
+          `${o.since}; tiến độ ${o.state.percent ?? 0}%`,
+        ]),
+        [3, 4],
+      ),
+      spacer(),
+    );
+  }
+  out.push(heading(numbered(1, 'Đơn vị chưa báo cáo trong kỳ')));
+  const from = formatDateVi(report.period.start);
+  const to = formatDateVi(report.cutoff);
+  if (plan.silentUnits.length === 0)
+    out.push(
+      body(`Các đơn vị chủ trì nhiệm vụ chưa hoàn thành đều đã báo cáo trong kỳ (từ ngày ${from} đến ngày ${to}).`),
+    );
+  else {
+    out.push(
+      body(
+        `Các đơn vị chủ trì nhiệm vụ chưa hoàn thành nhưng không gửi báo cáo trong kỳ (từ ngày ${from} đến ngày ${to}):`,
+      ),
+    );
+    for (const s of plan.silentUnits)
+      out.push(
+        body(
+          `- ${s.unit.name}: ${s.openTasks} nhiệm vụ chủ trì chưa hoàn thành; ${s.lastReport ? `báo cáo gần nhất ngày ${formatDateVi(s.lastReport)}` : 'chưa báo cáo lần nào'}.`,
+        ),
+      );
+  }
+  return out;
+}
+
+/** Part III: what falls due from the day after the cut-off to the end of the next period, and the overdue work to finish. */
+function ahead(writer: PartWriter, plan: PlanPeriod): Blocks {
+  const { report } = writer;
+  const window = `từ ngày ${formatDateVi(report.ahead.from)} đến ngày ${formatDateVi(report.ahead.to)}`;
+  const out: Blocks = [];
+  if (plan.dueAhead.length === 0) out.push(body(`Trong thời gian tới (${window}), không có nhiệm vụ nào đến hạn.`));
+  else {
+    out.push(
+      body(`Trong thời gian tới (${window}), có ${plan.dueAhead.length} nhiệm vụ đến hạn, cần tập trung thực hiện:`),
+    );
+    for (const d of plan.dueAhead)
+      out.push(
+        body(
+          `- ${d.state.task.id}. ${d.state.task.title} (chủ trì: ${unitNames(writer, d.state)}): hạn ${formatDateVi(d.milestone.date)}${d.isFinal ? '' : ' (mốc trung gian)'}; hiện ${lowerFirst(statusText(d.state))}.`,
+        ),
+      );
+  }
+  const overdue = plan.counts.overdue;
+  if (overdue > 0)
+    out.push(
+      body(
+        `Tập trung chỉ đạo hoàn thành ${overdue} nhiệm vụ quá hạn nêu tại mục II; đôn đốc các đơn vị báo cáo đúng kỳ.`,
+      ),
+    );
+  return out;
+}
+
+function statusText(t: TaskState): string {
+  return t.percent !== undefined && t.status !== 'done_on_time' && t.status !== 'done_late'
+    ? `${STATUS_LABELS[t.status]} (${t.percent}%)`
+    : STATUS_LABELS[t.status];
+}
+
+function unitNames(writer: PartWriter, t: TaskState): string {
+  return t.task.leadUnits.map((u) => writer.units.get(u)?.shortName ?? u).join(', ');
+}
+
+function formatPercent(value: number): string {
+  return `${(Math.round(value * 10) / 10).toFixed(1).replace('.', ',')}%`;
+}
