@@ -1,5 +1,5 @@
 /** Loading data/reports/<period>.md: the office's own words for a period's report, read and validated like every other text. */
-import type { IsoDate } from './dates';
+import { formatDateVi, yearOf, type IsoDate } from './dates';
 import { type LoadContext } from './load-context';
 import type { Plan, ReportText } from './model';
 import { parsePeriod, reportYears } from './periods';
@@ -43,16 +43,19 @@ export function loadReportTexts(ctx: LoadContext, dir: string): ReportText[] {
   return texts;
 }
 
-/** A warning for each report text whose period the site does not report on (not begun by the as-of date, or a year without a live plan). */
+/**
+ * A warning for each report text of a period that has not begun by the as-of date, or of the as-of year when no live
+ * plan is shown in it: a likely slip of the name. (Texts of past years stay quietly unused once the year is archived.)
+ */
 export function checkReportTexts(texts: readonly ReportText[], plans: readonly Plan[], asOf: IsoDate): DataIssue[] {
   const listed = new Set(reportYears(plans, asOf).flatMap((y) => y.periods.map((p) => p.id)));
   return texts
-    .filter((t) => !listed.has(t.period))
+    .filter((t) => !listed.has(t.period) && parsePeriod(t.period)!.year >= yearOf(asOf))
     .map((t) =>
       warningAt(
         { file: t.file },
         'report-text-unused',
-        `no report for ${t.period} is built (the site reports on periods begun by ${asOf} of the years its live plans are shown in); the text is not used`,
+        `no report for ${t.period} is built (the site reports on periods begun by ${formatDateVi(asOf)} of the years its live plans are shown in); the text is not used`,
       ),
     );
 }
