@@ -1,21 +1,39 @@
 /** The one place the site reads data/: loads and validates once per build, judges every plan, and fails with every problem. */
 import { readFileSync } from 'node:fs';
 import {
+  indexPlans,
   judgeArchives,
-  judgePlans,
   mergeArchiveSummaries,
   summarizeArchive,
   type ArchiveState,
   type ArchiveSummary,
 } from './lib/archive-model';
-import type { PlanState, TaskState } from './lib/evaluate';
+import { judgePlanAt, type PlanHistory, type PlanState, type TaskState } from './lib/evaluate';
 import type { Dataset, Leader, Unit } from './lib/model';
 import { DataError, hasErrors } from './lib/problems';
 import { reportsByUnit, type UnitReport } from './lib/reporting';
 import { currentPlans } from './lib/current';
-import { listSitePages, siteOutline, staticPathsOf, type SitePage, type SiteRoute } from './lib/site-pages';
+import {
+  listSitePages,
+  periodsOutline,
+  siteOutline,
+  staticPathsOf,
+  type SitePage,
+  type SiteRoute,
+} from './lib/site-pages';
 import { buildTaskIndex, type TaskIndex } from './lib/task-index';
 import { parseChangesFile, type ChangesFile } from './lib/updates';
+import { buildPeriodReport, judgePeriod, type PeriodReport } from './lib/period-report';
+import {
+  cutoffOf,
+  makePeriod,
+  parsePeriod,
+  previousPeriod,
+  reportYears,
+  type Period,
+  type ReportYear,
+} from './lib/periods';
+import { shownYear } from './lib/plan-years';
 import { loadSiteFromDisk } from './node/load-site';
 import { readSiteSnapshot, type SiteSnapshot } from './node/site-snapshot';
 
@@ -32,6 +50,8 @@ export interface SiteData {
   archives: ArchiveState[];
   /** Every archived year (newest first) as the lists of years show it, including years whose pages come from the build's cache. */
   archiveSummaries: ArchiveSummary[];
+  /** The live plans ready to be judged at any date, in the order of `plans`. */
+  histories: PlanHistory[];
 }
 
 let cached: SiteData | undefined;
@@ -40,10 +60,12 @@ let cached: SiteData | undefined;
 export function getSiteData(): SiteData {
   if (cached) return cached;
   const { dataset, archives, cachedYears } = loadSite();
-  const plans = judgePlans(dataset.plans, dataset.site.asOf);
+  const histories = indexPlans(dataset.plans);
+  const plans = histories.map((h) => judgePlanAt(h, dataset.site.asOf));
   const judged = judgeArchives(archives);
   cached = {
     dataset,
+    histories,
     plans,
     tasks: plans.flatMap((p) => p.tasks),
     units: new Map(dataset.units.map((u) => [u.id, u])),
@@ -75,7 +97,8 @@ let sitePages: SitePage[] | undefined;
 export function getSitePages(): SitePage[] {
   if (!sitePages) {
     const { dataset } = getSiteData();
-    sitePages = listSitePages(siteOutline(getAllPlans(), dataset.units, dataset.leaders));
+    const periods = periodsOutline(getReportYears());
+    sitePages = listSitePages(siteOutline(getAllPlans(), dataset.units, dataset.leaders, { periods }));
   }
   return sitePages;
 }
@@ -184,4 +207,89 @@ export function getUpdates(): ChangesFile {
   const file = process.env.PLAN_UPDATES_FILE;
   updates = file ? parseChangesFile(readFileSync(file, 'utf8')) : { format: 1, history: [], report_digests: [] };
   return updates;
+}
+
+let years: ReportYear[] | undefined;
+
+/** The years /reports/ lists (the live plans, each in the year it is shown in) with their periods, newest first. */
+export function getReportYears(): ReportYear[] {
+  if (!years) {
+    const { plans, dataset } = getSiteData();
+    years = reportYears(
+      plans.map((p) => p.plan),
+      dataset.site.asOf,
+    );
+  }
+  return years;
+}
+
+// Plans judged at a cut-off, by plan id and date: each (plan, date) is judged once per build, whatever pages ask.
+let judged: Map<string, PlanState> | undefined;
+let historyById: Map<string, PlanHistory> | undefined;
+
+/** A plan as it stood at a period's cut-off (judgePeriod), memoised; the as-of judgement every page shows is reused as is. */
+function planAtPeriod(planId: string, period: Period): PlanState {
+  if (!judged || !historyById) {
+    const data = getSiteData();
+    judged = new Map(getAllPlans().map((state) => [`${state.plan.id}\u0000${state.asOf}`, state]));
+    const archived = indexPlans(data.archives.flatMap((a) => a.plans.map((p) => p.plan)));
+    historyById = new Map([...data.histories, ...archived].map((h) => [h.plan.id, h]));
+  }
+  const asOf = getPlan(planId).asOf;
+  const key = `${planId}\u0000${cutoffOf(period, asOf)}`;
+  let state = judged.get(key);
+  if (!state) judged.set(key, (state = judgePeriod(historyById.get(planId)!, period, asOf)));
+  return state;
+}
+
+const reports = new Map<string, PeriodReport>();
+
+/** A period's report over the plans of its year (memoised: the page and the Word report share it). */
+export function getPeriodReport(periodId: string): PeriodReport {
+  let report = reports.get(periodId);
+  if (report) return report;
+  const period = parsePeriod(periodId)!;
+  const planIds = getReportYears().find((y) => y.year === period.year)?.planIds ?? [];
+  report = buildPeriodReport({
+    period,
+    asOf: getSiteData().dataset.site.asOf,
+    at: planIds.map((id) => planAtPeriod(id, period)),
+    before: planIds.map((id) => planAtPeriod(id, previousPeriod(period))),
+    units: getSiteData().dataset.units,
+  });
+  reports.set(periodId, report);
+  return report;
+}
+
+/** A live plan judged at a period's cut-off (its export exports/<plan>.<period>.json). */
+export function getPlanAtPeriod(planId: string, periodId: string): PlanState {
+  return planAtPeriod(planId, parsePeriod(periodId)!);
+}
+
+/** A task's status at the end of each quarter of the year its plan is shown in that has begun (the current one up to the as-of date). */
+export function getQuarterStatuses(planId: string, taskId: string): { period: Period; state: TaskState }[] {
+  const plan = getPlan(planId);
+  const year = getArchiveOf(planId)?.year ?? shownYear(plan.plan, plan.asOf);
+  const out: { period: Period; state: TaskState }[] = [];
+  for (let q = 1; q <= 4; q++) {
+    const period = makePeriod('quarter', year, q);
+    if (period.start > plan.asOf) break;
+    const state = tasksById(planAtPeriod(planId, period)).get(taskId);
+    if (state) out.push({ period, state });
+  }
+  return out;
+}
+
+const taskMaps = new WeakMap<PlanState, Map<string, TaskState>>();
+
+/** A judged plan's tasks by id (built once per judged plan: every task page looks its task up). */
+function tasksById(state: PlanState): Map<string, TaskState> {
+  let map = taskMaps.get(state);
+  if (!map) taskMaps.set(state, (map = new Map(state.tasks.map((t) => [t.task.id, t]))));
+  return map;
+}
+
+/** The office's own words for a period's report (data/reports/<period>.md), or empty. */
+export function getReportText(periodId: string): string {
+  return getSiteData().dataset.reportTexts?.find((t) => t.period === periodId)?.text ?? '';
 }

@@ -1,7 +1,8 @@
 /** `npm run publish` and `npm run rollback`: build into a new release folder, check it, then switch `current` to it atomically. */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listSitePages, siteOutline } from '../lib/site-pages';
+import { reportYears } from '../lib/periods';
+import { listSitePages, periodsOutline, siteOutline } from '../lib/site-pages';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
 import { buildSite } from './build-site';
 import { checkBuiltSite } from './check-site';
@@ -84,7 +85,8 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
   try {
     const built = await buildSite({ outDir: releaseDir, dataDir, root, log });
     if (!built.ok) return fail(releaseDir, `Publish stopped: the build failed (see above). ${untouched}.`);
-    const expected = listSitePages(siteOutline(plans, dataset.units, dataset.leaders)).map((p) => p.file);
+    const periods = periodsOutline(reportYears(dataset.plans, dataset.site.asOf));
+    const expected = listSitePages(siteOutline(plans, dataset.units, dataset.leaders, { periods })).map((p) => p.file);
     const problems = checkBuiltSite(releaseDir, process.env.SITE_BASE || '/', expected);
     if (problems.length)
       return fail(
