@@ -52,11 +52,13 @@ class ProseWriter {
   private readonly inline: Inline = { bold: false, italics: false, code: false, strike: false };
   private quote = 0;
   private cells = 0;
+  /** After a line break: white space that follows it is not shown. */
+  private lineStart = false;
 
   constructor(private readonly compact: boolean) {}
 
   open(name: string, tag: string): void {
-    if (name === 'br') return void this.runs.push(new TextRun({ break: 1 }));
+    if (name === 'br') return void (this.runs.push(new TextRun({ break: 1 })), (this.lineStart = true));
     if (name === 'img') return this.text(`[${decodeEntities(/\salt="([^"]*)"/.exec(tag)?.[1] ?? 'hình')}]`);
     if (name === 'ul' || name === 'ol') return this.startList(name === 'ol', tag);
     if (name === 'td' || name === 'th') return void (this.cells++ > 0 && this.text(' | '));
@@ -74,8 +76,10 @@ class ProseWriter {
   }
 
   text(value: string): void {
-    const text = this.kind === 'pre' ? value : value.replace(/\s+/g, ' ');
-    if (this.runs.length === 0 && text.trim() === '') return;
+    const collapsed = this.kind === 'pre' ? value : value.replace(/\s+/g, ' ');
+    const text = this.lineStart && this.kind !== 'pre' ? collapsed.trimStart() : collapsed;
+    if ((this.runs.length === 0 || this.lineStart) && text.trim() === '') return;
+    this.lineStart = false;
     const lines = text.split('\n');
     lines.forEach((line, i) => this.runs.push(this.run(line, i > 0)));
   }
@@ -85,6 +89,7 @@ class ProseWriter {
     this.runs = [];
     this.kind = 'body';
     this.cells = 0;
+    this.lineStart = false;
   }
 
   private startList(ordered: boolean, tag: string): void {

@@ -1,0 +1,125 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { indexPlans } from '../../src/lib/archive-model';
+import { A4_PAGE, packDocument } from '../../src/lib/docx-kit';
+import { htmlToParagraphs } from '../../src/lib/docx-prose';
+import type { Dataset } from '../../src/lib/model';
+import { buildPeriodReport, judgePeriod, type PeriodReport } from '../../src/lib/period-report';
+import { parsePeriod, previousPeriod } from '../../src/lib/periods';
+import { buildReportDocx, placeOf } from '../../src/lib/report-docx';
+import { loadDataFromDisk } from '../../src/node/load-data';
+import { docxParts, paragraphTexts } from '../support/docx-text';
+
+let dataset: Dataset;
+const reportOf = (id: string): PeriodReport => {
+  const period = parsePeriod(id)!;
+  const asOf = dataset.site.asOf;
+  const histories = indexPlans(dataset.plans);
+  return buildPeriodReport({
+    period,
+    asOf,
+    at: histories.map((h) => judgePeriod(h, period, asOf)),
+    before: histories.map((h) => judgePeriod(h, previousPeriod(period), asOf)),
+    units: dataset.units,
+  });
+};
+const docx = (id: string, text = '') =>
+  buildReportDocx({
+    report: reportOf(id),
+    organization: dataset.site.organization,
+    asOf: dataset.site.asOf,
+    units: new Map(dataset.units.map((u) => [u.id, u])),
+    text,
+  });
+
+beforeAll(() => {
+  dataset = loadDataFromDisk('data').dataset!;
+});
+
+describe('the Word report of a period', () => {
+  it('is the same file every time it is written, dated at the cut-off', async () => {
+    const first = await docx('2024-q3');
+    await docx('2024-q2', '## II\n- một\n- hai');
+    const again = await docx('2024-q3');
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    const core = docxParts(first)['docProps/core.xml']!;
+    expect(core.match(/<dcterms:(created|modified)[^>]*>[^<]*/g)).toEqual([
+      '<dcterms:created xsi:type="dcterms:W3CDTF">2024-09-30T00:00:00Z',
+      '<dcterms:modified xsi:type="dcterms:W3CDTF">2024-09-30T00:00:00Z',
+    ]);
+    expect(core).toContain('<dc:creator>Văn phòng UBND tỉnh Quảng Ngãi</dc:creator>');
+  });
+
+  it('is laid out as an administrative report, in order', async () => {
+    const text = paragraphTexts(docxParts(await docx('2024-q3', 'Mở đầu.\n\n## II\nChậm.'))['word/document.xml']!);
+    const order = [
+      'VĂN PHÒNG UBND TỈNH QUẢNG NGÃI',
+      'Số: …/BC-…',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Quảng Ngãi, ngày … tháng … năm 2024',
+      'BÁO CÁO',
+      `Kết quả thực hiện ${dataset.plans[0]!.title}\nQuý III năm 2024`,
+      'Mở đầu.',
+      'I. KẾT QUẢ THỰC HIỆN',
+      '1. Tình hình chung',
+      '2. Kết quả thực hiện từng nhiệm vụ',
+      'II. TỒN TẠI, HẠN CHẾ',
+      'Chậm.',
+      '1. Nhiệm vụ quá hạn, chưa hoàn thành',
+      '2. Đơn vị chưa báo cáo trong kỳ',
+      'III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI',
+      'Nơi nhận:',
+      'THỦ TRƯỞNG CƠ QUAN',
+    ];
+    const at = order.map((line) => text.indexOf(line));
+    expect(
+      at.every((i) => i >= 0),
+      `missing: ${order.filter((_, i) => at[i]! < 0).join(' | ')}`,
+    ).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('has an A4 page with the margins of Nghị định 30 and page numbers from the second page', async () => {
+    const xml = docxParts(await docx('2024-q3'))['word/document.xml']!;
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1701"/);
+    expect(xml).toContain('<w:titlePg/>');
+    expect(A4_PAGE.page.size).toEqual({ width: 11906, height: 16838 });
+  });
+});
+
+describe('the places a report is dated at', () => {
+  it.each([
+    ['Văn phòng UBND tỉnh Quảng Ngãi', 'Quảng Ngãi'],
+    ['Sở Nội vụ thành phố Hà Nội', 'Hà Nội'],
+    ['UBND TP. Hồ Chí Minh', 'Hồ Chí Minh'],
+    ['Văn phòng Bộ', '…'],
+  ])('%s → %s', (organization, place) => {
+    expect(placeOf(organization)).toBe(place);
+  });
+});
+
+describe('Markdown in a Word report', () => {
+  const paragraphsOf = async (html: string) => {
+    const bytes = await packDocument({ title: 't', creator: 'c', date: '2024-01-01' }, [
+      { children: htmlToParagraphs(html) },
+    ]);
+    return paragraphTexts(docxParts(bytes)['word/document.xml']!);
+  };
+
+  it.each([
+    ['<p>Một đoạn.</p>\n<p>Đoạn &amp; hai &lt;b&gt;</p>', ['Một đoạn.', 'Đoạn & hai <b>']],
+    ['<h3>Tiêu đề</h3><p><strong>Đậm</strong> và <em>nghiêng</em></p>', ['Tiêu đề', 'Đậm và nghiêng']],
+    ['<ul>\n<li>một</li>\n<li>hai</li>\n</ul>', ['- một', '- hai']],
+    ['<ol start="3"><li>ba</li><li>bốn<ul><li>con</li></ul></li></ol>', ['3. ba', '4. bốn', '- con']],
+    ['<ul><li><p>rời</p></li></ul>', ['- rời']],
+    ['<p>dòng một<br>\ndòng hai</p>', ['dòng một\ndòng hai']],
+    ['<pre><code>a\nb</code></pre>', ['a\nb']],
+    ['<blockquote><p>trích</p></blockquote>', ['trích']],
+    ['<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2</td></tr></table>', ['A | B', '1 | 2']],
+    ['<p>ảnh <img src="x.png" alt="sơ đồ"></p>', ['ảnh [sơ đồ]']],
+    ['<p>&#7871; &#x1EBF; &bogus;</p>', ['ế ế &bogus;']],
+  ])('%s', async (html, texts) => {
+    expect(await paragraphsOf(html)).toEqual(texts);
+  });
+});
