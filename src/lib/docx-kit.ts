@@ -1,7 +1,8 @@
 /**
  * The building blocks of an administrative Word document (Nghị định 30/2020/NĐ-CP): Times New Roman 13 pt, A4 with
  * 2 cm top and bottom, 3 cm left and 2 cm right margins, justified body text with a 1 cm first-line indent, and
- * bordered tables whose header row repeats on every page. Packing is deterministic: the same report, the same bytes.
+ * bordered tables in 11 pt whose header row repeats on every page. Packing is deterministic: the same report, the
+ * same bytes.
  */
 import {
   AlignmentType,
@@ -15,13 +16,13 @@ import {
   TableLayoutType,
   TableRow,
   TextRun,
-  VerticalAlignTable,
   WidthType,
   type FileChild,
   type ISectionOptions,
 } from 'docx';
 import { unzipSync, zipSync } from 'fflate';
 import type { IsoDate } from './dates';
+import { TABLE_STYLES, TableBook, type CellContent } from './docx-table';
 
 /** 1 cm in twentieths of a point (twips). */
 export const CM = 567;
@@ -82,48 +83,15 @@ export function shortRule(widthCm: number, cellCm: number): Paragraph {
   });
 }
 
-/** A cell of a table: its text in 11 pt (centred in the header row and in `centre` columns), or the paragraphs given. */
-function cell(content: string | Paragraph[], widthTwips: number, header: boolean, centre = false): TableCell {
-  const children =
-    typeof content === 'string'
-      ? [
-          new Paragraph({
-            children: [new TextRun({ text: content, bold: header, size: TABLE_SIZE })],
-            alignment: header || centre ? AlignmentType.CENTER : AlignmentType.LEFT,
-          }),
-        ]
-      : content;
-  return new TableCell({
-    children,
-    width: { size: widthTwips, type: WidthType.DXA },
-    verticalAlign: header ? VerticalAlignTable.CENTER : VerticalAlignTable.TOP,
-    margins: { top: 40, bottom: 40, left: 80, right: 80 },
-  });
-}
-
-/** A bordered table with a header row repeated on every page; widths in cm, `centred` column indexes, rows never split across pages. */
+/** A bordered data table (header row on every page, rows never split), widths in cm, `centred` column indexes: its marker paragraph in `tables`. */
 export function dataTable(
+  tables: TableBook,
   headers: readonly string[],
   widthsCm: readonly number[],
-  rows: (string | Paragraph[])[][],
+  rows: readonly (readonly CellContent[])[],
   centred: readonly number[] = [],
-): Table {
-  const widths = widthsCm.map((w) => Math.round(w * CM));
-  return new Table({
-    width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-    rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, widths[i]!, true)) }),
-      ...rows.map(
-        (row) =>
-          new TableRow({
-            cantSplit: true,
-            children: row.map((c, i) => cell(c, widths[i]!, false, centred.includes(i))),
-          }),
-      ),
-    ],
-  });
+): Paragraph {
+  return tables.add({ headers, widths: widthsCm.map((w) => Math.round(w * CM)), rows, centred });
 }
 
 /** An empty line, after a table. */
@@ -157,16 +125,37 @@ export interface DocumentInfo {
   date: IsoDate;
 }
 
-/** A Word document of A4 pages with these sections' content, packed into the bytes of a .docx file. */
-export async function packDocument(info: DocumentInfo, sections: ISectionOptions[]): Promise<Uint8Array<ArrayBuffer>> {
+/** A Word document of A4 pages with these sections' content and the tables of `tables`, packed into the bytes of a .docx file. */
+export async function packDocument(
+  info: DocumentInfo,
+  sections: ISectionOptions[],
+  tables: TableBook = new TableBook(),
+): Promise<Uint8Array<ArrayBuffer>> {
   const document = new Document({
     title: info.title,
     creator: info.creator,
     lastModifiedBy: info.creator,
-    styles: { default: { document: { run: { font: FONT, size: BODY_SIZE } } } },
+    styles: {
+      default: { document: { run: { font: FONT, size: BODY_SIZE } } },
+      paragraphStyles: [
+        {
+          id: TABLE_STYLES.text,
+          name: 'Bảng - nội dung',
+          run: { size: TABLE_SIZE },
+          paragraph: { spacing: { after: 0 } },
+        },
+        {
+          id: TABLE_STYLES.heading,
+          name: 'Bảng - tiêu đề',
+          run: { size: TABLE_SIZE, bold: true },
+          paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 0 } },
+        },
+        { id: TABLE_STYLES.marker, name: 'Bảng - chỗ đặt', run: { size: TABLE_SIZE } },
+      ],
+    },
     sections,
   });
-  return repack(new Uint8Array(await Packer.toArrayBuffer(document)), info.date);
+  return repack(new Uint8Array(await Packer.toArrayBuffer(document)), info.date, tables);
 }
 
 /** The page of every section: A4 portrait with the margins of Nghị định 30. */
@@ -182,11 +171,14 @@ export const A4_PAGE = {
 export type Blocks = FileChild[];
 
 /**
- * The package again with its clock fixed: docx stamps the time of packing into docProps/core.xml and into every file
- * of the zip, so two builds of the same report would differ. Both become the given date (midnight, UTC in the XML).
+ * The package again with the data tables in place (docx-table.ts) and its clock fixed: docx stamps the time of packing
+ * into docProps/core.xml and into every file of the zip, so two builds of the same report would differ. Both become
+ * the given date (midnight, UTC in the XML).
  */
-function repack(bytes: Uint8Array, date: IsoDate): Uint8Array<ArrayBuffer> {
+function repack(bytes: Uint8Array, date: IsoDate, tables: TableBook): Uint8Array<ArrayBuffer> {
   const files = unzipSync(bytes);
+  const body = files['word/document.xml'];
+  if (body) files['word/document.xml'] = new TextEncoder().encode(tables.splice(new TextDecoder().decode(body)));
   const core = files['docProps/core.xml'];
   if (core) {
     const xml = new TextDecoder()

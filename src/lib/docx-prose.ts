@@ -1,13 +1,29 @@
 /**
  * Markdown in a Word report: the HTML that renderMarkdown made and sanitised (paragraphs, headings, lists, emphasis,
- * code, quotes, tables) turned into Word paragraphs. It only reads that small vocabulary; any other tag keeps its text.
+ * code, quotes, tables) read into blocks of styled runs, then written as Word paragraphs: docx's for body text, or
+ * WordprocessingML for a table cell (docx-table.ts). It only reads that small vocabulary; any other tag keeps its text.
  */
 import { AlignmentType, Paragraph, TextRun } from 'docx';
 
-/** Body text indents and spacing, in twentieths of a point. */
-const FIRST_LINE = 567;
-const LIST_INDENT = 425;
-const SPACING = { before: 0, after: 120, line: 300 };
+/** A piece of text and how it looks; `break` starts a new line before it. */
+export interface ProseRun {
+  text: string;
+  bold?: boolean;
+  italics?: boolean;
+  strike?: boolean;
+  code?: boolean;
+  break?: boolean;
+}
+
+/** A paragraph: body text, a heading, a list item (its marker already in the text), or preformatted lines. */
+export interface ProseBlock {
+  kind: 'body' | 'heading' | 'item' | 'pre';
+  /** List depth, 0 for a top-level item. */
+  depth: number;
+  /** How many quotes it is inside. */
+  quote: number;
+  runs: ProseRun[];
+}
 
 const TOKEN = /<(\/?)([a-zA-Z][a-zA-Z0-9]*)\b[^>]*>|<|[^<]+/g;
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g;
@@ -23,6 +39,52 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** Reads sanitised HTML into blocks (lists as "- " and "1. " items with their depth). */
+export function htmlToBlocks(html: string): ProseBlock[] {
+  const reader = new ProseReader();
+  for (const match of html.matchAll(TOKEN)) {
+    const [token, closing, rawName] = match;
+    if (rawName === undefined) reader.text(decodeEntities(token));
+    else if (closing) reader.close(rawName.toLowerCase());
+    else reader.open(rawName.toLowerCase(), token);
+  }
+  reader.flush();
+  return reader.blocks;
+}
+
+/** Body text indents and spacing, in twentieths of a point. */
+const FIRST_LINE = 567;
+const LIST_INDENT = 425;
+
+/** Sanitised HTML as Word paragraphs of body text: justified, the first line indented, list items hanging. */
+export function htmlToParagraphs(html: string): Paragraph[] {
+  return htmlToBlocks(html).map((block) => {
+    const left = block.kind === 'item' ? LIST_INDENT * (block.depth + 1) : block.quote * LIST_INDENT;
+    return new Paragraph({
+      children: block.runs.map(
+        (r) =>
+          new TextRun({
+            text: r.text,
+            break: r.break ? 1 : undefined,
+            bold: r.bold || block.kind === 'heading',
+            italics: r.italics || block.quote > 0,
+            strike: r.strike,
+            font: r.code || block.kind === 'pre' ? 'Courier New' : undefined,
+          }),
+      ),
+      alignment: block.kind === 'pre' ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
+      spacing: { before: 0, after: 120, line: 300 },
+      indent:
+        block.kind === 'body' && block.quote === 0
+          ? { firstLine: FIRST_LINE }
+          : block.kind === 'item'
+            ? { left, hanging: LIST_INDENT }
+            : { left },
+      keepNext: block.kind === 'heading',
+    });
+  });
+}
+
 interface Inline {
   bold: boolean;
   italics: boolean;
@@ -30,24 +92,11 @@ interface Inline {
   strike: boolean;
 }
 
-/** Turns sanitised HTML into Word paragraphs of body text (lists as "- " and "1. " lines, indented by depth); `compact` for a table cell: 11 pt, left-aligned, no indent. */
-export function htmlToParagraphs(html: string, compact = false): Paragraph[] {
-  const writer = new ProseWriter(compact);
-  for (const match of html.matchAll(TOKEN)) {
-    const [token, closing, rawName] = match;
-    if (rawName === undefined) writer.text(decodeEntities(token));
-    else if (closing) writer.close(rawName.toLowerCase());
-    else writer.open(rawName.toLowerCase(), token);
-  }
-  writer.flush();
-  return writer.paragraphs;
-}
-
-/** Writes paragraphs as the tags of the HTML open and close. */
-class ProseWriter {
-  readonly paragraphs: Paragraph[] = [];
-  private runs: TextRun[] = [];
-  private kind: 'body' | 'heading' | 'item' | 'pre' = 'body';
+/** Collects blocks as the tags of the HTML open and close. */
+class ProseReader {
+  readonly blocks: ProseBlock[] = [];
+  private runs: ProseRun[] = [];
+  private kind: ProseBlock['kind'] = 'body';
   private readonly lists: { ordered: boolean; count: number }[] = [];
   private readonly inline: Inline = { bold: false, italics: false, code: false, strike: false };
   private quote = 0;
@@ -55,10 +104,8 @@ class ProseWriter {
   /** After a line break: white space that follows it is not shown. */
   private lineStart = false;
 
-  constructor(private readonly compact: boolean) {}
-
   open(name: string, tag: string): void {
-    if (name === 'br') return void (this.runs.push(new TextRun({ break: 1 })), (this.lineStart = true));
+    if (name === 'br') return void (this.runs.push({ text: '', break: true }), (this.lineStart = true));
     if (name === 'img') return this.text(`[${decodeEntities(/\salt="([^"]*)"/.exec(tag)?.[1] ?? 'hình')}]`);
     if (name === 'ul' || name === 'ol') return this.startList(name === 'ol', tag);
     if (name === 'td' || name === 'th') return void (this.cells++ > 0 && this.text(' | '));
@@ -80,12 +127,17 @@ class ProseWriter {
     const text = this.lineStart && this.kind !== 'pre' ? collapsed.trimStart() : collapsed;
     if ((this.runs.length === 0 || this.lineStart) && text.trim() === '') return;
     this.lineStart = false;
-    const lines = text.split('\n');
-    lines.forEach((line, i) => this.runs.push(this.run(line, i > 0)));
+    text.split('\n').forEach((line, i) => this.runs.push(this.run(line, i > 0)));
   }
 
   flush(): void {
-    if (this.runs.length > 0) this.paragraphs.push(this.paragraph());
+    if (this.runs.length > 0)
+      this.blocks.push({
+        kind: this.kind,
+        depth: Math.max(0, this.lists.length - 1),
+        quote: this.quote,
+        runs: this.runs,
+      });
     this.runs = [];
     this.kind = 'body';
     this.cells = 0;
@@ -104,7 +156,7 @@ class ProseWriter {
       const list = this.lists[this.lists.length - 1];
       this.kind = 'item';
       if (list) list.count++;
-      this.runs.push(this.run(list?.ordered ? `${list.count}. ` : '- '));
+      this.runs.push({ text: list?.ordered ? `${list.count}. ` : '- ' });
     } else if (/^h\d$/.test(name)) this.kind = 'heading';
     else if (name === 'pre') this.kind = 'pre';
   }
@@ -116,33 +168,15 @@ class ProseWriter {
     else if (name === 'del' || name === 's') this.inline.strike = on;
   }
 
-  private run(text: string, breakBefore = false): TextRun {
+  private run(text: string, breakBefore = false): ProseRun {
     const { bold, italics, code, strike } = this.inline;
-    return new TextRun({
+    return {
       text,
-      break: breakBefore ? 1 : undefined,
-      bold: bold || this.kind === 'heading',
-      italics: italics || this.quote > 0,
-      strike,
-      font: code || this.kind === 'pre' ? 'Courier New' : undefined,
-      size: this.compact ? 22 : undefined,
-    });
-  }
-
-  private paragraph(): Paragraph {
-    const depth = Math.max(0, this.lists.length - 1);
-    const left = this.kind === 'item' ? LIST_INDENT * (depth + 1) : this.quote * LIST_INDENT;
-    return new Paragraph({
-      children: this.runs,
-      alignment: this.kind === 'pre' || this.compact ? AlignmentType.LEFT : AlignmentType.JUSTIFIED,
-      spacing: this.compact ? { after: 40 } : SPACING,
-      indent:
-        this.kind === 'body' && this.quote === 0 && !this.compact
-          ? { firstLine: FIRST_LINE }
-          : this.kind === 'item'
-            ? { left, hanging: LIST_INDENT }
-            : { left },
-      keepNext: this.kind === 'heading',
-    });
+      ...(breakBefore ? { break: true } : {}),
+      ...(bold ? { bold } : {}),
+      ...(italics ? { italics } : {}),
+      ...(strike ? { strike } : {}),
+      ...(code ? { code } : {}),
+    };
   }
 }

@@ -1,7 +1,8 @@
 /** The figures and tables of the Word report's three parts, for each plan of the period. */
-import type { Paragraph } from 'docx';
 import { formatDateVi } from './dates';
 import { body, dataTable, heading, spacer, type Blocks } from './docx-kit';
+import type { ProseBlock } from './docx-prose';
+import type { CellContent, TableBook } from './docx-table';
 import type { TaskState } from './evaluate';
 import type { Unit } from './model';
 import { changeOf, formatChange, type PeriodReport, type PlanPeriod } from './period-report';
@@ -15,7 +16,9 @@ export interface PartWriter {
   report: PeriodReport;
   units: ReadonlyMap<string, Unit>;
   /** A report note (Markdown) as paragraphs for a table cell. */
-  note: (markdown: string) => Promise<Paragraph[]>;
+  note: (markdown: string) => Promise<ProseBlock[]>;
+  /** The document's data tables. */
+  tables: TableBook;
 }
 
 /** Parts I, II and III: for one plan, its content under numbered headings; for several, one numbered part per plan. */
@@ -50,6 +53,7 @@ async function results(writer: PartWriter, plan: PlanPeriod, numbered: Numbered)
     ),
     body(`So với ${lowerFirst(periodName(report.previous))} (số liệu ngày ${formatDateVi(report.previousCutoff)}):`),
     dataTable(
+      writer.tables,
       ['Tình trạng', formatDateVi(report.previousCutoff), formatDateVi(report.cutoff), 'Tăng (+), giảm (−)'],
       [6, 3.3, 3.3, 3.4],
       [
@@ -71,14 +75,15 @@ async function results(writer: PartWriter, plan: PlanPeriod, numbered: Numbered)
     ),
     heading(numbered(1, 'Kết quả thực hiện từng nhiệm vụ')),
   ];
-  const rows: (string | Paragraph[])[][] = [];
+  const rows: CellContent[][] = [];
   for (const t of plan.state.tasks) {
     const note = latestNotedReport(t);
-    const noted = note ? [...(await writer.note(`${formatDateVi(note.asOf)}: ${note.note}`))] : '—';
+    const noted = note ? await writer.note(`${formatDateVi(note.asOf)}: ${note.note}`) : '—';
     rows.push([t.task.id, t.task.title, unitNames(writer, t), formatDateVi(t.task.due.final), statusText(t), noted]);
   }
   out.push(
     dataTable(
+      writer.tables,
       ['Số', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Hạn cuối', 'Tình trạng', 'Kết quả (báo cáo gần nhất)'],
       [1.3, 4, 2.2, 2.3, 2.4, 3.8],
       rows,
@@ -104,6 +109,7 @@ function shortcomings(writer: PartWriter, plan: PlanPeriod, numbered: Numbered):
         `Có ${overdue.length} nhiệm vụ quá hạn, chưa hoàn thành (${plan.newlyOverdue.length} nhiệm vụ quá hạn trong kỳ, ${plan.stillOverdue.length} nhiệm vụ quá hạn từ kỳ trước):`,
       ),
       dataTable(
+        writer.tables,
         ['Số', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Hạn cuối', 'Số ngày quá hạn', 'Ghi chú'],
         [1.3, 4.8, 2.4, 2.3, 1.8, 3.4],
         overdue.map((o) => [

@@ -5,7 +5,8 @@
  */
 import { AlignmentType, Header, PageNumber, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import { formatDateVi, yearOf, type IsoDate } from './dates';
-import { htmlToParagraphs } from './docx-prose';
+import { htmlToBlocks, htmlToParagraphs } from './docx-prose';
+import { TableBook } from './docx-table';
 import { A4_PAGE, body, centred, heading, packDocument, shortRule, sideBySide, type Blocks } from './docx-kit';
 import { renderMarkdown } from './markdown';
 import type { Unit } from './model';
@@ -31,10 +32,12 @@ export async function buildReportDocx(input: ReportDocxInput): Promise<Uint8Arra
   const { report, organization } = input;
   const words = splitReportText(input.text);
   const prose = async (markdown: string) => htmlToParagraphs(await renderMarkdown(markdown));
+  const tables = new TableBook();
   const writer: PartWriter = {
     report,
     units: input.units,
-    note: async (md) => htmlToParagraphs(await renderMarkdown(md), true),
+    note: async (md) => htmlToBlocks(await renderMarkdown(md)),
+    tables,
   };
   const children: Blocks = [...topBlock(organization, input.asOf), ...titleBlock(report)];
   children.push(body(opening(report, organization)), ...(await prose(words.opening)));
@@ -57,6 +60,7 @@ export async function buildReportDocx(input: ReportDocxInput): Promise<Uint8Arra
       date: report.cutoff,
     },
     [section],
+    tables,
   );
 }
 

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexPlans } from '../../src/lib/archive-model';
 import { A4_PAGE, packDocument } from '../../src/lib/docx-kit';
+import { Paragraph } from 'docx';
 import { htmlToParagraphs } from '../../src/lib/docx-prose';
+import { escapeXml, TABLE_STYLES, TableBook, tableXml } from '../../src/lib/docx-table';
 import type { Dataset } from '../../src/lib/model';
 import { buildPeriodReport, judgePeriod, type PeriodReport } from '../../src/lib/period-report';
 import { parsePeriod, previousPeriod } from '../../src/lib/periods';
@@ -121,5 +123,64 @@ describe('Markdown in a Word report', () => {
     ['<p>&#7871; &#x1EBF; &bogus;</p>', ['ế ế &bogus;']],
   ])('%s', async (html, texts) => {
     expect(await paragraphsOf(html)).toEqual(texts);
+  });
+});
+
+describe('the data tables of a Word report', () => {
+  const spec = {
+    headers: ['Số', 'Nhiệm vụ'],
+    widths: [700, 2000],
+    rows: [
+      ['I.1', 'A & B <c>'],
+      ['I.2', [{ kind: 'item' as const, depth: 0, quote: 0, runs: [{ text: '- ' }, { text: 'đậm', bold: true }] }]],
+    ],
+    centred: [0],
+  };
+
+  it('writes them as WordprocessingML with the header row repeated and rows kept whole, text escaped', () => {
+    const xml = tableXml(spec);
+    expect(xml).toContain('<w:tblGrid><w:gridCol w:w="700"/><w:gridCol w:w="2000"/></w:tblGrid>');
+    expect(xml).toContain('<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>');
+    expect(xml).toContain('<w:t xml:space="preserve">A &amp; B &lt;c&gt;</w:t>');
+    expect(xml).toContain('<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">đậm</w:t></w:r>');
+    expect(xml.match(/<w:tr>/g)).toHaveLength(3);
+  });
+
+  it('drops characters XML cannot hold', () => {
+    expect(escapeXml('a\u0001b\ud800c\u{1F600}&')).toBe('abc\u{1F600}&amp;');
+  });
+
+  it('puts each table where its marker paragraph is, in a document LibreOffice and Word read', async () => {
+    const tables = new TableBook();
+    const bytes = await packDocument(
+      { title: 't', creator: 'c', date: '2024-01-01' },
+      [
+        {
+          children: [tables.add(spec), new Paragraph('giữa'), tables.add({ ...spec, rows: [] }), new Paragraph('cuối')],
+        },
+      ],
+      tables,
+    );
+    const xml = docxParts(bytes)['word/document.xml']!;
+    expect(xml).not.toContain(TABLE_STYLES.marker);
+    expect(xml.match(/<w:tbl>/g)).toHaveLength(2);
+    expect(paragraphTexts(xml)).toEqual([
+      'Số',
+      'Nhiệm vụ',
+      'I.1',
+      'A & B <c>',
+      'I.2',
+      '- đậm',
+      'giữa',
+      'Số',
+      'Nhiệm vụ',
+      'cuối',
+    ]);
+  });
+
+  it('refuses to pack a document that lost a table’s marker', () => {
+    const tables = new TableBook();
+    tables.add(spec);
+    expect(() => tables.splice('<w:body></w:body>')).toThrow('1 table(s) not placed in the report');
   });
 });
