@@ -68,11 +68,7 @@ async function results(writer: PartWriter, plan: PlanPeriod, numbered: Numbered)
       [1, 2, 3],
     ),
     spacer(),
-    body(
-      plan.newlyDone.length > 0
-        ? `Trong kỳ có ${plan.newlyDone.length} nhiệm vụ hoàn thành: ${plan.newlyDone.map((t) => `${t.task.id}. ${t.task.title}`).join('; ')}.`
-        : 'Trong kỳ không có nhiệm vụ nào hoàn thành thêm.',
-    ),
+    ...doneInPeriod(writer, plan),
     heading(numbered(1, 'Kết quả thực hiện từng nhiệm vụ')),
   ];
   const rows: CellContent[][] = [];
@@ -92,6 +88,29 @@ async function results(writer: PartWriter, plan: PlanPeriod, numbered: Numbered)
     spacer(),
   );
   return out;
+}
+
+/** The tasks done in the period (done at the cut-off, not at the previous one), as a sentence and a table. */
+function doneInPeriod(writer: PartWriter, plan: PlanPeriod): Blocks {
+  if (plan.newlyDone.length === 0) return [body('Trong kỳ không có nhiệm vụ nào hoàn thành thêm.')];
+  return [
+    body(`Trong kỳ có ${plan.newlyDone.length} nhiệm vụ hoàn thành:`),
+    dataTable(
+      writer.tables,
+      ['Số', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Hạn cuối', 'Ngày hoàn thành', 'Tình trạng'],
+      [1.3, 5.2, 2.4, 2.3, 2.3, 2.5],
+      plan.newlyDone.map((t) => [
+        t.task.id,
+        t.task.title,
+        unitNames(writer, t),
+        formatDateVi(t.task.due.final),
+        formatDateVi(t.result.latest?.completedOn ?? t.result.latest?.asOf ?? t.result.asOf),
+        STATUS_LABELS[t.status],
+      ]),
+      [3, 4],
+    ),
+    spacer(),
+  ];
 }
 
 /** Part II: overdue tasks (new in the period or carried over) and the units that did not report. */
@@ -154,17 +173,24 @@ function ahead(writer: PartWriter, plan: PlanPeriod): Blocks {
   const window = `từ ngày ${formatDateVi(report.ahead.from)} đến ngày ${formatDateVi(report.ahead.to)}`;
   const out: Blocks = [];
   if (plan.dueAhead.length === 0) out.push(body(`Trong thời gian tới (${window}), không có nhiệm vụ nào đến hạn.`));
-  else {
+  else
     out.push(
       body(`Trong thời gian tới (${window}), có ${plan.dueAhead.length} nhiệm vụ đến hạn, cần tập trung thực hiện:`),
+      dataTable(
+        writer.tables,
+        ['Số', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Thời hạn', 'Tình trạng hiện nay'],
+        [1.3, 6.2, 2.6, 2.8, 3.1],
+        plan.dueAhead.map((d) => [
+          d.state.task.id,
+          d.state.task.title,
+          unitNames(writer, d.state),
+          `${formatDateVi(d.milestone.date)}${d.isFinal ? '' : ' (mốc trung gian)'}`,
+          statusText(d.state),
+        ]),
+        [3],
+      ),
+      spacer(),
     );
-    for (const d of plan.dueAhead)
-      out.push(
-        body(
-          `- ${d.state.task.id}. ${d.state.task.title} (chủ trì: ${unitNames(writer, d.state)}): hạn ${formatDateVi(d.milestone.date)}${d.isFinal ? '' : ' (mốc trung gian)'}; hiện ${lowerFirst(statusText(d.state))}.`,
-        ),
-      );
-  }
   const overdue = plan.counts.overdue;
   if (overdue > 0)
     out.push(

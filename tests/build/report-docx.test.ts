@@ -118,9 +118,16 @@ describe('the Word report opened in LibreOffice', () => {
       '12',
       '0',
     ]);
-    expect(text).toContain(
-      'Trong kỳ có 1 nhiệm vụ hoàn thành: II.3.a. Sửa đổi, bổ sung Quyết định số 41/2022/QĐ-UBND về chức năng, nhiệm vụ của Văn phòng.',
-    );
+    expect(text).toContain('Trong kỳ có 1 nhiệm vụ hoàn thành:');
+    const done = text.indexOf('Ngày hoàn thành');
+    expect(text.slice(done + 2, done + 8)).toEqual([
+      'II.3.a',
+      'Sửa đổi, bổ sung Quyết định số 41/2022/QĐ-UBND về chức năng, nhiệm vụ của Văn phòng',
+      'P.HCQT',
+      '30/06/2024',
+      '20/08/2024',
+      'Hoàn thành quá hạn',
+    ]);
   });
 
   it('lists every task with its status at the cut-off, and the overdue one with how long', () => {
@@ -144,6 +151,21 @@ describe('the Word report opened in LibreOffice', () => {
       '30/06/2024',
       '92',
       'Quá hạn trong kỳ; tiến độ 65%',
+    ]);
+  });
+
+  it('lists what falls due in the time ahead, with the status now', () => {
+    const { text } = converted['2024-q3']!;
+    expect(text).toContain(
+      'Trong thời gian tới (từ ngày 01/10/2024 đến ngày 31/12/2024), có 10 nhiệm vụ đến hạn, cần tập trung thực hiện:',
+    );
+    const ahead = text.indexOf('Tình trạng hiện nay');
+    expect(text.slice(ahead + 1, ahead + 6)).toEqual([
+      'II.1.a',
+      'Giáo dục chính trị tư tưởng, quán triệt Chuyên đề năm 2024, tăng cường kỷ luật, kỷ cương',
+      'P.HCQT, TT PV-KSTTHC',
+      '31/12/2024',
+      'Đang thực hiện (70%)',
     ]);
   });
 
