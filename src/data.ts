@@ -98,7 +98,10 @@ export function getSitePages(): SitePage[] {
   if (!sitePages) {
     const { dataset } = getSiteData();
     const periods = periodsOutline(getReportYears());
-    sitePages = listSitePages(siteOutline(getAllPlans(), dataset.units, dataset.leaders, { periods }));
+    const yearRecords = getSiteData().archives.flatMap((a) =>
+      a.continuing.map((p) => ({ plan: p.plan.id, year: a.year })),
+    );
+    sitePages = listSitePages(siteOutline(getAllPlans(), dataset.units, dataset.leaders, { periods, yearRecords }));
   }
   return sitePages;
 }
@@ -126,7 +129,7 @@ export function hasTaskPage(planId: string, taskId: string): boolean {
 export function unitShortName(planId: string, unitId: string): string {
   const names = namesFor(planId);
   if (names.archived) return names.units.get(unitId)?.shortName ?? unitId;
-  const cachedYear = getSiteData().archiveSummaries.find((y) => y.plans.some((p) => p.id === planId));
+  const cachedYear = getSiteData().archiveSummaries.find((y) => y.plans.some((p) => p.id === planId && !p.continuing));
   if (cachedYear) return cachedYear.unitShortNames[unitId] ?? unitId;
   return names.units.get(unitId)?.shortName ?? unitId;
 }
@@ -261,9 +264,22 @@ export function getPeriodReport(periodId: string): PeriodReport {
   return report;
 }
 
-/** A live plan judged at a period's cut-off (its export exports/<plan>.<period>.json). */
+/** A plan at a period's cut-off (exports/<plan>.<period>.json): a live plan judged then, or a plan over several years as an archived year froze it. */
 export function getPlanAtPeriod(planId: string, periodId: string): PlanState {
-  return planAtPeriod(planId, parsePeriod(periodId)!);
+  const period = parsePeriod(periodId)!;
+  const live = getReportYears().some((y) => y.year === period.year && y.planIds.includes(planId));
+  if (live) return planAtPeriod(planId, period);
+  const frozen = getSiteData().archives.find((a) => String(a.year) === periodId);
+  return frozen!.continuing.find((p) => p.plan.id === planId)!;
+}
+
+/** Whether the site has pages for a plan: a live one, or one of an archived year's own plans (rendered now or copied from the cache). */
+export function hasPlanPage(planId: string): boolean {
+  const data = getSiteData();
+  return (
+    data.plans.some((p) => p.plan.id === planId) ||
+    data.archiveSummaries.some((y) => y.plans.some((p) => p.id === planId && !p.continuing))
+  );
 }
 
 /** A task's status at the end of each quarter of the year its plan is shown in that has begun (the current one up to the as-of date). */

@@ -3,6 +3,7 @@ import type { ArchivedYear } from './archive';
 import type { IsoDate } from './dates';
 import { countByStatus, indexPlan, judgePlanAt, type PlanHistory, type PlanState, type StatusCounts } from './evaluate';
 import type { Leader, Plan, Unit } from './model';
+import { yearsLabel } from './plan-years';
 import { compareIds } from './text';
 
 /** An archived year, judged. */
@@ -14,6 +15,8 @@ export interface ArchiveState {
   snapshotAt: string;
   /** The year's plans judged at asOf, in id order, tasks in numbering order. */
   plans: PlanState[];
+  /** Plans over several years frozen at the year's end while they go on (their pages are the live plan's), judged at asOf. */
+  continuing: PlanState[];
   /** The units as they were when the year was archived. */
   units: Map<string, Unit>;
   /** The leaders as they were when the year was archived. */
@@ -45,6 +48,7 @@ export function judgeArchive(archive: ArchivedYear): ArchiveState {
     asOf: archive.asOf,
     snapshotAt: archive.snapshotAt,
     plans: judgePlans(dataset.plans, archive.asOf),
+    continuing: judgePlans(dataset.continuing ?? [], archive.asOf),
     units: new Map(dataset.units.map((u) => [u.id, u])),
     leaders: new Map(dataset.leaders.map((l) => [l.id, l])),
   };
@@ -74,6 +78,10 @@ export interface ArchivedPlanSummary {
   title: string;
   counts: StatusCounts;
   taskIds: string[];
+  /** The plan's years when it runs over several ("2025–2030"). */
+  years?: string | undefined;
+  /** A plan over several years frozen at this year's end while it goes on: its pages are not this year's. */
+  continuing?: boolean | undefined;
 }
 
 /** The plans of an archived year with their final status totals, and the year's totals. */
@@ -82,14 +90,25 @@ export function summarizeArchive(archive: ArchiveState): ArchiveSummary {
     year: archive.year,
     asOf: archive.asOf,
     snapshotAt: archive.snapshotAt,
-    plans: archive.plans.map((state) => ({
-      id: state.plan.id,
-      title: state.plan.title,
-      counts: countByStatus(state.tasks),
-      taskIds: state.tasks.map((t) => t.task.id),
-    })),
-    counts: countByStatus(archive.plans.flatMap((p) => p.tasks)),
+    plans: [
+      ...archive.plans.map((state) => summarizePlan(state, false)),
+      ...archive.continuing.map((state) => summarizePlan(state, true)),
+    ],
+    counts: countByStatus([...archive.plans, ...archive.continuing].flatMap((p) => p.tasks)),
     unitShortNames: Object.fromEntries([...archive.units.values()].map((u) => [u.id, u.shortName])),
+  };
+}
+
+function summarizePlan(state: PlanState, continuing: boolean): ArchivedPlanSummary {
+  const several = state.plan.endYear !== undefined && state.plan.endYear !== state.plan.year;
+  return {
+    id: state.plan.id,
+    title: state.plan.title,
+    counts: countByStatus(state.tasks),
+    // A continuing plan's tasks have their pages with the live plan: only a plan of this year's own lists them.
+    taskIds: continuing ? [] : state.tasks.map((t) => t.task.id),
+    ...(several ? { years: yearsLabel(state.plan) } : {}),
+    ...(continuing ? { continuing: true } : {}),
   };
 }
 

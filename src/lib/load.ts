@@ -4,12 +4,15 @@ import type { TableRow } from './csv';
 import type { IsoDate } from './dates';
 import type { DataSource } from './load-context';
 export type { DataSource };
-import type { Dataset, Leader, Site, Unit } from './model';
-import { loadPlan } from './load-plan';
+import type { Dataset, Leader, Plan, Site, Unit } from './model';
+import { loadPlan, type PlanRefs } from './load-plan';
 import { checkReportTexts, loadReportTexts } from './load-reports';
 import { DEFAULT_MAX_FILE_BYTES, LoadContext, originOf, where } from './load-context';
 import { errorAt, hasErrors, quote, type DataIssue } from './problems';
 import { LeaderSchema, SiteSchema, UnitSchema } from './schema';
+
+/** The folder of an archived year that holds plans over several years frozen at the year's end while they go on. */
+export const CONTINUING_FOLDER = 'continuing';
 
 /** Settings of one load. */
 export interface LoadOptions {
@@ -21,6 +24,8 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** Accept a plans folder with no plan (true once earlier years are archived and this year's plans are not in yet). */
   allowNoPlans?: boolean;
+  /** Also read `<root>/continuing/` (CONTINUING_FOLDER): plans over several years frozen at the end of an archived year while they go on. */
+  continuing?: boolean;
 }
 
 /** The dataset (when there were no errors) and every problem found. */
@@ -59,7 +64,10 @@ export function loadDataset(source: DataSource, options: LoadOptions): LoadResul
     const plan = loadPlan(ctx, `${options.root}/plans/${entry.name}`, entry.name, refs);
     if (plan) plans.push(plan);
   }
-  if (folders.length === 0 && !options.allowNoPlans)
+  const continuing = options.continuing
+    ? loadPlanFolders(ctx, `${options.root}/${CONTINUING_FOLDER}`, refs)
+    : undefined;
+  if (folders.length === 0 && !continuing?.length && !options.allowNoPlans)
     ctx.issues.push(
       errorAt(
         { file: `${options.root}/plans` },
@@ -69,8 +77,17 @@ export function loadDataset(source: DataSource, options: LoadOptions): LoadResul
     );
   const reportTexts = loadReportTexts(ctx, `${options.root}/reports`);
   if (site) ctx.issues.push(...checkReportTexts(reportTexts, plans, site.asOf));
-  const dataset = site && !hasErrors(ctx.issues) ? { site, units, leaders, plans, reportTexts } : undefined;
+  const dataset = site && !hasErrors(ctx.issues) ? { site, units, leaders, plans, reportTexts, continuing } : undefined;
   return { dataset, issues: ctx.issues };
+}
+
+function loadPlanFolders(ctx: LoadContext, dir: string, refs: PlanRefs): Plan[] {
+  const plans: Plan[] = [];
+  for (const entry of ctx.source.list(dir).filter((e) => e.isDir)) {
+    const plan = loadPlan(ctx, `${dir}/${entry.name}`, entry.name, refs);
+    if (plan) plans.push(plan);
+  }
+  return plans;
 }
 
 function loadSite(ctx: LoadContext, path: string, buildDate: IsoDate): Site | undefined {

@@ -105,4 +105,6 @@ export interface Dataset {
   plans: Plan[];
   /** Report texts from data/reports/ (none when the folder is absent). */
   reportTexts?: ReportText[] | undefined;
+  /** An archived year only: plans over several years frozen at the year's end while they go on (archive/<year>/continuing/). */
+  continuing?: Plan[] | undefined;
 }

@@ -1,6 +1,7 @@
 /** `npm run publish` and `npm run rollback`: build into a new release folder, check it, then switch `current` to it atomically. */
 import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { continuingRecords } from '../lib/archive';
 import { reportYears } from '../lib/periods';
 import { listSitePages, periodsOutline, siteOutline } from '../lib/site-pages';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
@@ -85,8 +86,11 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
   try {
     const built = await buildSite({ outDir: releaseDir, dataDir, root, log });
     if (!built.ok) return fail(releaseDir, `Publish stopped: the build failed (see above). ${untouched}.`);
-    const periods = periodsOutline(reportYears(dataset.plans, dataset.site.asOf));
-    const expected = listSitePages(siteOutline(plans, dataset.units, dataset.leaders, { periods })).map((p) => p.file);
+    const reporting = {
+      periods: periodsOutline(reportYears(dataset.plans, dataset.site.asOf)),
+      yearRecords: continuingRecords(archives),
+    };
+    const expected = listSitePages(siteOutline(plans, dataset.units, dataset.leaders, reporting)).map((p) => p.file);
     const problems = checkBuiltSite(releaseDir, process.env.SITE_BASE || '/', expected);
     if (problems.length)
       return fail(

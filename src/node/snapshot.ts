@@ -3,6 +3,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFi
 import { basename, join, resolve } from 'node:path';
 import { hashFiles, loadArchivedYear } from '../lib/archive';
 import { formatDateVi, todayInVietnam } from '../lib/dates';
+import { CONTINUING_FOLDER } from '../lib/load';
+import { isLiveIn, lastYearOf } from '../lib/plan-years';
 import { buildManifest, MANIFEST_FILE, serializeManifest } from '../lib/manifest';
 import type { Dataset } from '../lib/model';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
@@ -53,10 +55,19 @@ export function snapshotYear(options: SnapshotOptions): SnapshotResult {
     return fail(
       `The data has errors; fix them before archiving. Nothing was changed.\n${sortIssues(issues).map(formatIssue).join('\n')}`,
     );
-  const live = dataset.plans.filter((p) => p.year === options.year).map((p) => p.id);
+  // A plan over several years is live in each; it leaves data/ only with the snapshot of its last year, and until then
+  // each year's snapshot keeps a frozen copy of it in continuing/.
+  const ofYear = dataset.plans.filter((p) => isLiveIn(p, options.year));
+  const live = ofYear.filter((p) => lastYearOf(p) === options.year).map((p) => p.id);
+  const going = ofYear.filter((p) => lastYearOf(p) > options.year).map((p) => p.id);
+  const keptOf = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir).filter((n) => !n.startsWith('.') && !live.includes(n) && !going.includes(n))
+      : [];
   const keepDir = join(target, 'plans');
-  const kept = existsSync(keepDir) ? readdirSync(keepDir).filter((n) => !n.startsWith('.') && !live.includes(n)) : [];
-  if (live.length === 0 && kept.length === 0)
+  const kept = keptOf(keepDir);
+  const keptGoing = keptOf(join(target, CONTINUING_FOLDER));
+  if (live.length + going.length + kept.length + keptGoing.length === 0)
     return fail(`No plan of ${options.year} in ${shownPath(join(dataDir, 'plans'), cwd)}/. Nothing was changed.`);
 
   const tmp = join(archiveDir, `.tmp-${options.year}-${process.pid}`);
@@ -65,8 +76,10 @@ export function snapshotYear(options: SnapshotOptions): SnapshotResult {
     dataset,
     year: options.year,
     live,
+    going,
     keepDir,
     kept,
+    keptGoing,
     now: options.now ?? new Date(),
     cwd,
   });
@@ -76,11 +89,12 @@ export function snapshotYear(options: SnapshotOptions): SnapshotResult {
   }
   const swapped = swapIn({ tmp, target, plansDir: join(dataDir, 'plans'), live, rename: options.rename ?? renameSync });
   if (!swapped.ok) return fail(swapped.message);
-  const plans = [...live, ...kept].sort();
+  const plans = [...live, ...kept, ...going, ...keptGoing].sort();
+  const plansDir = shownPath(join(dataDir, 'plans'), cwd);
   return {
     ok: true,
     plans,
-    message: `Archived ${options.year} as of ${formatDateVi(dataset.site.asOf)}: ${plans.join(', ')} in ${shownPath(target, cwd)}/ (with ${MANIFEST_FILE}).${live.length ? ` Moved out of ${shownPath(join(dataDir, 'plans'), cwd)}/: ${live.join(', ')}.` : ''}`,
+    message: `Archived ${options.year} as of ${formatDateVi(dataset.site.asOf)}: ${plans.join(', ')} in ${shownPath(target, cwd)}/ (with ${MANIFEST_FILE}).${live.length ? ` Moved out of ${plansDir}/: ${live.join(', ')}.` : ''}${going.length ? ` Frozen as they stand and kept in ${plansDir}/ until their last year: ${going.join(', ')}.` : ''}`,
   };
 }
 
@@ -102,10 +116,14 @@ interface ArchiveInput {
   dataset: Dataset;
   year: number;
   live: string[];
+  /** Plans over several years that go on after this year: copied into continuing/, left in data/plans/. */
+  going: string[];
   /** The plans folder of the archive being replaced (--force). */
   keepDir: string;
   /** Its plans carried over (those not replaced by a live plan of the same id). */
   kept: string[];
+  /** Its continuing/ plans carried over. */
+  keptGoing: string[];
   now: Date;
   cwd: string;
 }
@@ -129,10 +147,12 @@ function writeArchive(tmp: string, input: ArchiveInput): { ok: true } | { ok: fa
     stale_report_days: site.staleReportDays,
   };
   writeFileSync(join(tmp, 'site.json'), `${JSON.stringify(siteJson, null, 2)}\n`);
-  for (const id of input.kept)
-    cpSync(join(input.keepDir, id), join(tmp, 'plans', id), { recursive: true, filter: notHidden });
-  for (const id of input.live)
-    cpSync(join(input.dataDir, 'plans', id), join(tmp, 'plans', id), { recursive: true, filter: notHidden });
+  const copy = (from: string, folder: string, id: string) =>
+    cpSync(join(from, id), join(tmp, folder, id), { recursive: true, filter: notHidden });
+  for (const id of input.kept) copy(input.keepDir, 'plans', id);
+  for (const id of input.keptGoing) copy(join(input.keepDir, '..', CONTINUING_FOLDER), CONTINUING_FOLDER, id);
+  for (const id of input.live) copy(join(input.dataDir, 'plans'), 'plans', id);
+  for (const id of input.going) copy(join(input.dataDir, 'plans'), CONTINUING_FOLDER, id);
   const source = fsSource(input.cwd);
   const hashes = hashFiles(source, tmp, sha256Hex);
   const plans = readdirSync(join(tmp, 'plans')).filter((n) => !n.startsWith('.'));
