@@ -20,8 +20,8 @@ import {
   type FileChild,
   type ISectionOptions,
 } from 'docx';
-import { unzipSync, zipSync } from 'fflate';
 import type { IsoDate } from './dates';
+import { repackage, type Deflater } from './docx-package';
 import { TABLE_STYLES, TableBook, type CellContent } from './docx-table';
 
 /** 1 cm in twentieths of a point (twips). */
@@ -130,6 +130,7 @@ export async function packDocument(
   info: DocumentInfo,
   sections: ISectionOptions[],
   tables: TableBook = new TableBook(),
+  deflater?: Deflater,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const document = new Document({
     title: info.title,
@@ -155,7 +156,7 @@ export async function packDocument(
     },
     sections,
   });
-  return repack(new Uint8Array(await Packer.toArrayBuffer(document)), info.date, tables);
+  return repackage(new Uint8Array(await Packer.toArrayBuffer(document)), { date: info.date, tables, deflater });
 }
 
 /** The page of every section: A4 portrait with the margins of Nghị định 30. */
@@ -169,26 +170,3 @@ export const A4_PAGE = {
 
 /** The children of a section, as docx types them. */
 export type Blocks = FileChild[];
-
-/**
- * The package again with the data tables in place (docx-table.ts) and its clock fixed: docx stamps the time of packing
- * into docProps/core.xml and into every file of the zip, so two builds of the same report would differ. Both become
- * the given date (midnight, UTC in the XML).
- */
-function repack(bytes: Uint8Array, date: IsoDate, tables: TableBook): Uint8Array<ArrayBuffer> {
-  const files = unzipSync(bytes);
-  const body = files['word/document.xml'];
-  if (body) files['word/document.xml'] = new TextEncoder().encode(tables.splice(new TextDecoder().decode(body)));
-  const core = files['docProps/core.xml'];
-  if (core) {
-    const xml = new TextDecoder()
-      .decode(core)
-      .replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:)/g, `$1${date}T00:00:00Z$2`);
-    files['docProps/core.xml'] = new TextEncoder().encode(xml);
-  }
-  const [y, m, d] = date.split('-').map(Number);
-  // fflate writes the zip's DOS times in local time: a local midnight reads the same in every time zone. A zip
-  // time runs from 1980 to 2107.
-  const mtime = y! < 1980 ? new Date(1980, 0, 1) : y! > 2107 ? new Date(2107, 11, 31) : new Date(y!, m! - 1, d!);
-  return zipSync(files, { mtime, level: 6 });
-}

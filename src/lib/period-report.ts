@@ -2,13 +2,15 @@
  * What a reporting period says: the plans judged at its cut-off and at the previous period's, what changed between
  * the two, who did not report, and what falls due next. The view model of /reports/<period>/ and of the Word report.
  */
-import { unitStatusRows, sectionStatusRows, type StatusRow } from './breakdown';
+import { sectionStatusRows, type StatusRow } from './breakdown';
 import { daysBetween, type IsoDate } from './dates';
 import { isDone } from './deadlines';
 import type { Milestone } from './due';
 import {
+  countByKey,
   countByStatus,
   judgePlanAt,
+  totalOf,
   type PlanHistory,
   type PlanState,
   type StatusCounts,
@@ -104,7 +106,10 @@ export function buildPeriodReport(input: PeriodInput): PeriodReport {
   const { period, asOf, units } = input;
   const previous = previousPeriod(period);
   const ahead = windowAhead(period, asOf);
-  const plans = input.at.map((state, i) => planPeriod(state, input.before[i]!, period, ahead, units));
+  const activity = input.at.map((state) => unitActivity(state.tasks));
+  const plans = input.at.map((state, i) =>
+    planPeriod(state, input.before[i]!, { period, ahead, units, activity: activity[i]! }),
+  );
   const tasks = input.at.flatMap((p) => p.tasks);
   return {
     period,
@@ -116,18 +121,20 @@ export function buildPeriodReport(input: PeriodInput): PeriodReport {
     plans,
     counts: countByStatus(tasks),
     previousCounts: countByStatus(input.before.flatMap((p) => p.tasks)),
-    silentUnits: findSilentUnits(units, tasks, period.start),
-    units: unitStatusRows(units, tasks),
+    silentUnits: silentOf(units, mergeActivity(activity), period.start),
+    units: unitRows(units, tasks),
   };
 }
 
-function planPeriod(
-  state: PlanState,
-  before: PlanState,
-  period: Period,
-  ahead: { from: IsoDate; to: IsoDate },
-  units: readonly Unit[],
-): PlanPeriod {
+interface PlanContext {
+  period: Period;
+  ahead: { from: IsoDate; to: IsoDate };
+  units: readonly Unit[];
+  /** What each unit led and reported in this plan up to the cut-off. */
+  activity: Map<string, UnitActivity>;
+}
+
+function planPeriod(state: PlanState, before: PlanState, { period, ahead, units, activity }: PlanContext): PlanPeriod {
   const was = new Map(before.tasks.map((t) => [t.task.id, t.status]));
   const overdue = (t: TaskState): OverdueAt => ({ state: t, days: daysBetween(t.task.due.final, state.asOf) });
   const byLongest = (a: OverdueAt, b: OverdueAt) => b.days - a.days || compareIds(a.state.task.id, b.state.task.id);
@@ -145,9 +152,9 @@ function planPeriod(
       .filter((t) => t.status === 'overdue' && was.get(t.task.id) === 'overdue')
       .map(overdue)
       .sort(byLongest),
-    silentUnits: findSilentUnits(units, state.tasks, period.start),
+    silentUnits: silentOf(units, activity, period.start),
     sections: sectionStatusRows(state),
-    units: unitStatusRows(units, state.tasks),
+    units: unitRows(units, state.tasks),
     dueAhead: findDueAhead(state.tasks, ahead),
   };
 }
@@ -157,24 +164,62 @@ function planPeriod(
  * to the cut-off (a report counts for its reported_by unit, or the task's lead units): most open tasks first.
  */
 export function findSilentUnits(units: readonly Unit[], tasks: readonly TaskState[], from: IsoDate): SilentUnit[] {
-  const open = new Map<string, number>();
-  const last = new Map<string, IsoDate>();
+  return silentOf(units, unitActivity(tasks), from);
+}
+
+/** What a unit did up to a cut-off: the unfinished tasks it leads, and the date of its latest report. */
+interface UnitActivity {
+  open: number;
+  last: IsoDate | undefined;
+}
+
+function unitActivity(tasks: readonly TaskState[]): Map<string, UnitActivity> {
+  const out = new Map<string, UnitActivity>();
+  const of = (unit: string) => out.get(unit) ?? out.set(unit, { open: 0, last: undefined }).get(unit)!;
   for (const t of tasks) {
-    if (!isDone(t)) for (const unit of new Set(t.task.leadUnits)) open.set(unit, (open.get(unit) ?? 0) + 1);
+    if (!isDone(t)) for (const unit of new Set(t.task.leadUnits)) of(unit).open++;
     // t.reports holds the reports up to the cut-off, newest first.
     for (const report of t.reports)
       for (const unit of reportingUnits(report, t.task)) {
-        const seen = last.get(unit);
-        if (!seen || report.asOf > seen) last.set(unit, report.asOf);
+        const activity = of(unit);
+        if (!activity.last || report.asOf > activity.last) activity.last = report.asOf;
       }
   }
+  return out;
+}
+
+function mergeActivity(maps: readonly Map<string, UnitActivity>[]): Map<string, UnitActivity> {
+  const out = new Map<string, UnitActivity>();
+  for (const map of maps)
+    for (const [unit, { open, last }] of map) {
+      const seen = out.get(unit);
+      if (!seen) out.set(unit, { open, last });
+      else {
+        seen.open += open;
+        if (last && (!seen.last || last > seen.last)) seen.last = last;
+      }
+    }
+  return out;
+}
+
+function silentOf(units: readonly Unit[], activity: Map<string, UnitActivity>, from: IsoDate): SilentUnit[] {
   const out: SilentUnit[] = [];
   for (const unit of units) {
-    const openTasks = open.get(unit.id) ?? 0;
-    const lastReport = last.get(unit.id);
-    if (openTasks > 0 && !(lastReport !== undefined && lastReport >= from)) out.push({ unit, openTasks, lastReport });
+    const { open = 0, last } = activity.get(unit.id) ?? {};
+    if (open > 0 && !(last !== undefined && last >= from)) out.push({ unit, openTasks: open, lastReport: last });
   }
   return out.sort((a, b) => b.openTasks - a.openTasks || compareVi(a.unit.name, b.unit.name));
+}
+
+/** Per-unit counts of the tasks each unit leads, in the order units are given (unitStatusRows in one pass over the tasks). */
+export function unitRows(units: readonly Unit[], tasks: readonly TaskState[]): StatusRow[] {
+  const counts = countByKey(tasks, (t) =>
+    t.task.leadUnits.length > 1 ? [...new Set(t.task.leadUnits)] : t.task.leadUnits,
+  );
+  return units.flatMap((unit) => {
+    const c = counts.get(unit.id);
+    return c ? [{ key: unit.id, label: unit.shortName, title: unit.name, counts: c, total: totalOf(c) }] : [];
+  });
 }
 
 /** Unfinished tasks whose next milestone after the cut-off falls within the window, soonest first. */

@@ -5,8 +5,9 @@
  */
 import { AlignmentType, Header, PageNumber, Paragraph, TextRun, type ISectionOptions } from 'docx';
 import { formatDateVi, yearOf, type IsoDate } from './dates';
-import { htmlToBlocks, htmlToParagraphs } from './docx-prose';
+import { htmlToBlocks, htmlToParagraphs, type ProseBlock } from './docx-prose';
 import { TableBook } from './docx-table';
+import type { Deflater } from './docx-package';
 import { A4_PAGE, body, centred, heading, packDocument, shortRule, sideBySide, type Blocks } from './docx-kit';
 import { renderMarkdown } from './markdown';
 import type { Unit } from './model';
@@ -25,6 +26,8 @@ export interface ReportDocxInput {
   units: ReadonlyMap<string, Unit>;
   /** The office's own words (data/reports/<period>.md), Markdown; empty when there is none. */
   text: string;
+  /** How the package's files are compressed (fflate's by default; the build passes node:zlib's, faster). */
+  deflater?: Deflater | undefined;
 }
 
 /** Writes the Word report of a period: every plan of its year, one numbered part per plan in each of I, II and III. */
@@ -36,7 +39,7 @@ export async function buildReportDocx(input: ReportDocxInput): Promise<Uint8Arra
   const writer: PartWriter = {
     report,
     units: input.units,
-    note: async (md) => htmlToBlocks(await renderMarkdown(md)),
+    note: noteBlocks,
     tables,
   };
   const children: Blocks = [...topBlock(organization, input.asOf), ...titleBlock(report)];
@@ -61,7 +64,21 @@ export async function buildReportDocx(input: ReportDocxInput): Promise<Uint8Arra
     },
     [section],
     tables,
+    input.deflater,
   );
+}
+
+// A task's latest note appears in the report of every period from the one it was sent in: read each text once.
+const notes = new Map<string, ProseBlock[]>();
+const MAX_NOTES = 50_000;
+
+async function noteBlocks(markdown: string): Promise<ProseBlock[]> {
+  let blocks = notes.get(markdown);
+  if (!blocks) {
+    if (notes.size >= MAX_NOTES) notes.clear();
+    notes.set(markdown, (blocks = htmlToBlocks(await renderMarkdown(markdown))));
+  }
+  return blocks;
 }
 
 /** The top block: the office and the number on the left, the Quốc hiệu, Tiêu ngữ, place and date on the right. */

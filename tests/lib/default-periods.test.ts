@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { indexPlans } from '../../src/lib/archive-model';
 import { countByStatus, judgePlanAt, type PlanHistory } from '../../src/lib/evaluate';
 import type { Dataset } from '../../src/lib/model';
-import { buildPeriodReport, judgePeriod } from '../../src/lib/period-report';
+import { unitStatusRows } from '../../src/lib/breakdown';
+import { buildPeriodReport, judgePeriod, unitRows } from '../../src/lib/period-report';
 import { parsePeriod, previousPeriod } from '../../src/lib/periods';
 import type { DerivedStatus } from '../../src/lib/status';
 import { loadDataFromDisk } from '../../src/node/load-data';
@@ -161,5 +162,17 @@ describe('what the default data’s periods report', () => {
     const q1 = report('2024-q1');
     expect(q1.previousCutoff).toBe('2023-12-31');
     expect(q1.previousCounts).toEqual(q1.counts);
+  });
+});
+
+describe('counting by unit in one pass', () => {
+  it('gives what the unit pages count, a unit named twice in lead_units counted once', () => {
+    const state = judgePlanAt(plan, dataset.site.asOf);
+    expect(unitRows(dataset.units, state.tasks)).toEqual(unitStatusRows(dataset.units, state.tasks));
+    const twice = state.tasks.map((t) => ({
+      ...t,
+      task: { ...t.task, leadUnits: [...t.task.leadUnits, ...t.task.leadUnits] },
+    }));
+    expect(unitRows(dataset.units, twice)).toEqual(unitStatusRows(dataset.units, twice));
   });
 });

@@ -1,7 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indexPlans } from '../../src/lib/archive-model';
 import { A4_PAGE, packDocument } from '../../src/lib/docx-kit';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { Paragraph } from 'docx';
+import { unzipSync } from 'fflate';
+import { JS_DEFLATER, writeZip } from '../../src/lib/docx-package';
 import { htmlToParagraphs } from '../../src/lib/docx-prose';
 import { escapeXml, TABLE_STYLES, TableBook, tableXml } from '../../src/lib/docx-table';
 import type { Dataset } from '../../src/lib/model';
@@ -182,5 +185,41 @@ describe('the data tables of a Word report', () => {
     const tables = new TableBook();
     tables.add(spec);
     expect(() => tables.splice('<w:body></w:body>')).toThrow('1 table(s) not placed in the report');
+  });
+});
+
+describe('the package of a Word report', () => {
+  const files = {
+    '[Content_Types].xml': new TextEncoder().encode('<Types/>'),
+    'word/document.xml': new TextEncoder().encode('<w:document>Báo cáo quý III</w:document>'.repeat(200)),
+  };
+  const nodeDeflater = { deflateRaw: (d: Uint8Array) => deflateRawSync(d), crc32: (d: Uint8Array) => crc32(d) };
+
+  it.each([
+    ['fflate’s', JS_DEFLATER],
+    ['node:zlib’s', nodeDeflater],
+  ])('zips with %s DEFLATE into a zip that unzips to the same files, in order, dated as asked', (_name, deflater) => {
+    const zip = writeZip(files, new Date(2024, 8, 30), deflater);
+    expect(unzipSync(zip)).toEqual(files);
+    expect(Object.keys(unzipSync(zip))).toEqual(Object.keys(files));
+    expect(Buffer.from(writeZip(files, new Date(2024, 8, 30), deflater)).equals(Buffer.from(zip))).toBe(true);
+    expect(zip.length).toBeLessThan(files['word/document.xml'].length / 10);
+  });
+
+  it('computes the same CRC-32 as node:zlib', () => {
+    for (const data of [new Uint8Array(), files['word/document.xml'], new Uint8Array([0xff, 0, 1])])
+      expect(JS_DEFLATER.crc32(data)).toBe(crc32(data));
+  });
+
+  it('is the same Word file whichever DEFLATE wrote it, once unzipped', async () => {
+    const tables = () => new TableBook();
+    const docOf = (deflater?: typeof nodeDeflater) =>
+      packDocument(
+        { title: 't', creator: 'c', date: '2024-01-01' },
+        [{ children: [new Paragraph('x')] }],
+        tables(),
+        deflater,
+      );
+    expect(docxParts(await docOf(nodeDeflater))).toEqual(docxParts(await docOf()));
   });
 });

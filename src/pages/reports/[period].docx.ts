@@ -1,4 +1,5 @@
 /** /reports/<period>.docx: the period's report as a Word file in the administrative layout, for staff to edit and send. */
+import { crc32, deflateRawSync } from 'node:zlib';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPeriodReport, getReportText, getSiteData, staticPaths } from '../../data';
 import { buildReportDocx } from '../../lib/report-docx';
@@ -13,6 +14,8 @@ export const GET: APIRoute = async ({ params }) => {
     asOf: dataset.site.asOf,
     units,
     text: getReportText(params.period!),
+    // node:zlib's DEFLATE is native: several times faster than fflate's on the tables of a province.
+    deflater: { deflateRaw: (data) => deflateRawSync(data, { level: 6 }), crc32: (data) => crc32(data) },
   });
   return new Response(bytes, {
     headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
