@@ -248,6 +248,11 @@ export function reportTitle(report: PeriodReport): string {
     : `Kết quả thực hiện các kế hoạch năm ${report.period.year}`;
 }
 
+/** The date a done task was completed: its latest report's completed_on, else that report's date. */
+export function completedOn(t: TaskState): IsoDate {
+  return t.result.latest?.completedOn ?? t.result.latest?.asOf ?? t.result.asOf;
+}
+
 /** The change of each status count from the previous cut-off: +2, −1, 0. */
 export function changeOf(counts: StatusCounts, previous: StatusCounts): StatusCounts {
   const out = { ...counts };

@@ -5,7 +5,7 @@ import type { ProseBlock } from './docx-prose';
 import type { CellContent, TableBook } from './docx-table';
 import type { TaskState } from './evaluate';
 import type { Unit } from './model';
-import { changeOf, formatChange, type PeriodReport, type PlanPeriod } from './period-report';
+import { changeOf, completedOn, formatChange, type PeriodReport, type PlanPeriod } from './period-report';
 import { periodName } from './periods';
 import { latestNotedReport } from './reporting';
 import { lowerFirst } from './report-text';
@@ -104,7 +104,7 @@ function doneInPeriod(writer: PartWriter, plan: PlanPeriod): Blocks {
         t.task.title,
         unitNames(writer, t),
         formatDateVi(t.task.due.final),
-        formatDateVi(t.result.latest?.completedOn ?? t.result.latest?.asOf ?? t.result.asOf),
+        formatDateVi(completedOn(t)),
         STATUS_LABELS[t.status],
       ]),
       [3, 4],
