@@ -26,7 +26,7 @@ export function repackage(
 ): Uint8Array<ArrayBuffer> {
   const files = unzipSync(bytes);
   const body = files['word/document.xml'];
-  if (body) files['word/document.xml'] = encode(options.tables.splice(decode(body)));
+  if (body) files['word/document.xml'] = concat(options.tables.splice(decode(body)).map(encode));
   const core = files['docProps/core.xml'];
   if (core)
     files['docProps/core.xml'] = encode(
@@ -51,6 +51,11 @@ export function writeZip(files: Record<string, Uint8Array>, mtime: Date, deflate
   }
   zip.end();
   if (failure) throw failure;
+  return concat(chunks);
+}
+
+/** The bytes of these pieces one after another. */
+function concat(chunks: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
   let at = 0;
   for (const chunk of chunks) {

@@ -26,19 +26,22 @@ export const TABLE_STYLES = { text: 'BangNoiDung', heading: 'BangTieuDe', marker
 export class TableBook {
   private readonly tables: string[] = [];
 
-  /** A marker paragraph standing for the table until spliceTables() puts the table in its place. */
-  add(table: TableSpec): Paragraph {
-    this.tables.push(tableXml(table));
+  /** A marker paragraph standing for the table (or its XML, from tableXml()) until splice() puts it in its place. */
+  add(table: TableSpec | string): Paragraph {
+    this.tables.push(typeof table === 'string' ? table : tableXml(table));
     return new Paragraph({
       style: TABLE_STYLES.marker,
       children: [new TextRun(String(this.tables.length - 1))],
     });
   }
 
-  /** word/document.xml with every marker paragraph replaced by its table (found by its style, in one pass). */
-  splice(documentXml: string): string {
+  /**
+   * word/document.xml with every marker paragraph replaced by its table (found by its style, in one pass), as the
+   * pieces of its text in order: a table of a province is megabytes, so it is never joined into one string.
+   */
+  splice(documentXml: string): string[] {
     const style = `<w:pStyle w:val="${TABLE_STYLES.marker}"/>`;
-    let out = '';
+    const pieces: string[] = [];
     let from = 0;
     let placed = 0;
     for (let at = documentXml.indexOf(style); at >= 0; at = documentXml.indexOf(style, from)) {
@@ -47,13 +50,14 @@ export class TableBook {
       const index = Number(/<w:t[^>]*>(\d+)<\/w:t>/.exec(documentXml.slice(at, end))?.[1]);
       const table = this.tables[index];
       if (start < from || end < at || table === undefined) break;
-      out += documentXml.slice(from, start) + table;
+      pieces.push(documentXml.slice(from, start), table);
       from = end;
       placed++;
     }
     if (placed !== this.tables.length)
       throw new Error(`${this.tables.length - placed} table(s) not placed in the report`);
-    return out + documentXml.slice(from);
+    pieces.push(documentXml.slice(from));
+    return pieces;
   }
 }
 
@@ -67,16 +71,16 @@ export function tableXml({ headers, widths, rows, centred }: TableSpec): string 
   const head = `<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>${headers
     .map((h, i) => cellXml(paragraphXml(TABLE_STYLES.heading, false, [{ text: h }]), widths[i]!, true))
     .join('')}</w:tr>`;
-  let body = '';
+  const body: string[] = [];
   for (const row of rows) {
-    body += '<w:tr><w:trPr><w:cantSplit/></w:trPr>';
+    body.push('<w:tr><w:trPr><w:cantSplit/></w:trPr>');
     for (const [i, content] of row.entries())
-      body += cellXml(contentXml(content, centred.includes(i)), widths[i]!, false);
-    body += '</w:tr>';
+      body.push(cellXml(contentXml(content, centred.includes(i)), widths[i]!, false));
+    body.push('</w:tr>');
   }
   return `<w:tbl><w:tblPr><w:tblW w:w="${total}" w:type="dxa"/><w:tblBorders>${borders}</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar>${margins}</w:tblCellMar></w:tblPr><w:tblGrid>${widths
     .map((w) => `<w:gridCol w:w="${w}"/>`)
-    .join('')}</w:tblGrid>${head}${body}</w:tbl>`;
+    .join('')}</w:tblGrid>${head}${body.join('')}</w:tbl>`;
 }
 
 // Only the header row says each cell's width: with a fixed layout the grid (w:tblGrid) gives the columns' widths, and

@@ -1,10 +1,10 @@
 /** The figures and tables of the Word report's three parts, for each plan of the period. */
 import { formatDateVi } from './dates';
-import { body, dataTable, heading, spacer, type Blocks } from './docx-kit';
+import { body, CM, dataTable, heading, spacer, type Blocks } from './docx-kit';
 import type { ProseBlock } from './docx-prose';
-import type { CellContent, TableBook } from './docx-table';
-import type { TaskState } from './evaluate';
-import type { Unit } from './model';
+import { tableXml, type CellContent, type TableBook } from './docx-table';
+import type { PlanState, TaskState } from './evaluate';
+import type { Report, Unit } from './model';
 import { changeOf, completedOn, formatChange, type PeriodReport, type PlanPeriod } from './period-report';
 import { periodName } from './periods';
 import { latestNotedReport } from './reporting';
@@ -15,8 +15,8 @@ import { DERIVED_STATUSES, STATUS_LABELS } from './status';
 export interface PartWriter {
   report: PeriodReport;
   units: ReadonlyMap<string, Unit>;
-  /** A report note (Markdown) as paragraphs for a table cell. */
-  note: (markdown: string) => Promise<ProseBlock[]>;
+  /** A report's note with its date, as paragraphs for a table cell. */
+  note: (report: Report) => Promise<ProseBlock[]>;
   /** The document's data tables. */
   tables: TableBook;
 }
@@ -71,23 +71,32 @@ async function results(writer: PartWriter, plan: PlanPeriod, numbered: Numbered)
     ...doneInPeriod(writer, plan),
     heading(numbered(1, 'Kết quả thực hiện từng nhiệm vụ')),
   ];
+  out.push(writer.tables.add(await taskTable(writer, plan.state)), spacer());
+  return out;
+}
+
+// Periods that share a cut-off (September, quarter III) share the plan judged then, and so its table by task.
+const taskTables = new WeakMap<ReadonlyMap<string, Unit>, WeakMap<PlanState, string>>();
+
+/** The table of every task of a plan at a cut-off, as WordprocessingML (docx-table.ts). */
+async function taskTable(writer: PartWriter, state: PlanState): Promise<string> {
+  const byState = taskTables.get(writer.units) ?? taskTables.set(writer.units, new WeakMap()).get(writer.units)!;
+  let xml = byState.get(state);
+  if (xml !== undefined) return xml;
   const rows: CellContent[][] = [];
-  for (const t of plan.state.tasks) {
+  for (const t of state.tasks) {
     const note = latestNotedReport(t);
-    const noted = note ? await writer.note(`${formatDateVi(note.asOf)}: ${note.note}`) : '—';
+    const noted = note ? await writer.note(note) : '—';
     rows.push([t.task.id, t.task.title, unitNames(writer, t), formatDateVi(t.task.due.final), statusText(t), noted]);
   }
-  out.push(
-    dataTable(
-      writer.tables,
-      ['Số', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Hạn cuối', 'Tình trạng', 'Kết quả (báo cáo gần nhất)'],
-      [1.3, 4, 2.2, 2.3, 2.4, 3.8],
-      rows,
-      [3],
-    ),
-    spacer(),
-  );
-  return out;
+  xml = tableXml({
+    headers: ['Số', 'Nhiệm vụ', 'Đơn vị chủ trì', 'Hạn cuối', 'Tình trạng', 'Kết quả (báo cáo gần nhất)'],
+    widths: [1.3, 4, 2.2, 2.3, 2.4, 3.8].map((w) => Math.round(w * CM)),
+    rows,
+    centred: [3],
+  });
+  byState.set(state, xml);
+  return xml;
 }
 
 /** The tasks done in the period (done at the cut-off, not at the previous one), as a sentence and a table. */
@@ -207,8 +216,15 @@ function statusText(t: TaskState): string {
     : STATUS_LABELS[t.status];
 }
 
+// A task's lead units are named in several tables of every report: once per task and list of names.
+const namesOfTask = new WeakMap<ReadonlyMap<string, Unit>, WeakMap<object, string>>();
+
 function unitNames(writer: PartWriter, t: TaskState): string {
-  return t.task.leadUnits.map((u) => writer.units.get(u)?.shortName ?? u).join(', ');
+  const byTask = namesOfTask.get(writer.units) ?? namesOfTask.set(writer.units, new WeakMap()).get(writer.units)!;
+  let names = byTask.get(t.task);
+  if (names === undefined)
+    byTask.set(t.task, (names = t.task.leadUnits.map((u) => writer.units.get(u)?.shortName ?? u).join(', ')));
+  return names;
 }
 
 function formatPercent(value: number): string {

@@ -10,7 +10,7 @@ import { TableBook } from './docx-table';
 import type { Deflater } from './docx-package';
 import { A4_PAGE, body, centred, heading, packDocument, shortRule, sideBySide, type Blocks } from './docx-kit';
 import { renderMarkdown } from './markdown';
-import type { Unit } from './model';
+import type { Report, Unit } from './model';
 import { reportTitle, type PeriodReport } from './period-report';
 import { periodLabel, periodName } from './periods';
 import { reportParts, type PartWriter } from './report-docx-parts';
@@ -68,16 +68,14 @@ export async function buildReportDocx(input: ReportDocxInput): Promise<Uint8Arra
   );
 }
 
-// A task's latest note appears in the report of every period from the one it was sent in: read each text once.
-const notes = new Map<string, ProseBlock[]>();
-const MAX_NOTES = 50_000;
+// A task's latest note appears in the report of every period from the one it was sent in: read each once.
+const notes = new WeakMap<Report, ProseBlock[]>();
 
-async function noteBlocks(markdown: string): Promise<ProseBlock[]> {
-  let blocks = notes.get(markdown);
-  if (!blocks) {
-    if (notes.size >= MAX_NOTES) notes.clear();
-    notes.set(markdown, (blocks = htmlToBlocks(await renderMarkdown(markdown))));
-  }
+/** A report's note, its date first, as paragraphs for a table cell. */
+async function noteBlocks(report: Report): Promise<ProseBlock[]> {
+  let blocks = notes.get(report);
+  if (!blocks)
+    notes.set(report, (blocks = htmlToBlocks(await renderMarkdown(`${formatDateVi(report.asOf)}: ${report.note}`))));
   return blocks;
 }
 
