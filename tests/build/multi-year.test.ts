@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBuiltSite } from '../../src/node/check-site';
 import { snapshotYear } from '../../src/node/snapshot';
 import { buildForTest, E2E_BASE } from '../support/build-once';
+import { docxParts, paragraphTexts } from '../support/docx-text';
 import { copyData, type TempData } from '../support/temp-data';
 
 const ID = '2024-cds';
@@ -88,6 +89,23 @@ describe('a plan over several years', () => {
       { 'I.1': 'in_progress', 'I.2': 'not_started', 'I.3': 'done_on_time' },
     ]);
     expect(JSON.parse(page(dist, `exports/${ID}.json`)).tasks[0].due).toBe('2026-12-31');
+  });
+
+  it('has one part per plan in each of I, II and III of the year’s reports, on the page and in the Word file', () => {
+    const dist = builds.first!;
+    const html = page(dist, 'reports/2024-q4/index.html');
+    expect(html.match(/<h3>Kế hoạch chuyển đổi số giai đoạn 2024–2026<\/h3>/g)).toHaveLength(3);
+    const text = paragraphTexts(docxParts(readFileSync(join(dist, 'reports', '2024-q4.docx')))['word/document.xml']!);
+    expect(text).toContain('Kết quả thực hiện các kế hoạch năm 2024\nQuý IV năm 2024');
+    const parts = ['I. KẾT QUẢ THỰC HIỆN', 'II. TỒN TẠI, HẠN CHẾ', 'III. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI'];
+    const headings = text.filter((l) => parts.includes(l) || /^\d\. Kế hoạch/.test(l));
+    expect(headings).toEqual(
+      parts.flatMap((part) => [
+        part,
+        '1. Kế hoạch chuyển đổi số giai đoạn 2024–2026',
+        '2. Kế hoạch phát huy ưu điểm, khắc phục những hạn chế, khuyết điểm của tập thể Lãnh đạo Văn phòng UBND tỉnh năm 2023',
+      ]),
+    );
   });
 
   it('stays in data/ when 2024 is archived, frozen as it stood in archive/2024/continuing/', () => {
