@@ -26,10 +26,8 @@ import { TABLE_STYLES, TableBook, type CellContent } from './docx-table';
 
 /** 1 cm in twentieths of a point (twips). */
 export const CM = 567;
-/** The width between the margins of an A4 page: 21 cm less 3 cm and 2 cm. */
-export const TEXT_WIDTH = 16 * CM;
 /** Body text size in half-points (13 pt); tables use 11 pt. */
-export const BODY_SIZE = 26;
+const BODY_SIZE = 26;
 const TABLE_SIZE = 22;
 const FONT = 'Times New Roman';
 

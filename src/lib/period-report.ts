@@ -159,14 +159,6 @@ function planPeriod(state: PlanState, before: PlanState, { period, ahead, units,
   };
 }
 
-/**
- * Units that lead at least one task unfinished at the cut-off and made no report dated from the period's first day
- * to the cut-off (a report counts for its reported_by unit, or the task's lead units): most open tasks first.
- */
-export function findSilentUnits(units: readonly Unit[], tasks: readonly TaskState[], from: IsoDate): SilentUnit[] {
-  return silentOf(units, unitActivity(tasks), from);
-}
-
 /** What a unit did up to a cut-off: the unfinished tasks it leads, and the date of its latest report. */
 interface UnitActivity {
   open: number;
@@ -202,6 +194,10 @@ function mergeActivity(maps: readonly Map<string, UnitActivity>[]): Map<string, 
   return out;
 }
 
+/**
+ * Units that lead at least one task unfinished at the cut-off and made no report dated from the period's first day
+ * to the cut-off (a report counts for its reported_by unit, or the task's lead units): most open tasks first.
+ */
 function silentOf(units: readonly Unit[], activity: Map<string, UnitActivity>, from: IsoDate): SilentUnit[] {
   const out: SilentUnit[] = [];
   for (const unit of units) {
@@ -223,7 +219,7 @@ export function unitRows(units: readonly Unit[], tasks: readonly TaskState[]): S
 }
 
 /** Unfinished tasks whose next milestone after the cut-off falls within the window, soonest first. */
-export function findDueAhead(tasks: readonly TaskState[], window: { from: IsoDate; to: IsoDate }): DueAhead[] {
+function findDueAhead(tasks: readonly TaskState[], window: { from: IsoDate; to: IsoDate }): DueAhead[] {
   const out: DueAhead[] = [];
   for (const state of tasks) {
     if (isDone(state)) continue;

@@ -6,7 +6,7 @@ import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The soffice program ($SOFFICE_PATH, else soffice on the PATH). */
-export const SOFFICE = process.env.SOFFICE_PATH || 'soffice';
+const SOFFICE = process.env.SOFFICE_PATH || 'soffice';
 
 /** Whether LibreOffice is installed. */
 export function hasLibreOffice(): boolean {
