@@ -76,7 +76,8 @@ export function loadDataset(source: DataSource, options: LoadOptions): LoadResul
       ),
     );
   const reportTexts = loadReportTexts(ctx, `${options.root}/reports`);
-  if (site) ctx.issues.push(...checkReportTexts(reportTexts, plans, site.asOf));
+  // Only once the plans load: a plan that does not would make every text of its year look unused.
+  if (site && !hasErrors(ctx.issues)) ctx.issues.push(...checkReportTexts(reportTexts, plans, site.asOf));
   const dataset = site && !hasErrors(ctx.issues) ? { site, units, leaders, plans, reportTexts, continuing } : undefined;
   return { dataset, issues: ctx.issues };
 }
