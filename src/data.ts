@@ -1,14 +1,32 @@
 /** The one place pages get data from: the validated data (src/node/build/page-data.ts) loaded once per process, every plan judged, or a failure with every problem. */
 import { readFileSync } from 'node:fs';
-import { judgeArchives, judgePlans, type ArchiveState, type ArchiveSummary } from './lib/status/archive-model';
-import type { PlanState, TaskState } from './lib/status/evaluate';
+import { indexPlans, judgeArchives, type ArchiveState, type ArchiveSummary } from './lib/status/archive-model';
+import { judgePlanAt, type PlanHistory, type PlanState, type TaskState } from './lib/status/evaluate';
 import type { Dataset, Leader, Site, Unit } from './lib/data/model';
 import { reportsByUnit, type UnitReport } from './lib/status/reporting';
 import { currentPlans } from './lib/status/current';
 import { periodReturns, type PeriodReturns } from './lib/forms/returns';
-import { listSitePages, siteOutline, staticPathsOf, type SitePage, type SiteRoute } from './lib/site/site-pages';
+import {
+  listSitePages,
+  periodsOutline,
+  siteOutline,
+  staticPathsOf,
+  type SitePage,
+  type SiteRoute,
+} from './lib/site/site-pages';
 import { buildTaskIndex, type TaskIndex } from './lib/site/task-index';
 import { parseChangesFile, type ChangesFile } from './lib/status/updates';
+import { buildPeriodReport, judgePeriod, type PeriodReport } from './lib/status/period-report';
+import {
+  cutoffOf,
+  makePeriod,
+  parsePeriod,
+  previousPeriod,
+  reportYears,
+  type Period,
+  type ReportYear,
+} from './lib/data/periods';
+import { shownYear } from './lib/data/plan-years';
 import { loadPageData } from './node/build/page-data';
 
 /** Everything the pages need, loaded once. */
@@ -24,6 +42,8 @@ export interface SiteData {
   archives: ArchiveState[];
   /** Every archived year (newest first) as the lists of years show it, including years whose pages are not rendered from this data. */
   archiveSummaries: ArchiveSummary[];
+  /** The live plans ready to be judged at any date, in the order of `plans`. */
+  histories: PlanHistory[];
 }
 
 let cached: SiteData | undefined;
@@ -32,9 +52,11 @@ let cached: SiteData | undefined;
 export function getSiteData(): SiteData {
   if (cached) return cached;
   const { dataset, archives, archiveSummaries } = loadPageData();
-  const plans = judgePlans(dataset.plans, dataset.site.asOf);
+  const histories = indexPlans(dataset.plans);
+  const plans = histories.map((h) => judgePlanAt(h, dataset.site.asOf));
   cached = {
     dataset,
+    histories,
     plans,
     tasks: plans.flatMap((p) => p.tasks),
     units: new Map(dataset.units.map((u) => [u.id, u])),
@@ -62,7 +84,11 @@ let sitePages: SitePage[] | undefined;
 export function getSitePages(): SitePage[] {
   if (!sitePages) {
     const { dataset } = getSiteData();
-    sitePages = listSitePages(siteOutline(getAllPlans(), dataset.units, dataset.leaders));
+    const periods = periodsOutline(getReportYears());
+    const yearRecords = getSiteData().archives.flatMap((a) =>
+      a.continuing.map((p) => ({ plan: p.plan.id, year: a.year })),
+    );
+    sitePages = listSitePages(siteOutline(getAllPlans(), dataset.units, dataset.leaders, { periods, yearRecords }));
   }
   return sitePages;
 }
@@ -90,7 +116,7 @@ export function hasTaskPage(planId: string, taskId: string): boolean {
 export function unitShortName(planId: string, unitId: string): string {
   const names = namesFor(planId);
   if (names.archived) return names.units.get(unitId)?.shortName ?? unitId;
-  const summarised = getSiteData().archiveSummaries.find((y) => y.plans.some((p) => p.id === planId));
+  const summarised = getSiteData().archiveSummaries.find((y) => y.plans.some((p) => p.id === planId && !p.continuing));
   if (summarised) return summarised.unitShortNames[unitId] ?? unitId;
   return names.units.get(unitId)?.shortName ?? unitId;
 }
@@ -188,4 +214,102 @@ export function getUpdates(): ChangesFile {
   const file = process.env.PLAN_UPDATES_FILE;
   updates = file ? parseChangesFile(readFileSync(file, 'utf8')) : { format: 1, history: [], report_digests: [] };
   return updates;
+}
+
+let years: ReportYear[] | undefined;
+
+/** The years /reports/ lists (the live plans, each in the year it is shown in) with their periods, newest first. */
+export function getReportYears(): ReportYear[] {
+  if (!years) {
+    const { plans, dataset } = getSiteData();
+    years = reportYears(
+      plans.map((p) => p.plan),
+      dataset.site.asOf,
+    );
+  }
+  return years;
+}
+
+// Plans judged at a cut-off, by plan id and date: each (plan, date) is judged once per build, whatever pages ask.
+let judged: Map<string, PlanState> | undefined;
+let historyById: Map<string, PlanHistory> | undefined;
+
+/** A plan as it stood at a period's cut-off (judgePeriod), memoised; the as-of judgement every page shows is reused as is. */
+function planAtPeriod(planId: string, period: Period): PlanState {
+  if (!judged || !historyById) {
+    const data = getSiteData();
+    judged = new Map(getAllPlans().map((state) => [`${state.plan.id}\u0000${state.asOf}`, state]));
+    const archived = indexPlans(data.archives.flatMap((a) => a.plans.map((p) => p.plan)));
+    historyById = new Map([...data.histories, ...archived].map((h) => [h.plan.id, h]));
+  }
+  const asOf = getPlan(planId).asOf;
+  const key = `${planId}\u0000${cutoffOf(period, asOf)}`;
+  let state = judged.get(key);
+  if (!state) judged.set(key, (state = judgePeriod(historyById.get(planId)!, period, asOf)));
+  return state;
+}
+
+const reports = new Map<string, PeriodReport>();
+
+/** A period's report over the plans of its year (memoised: the page and the Word report share it). */
+export function getPeriodReport(periodId: string): PeriodReport {
+  let report = reports.get(periodId);
+  if (report) return report;
+  const period = parsePeriod(periodId)!;
+  const planIds = getReportYears().find((y) => y.year === period.year)?.planIds ?? [];
+  report = buildPeriodReport({
+    period,
+    asOf: getSiteData().dataset.site.asOf,
+    at: planIds.map((id) => planAtPeriod(id, period)),
+    before: planIds.map((id) => planAtPeriod(id, previousPeriod(period))),
+    units: getSiteData().dataset.units,
+  });
+  reports.set(periodId, report);
+  return report;
+}
+
+/** A plan at a period's cut-off (exports/<plan>.<period>.json): a live plan judged then, or a plan over several years as an archived year froze it. */
+export function getPlanAtPeriod(planId: string, periodId: string): PlanState {
+  const period = parsePeriod(periodId)!;
+  const live = getReportYears().some((y) => y.year === period.year && y.planIds.includes(planId));
+  if (live) return planAtPeriod(planId, period);
+  const frozen = getSiteData().archives.find((a) => String(a.year) === periodId);
+  return frozen!.continuing.find((p) => p.plan.id === planId)!;
+}
+
+/** Whether the site has pages for a plan: a live one, or one of an archived year's own plans (rendered now or copied from the cache). */
+export function hasPlanPage(planId: string): boolean {
+  const data = getSiteData();
+  return (
+    data.plans.some((p) => p.plan.id === planId) ||
+    data.archiveSummaries.some((y) => y.plans.some((p) => p.id === planId && !p.continuing))
+  );
+}
+
+/** A task's status at the end of each quarter of the year its plan is shown in that has begun (the current one up to the as-of date). */
+export function getQuarterStatuses(planId: string, taskId: string): { period: Period; state: TaskState }[] {
+  const plan = getPlan(planId);
+  const year = getArchiveOf(planId)?.year ?? shownYear(plan.plan, plan.asOf);
+  const out: { period: Period; state: TaskState }[] = [];
+  for (let q = 1; q <= 4; q++) {
+    const period = makePeriod('quarter', year, q);
+    if (period.start > plan.asOf) break;
+    const state = tasksById(planAtPeriod(planId, period)).get(taskId);
+    if (state) out.push({ period, state });
+  }
+  return out;
+}
+
+const taskMaps = new WeakMap<PlanState, Map<string, TaskState>>();
+
+/** A judged plan's tasks by id (built once per judged plan: every task page looks its task up). */
+function tasksById(state: PlanState): Map<string, TaskState> {
+  let map = taskMaps.get(state);
+  if (!map) taskMaps.set(state, (map = new Map(state.tasks.map((t) => [t.task.id, t]))));
+  return map;
+}
+
+/** The office's own words for a period's report (data/reports/<period>.md), or empty. */
+export function getReportText(periodId: string): string {
+  return getSiteData().dataset.reportTexts?.find((t) => t.period === periodId)?.text ?? '';
 }

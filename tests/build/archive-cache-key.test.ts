@@ -44,6 +44,16 @@ describe('the cache key of an archived year', () => {
       'exports/2024-a.xlsx',
     ]);
   });
+
+  it('covers only the year export of a plan the year froze while it goes on (its pages are the live plan’s)', () => {
+    expect(planOutputs(['2024-a'], 2024, ['2023-b'])).toEqual([
+      'plans/2024-a',
+      'exports/2024-a.json',
+      'exports/2024-a.csv',
+      'exports/2024-a.xlsx',
+      'exports/2023-b.2024.json',
+    ]);
+  });
 });
 
 describe('the code fingerprint and the site frame', () => {

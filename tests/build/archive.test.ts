@@ -54,11 +54,14 @@ describe('archiving 2024, then changing the live data', () => {
       `plans/${PLAN}/plan.json`,
       `plans/${PLAN}/progress.csv`,
       `plans/${PLAN}/tasks.csv`,
+      'reports/2024-q3.md',
       'site.json',
       'units.csv',
     ]);
     for (const [path, hash] of Object.entries(manifest.files))
       expect(sha256Hex(readFileSync(join(data.archiveDir, '2024', path)))).toBe(hash);
+    // The year's report texts went with it: data/reports/ keeps only later years' texts.
+    expect(existsSync(join(data.dataDir, 'reports', '2024-q3.md'))).toBe(false);
     expect(readdirSync(data.archiveDir)).toEqual(['2024', '2024.seal']);
     expect(readdirSync(join(data.dataDir, 'plans'))).toEqual(['2025-moi']);
   });

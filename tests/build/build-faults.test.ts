@@ -51,7 +51,7 @@ describe('npm run build killed part-way', () => {
     );
     expect(said).toMatch(
       new RegExp(
-        `Removed what stopped runs left behind \\(process ${pid}, no longer running\\): <tmp>/dist\\.tmp-${pid} \\(\\d+ KB\\)\\.`,
+        `Removed what stopped runs left behind \\(process ${pid}, no longer running\\): <tmp>/dist\\.tmp-${pid} \\([\\d.]+ [KM]B\\)\\.`,
       ),
     );
     expect(entries(data.root)).toEqual(['data', 'dist']);

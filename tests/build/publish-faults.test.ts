@@ -105,8 +105,9 @@ describe('publishing to a read-only or full disk', () => {
   let target: string;
   beforeAll(() => {
     data = copyData('publish-disk-');
-    // Room for one release (about 730 KB on a tmpfs) but not two. Without a mount, the same errors are injected.
-    disk = mountSmallDisk('1000k');
+    // Room for one release (about 2.2 MB on a tmpfs, its 19 Word reports most of it) but not two. Without a mount, the
+    // same errors are injected.
+    disk = mountSmallDisk('3200k');
     target = join(disk?.dir ?? join(data.root, 'disk'), 'www');
   });
   afterEach(() => disk?.remount('rw'));
@@ -186,7 +187,7 @@ describe('publishing to a read-only or full disk', () => {
     const filler = join(disk?.dir ?? data.root, 'filler');
     if (disk) {
       try {
-        writeFileSync(filler, Buffer.alloc(4 * 1024 * 1024));
+        writeFileSync(filler, Buffer.alloc(8 * 1024 * 1024));
       } catch {
         // Full: what this test needs.
       }
@@ -202,7 +203,7 @@ describe('publishing to a read-only or full disk', () => {
     expect(leftovers()).toEqual([]);
     rmSync(filler, { force: true });
     // Room for a second release beside the one served (the old one is removed only once the new one is served).
-    disk?.remount('size=4m');
+    disk?.remount('size=8m');
     const again = await publish();
     expect(again.status, again.stderr).toBe(0);
     expect(served(target)).not.toBe(first);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acquireLock } from '../../src/node/releases/lock';
 import { LOCK_FILE, publish, rollback } from '../../src/node/releases/publish';
+import { readPreviousRelease } from '../../src/node/releases/release-changes';
 import { listReleases, pruneReleases } from '../../src/node/releases/release-folders';
 import { E2E_BASE } from '../support/build-once';
 import { copyData, type TempData } from '../support/temp-data';
@@ -178,6 +179,27 @@ describe('old releases', () => {
         '2025-01-09T00-00-00-000Z.tmp-123',
       ]);
       expect(readdirSync(join(target, 'releases')).sort()).toEqual([names[0], ...names.slice(2)]);
+    } finally {
+      data.cleanup();
+    }
+  });
+});
+
+describe('what the previous release says', () => {
+  it('reads each plan from its own export, not from its exports at a period’s cut-off', () => {
+    const data = copyData('previous-');
+    try {
+      const exportsDir = join(data.root, 'release', 'exports');
+      mkdirSync(exportsDir, { recursive: true });
+      const exported = (status: string, asOf: string) =>
+        JSON.stringify({ as_of: asOf, plan: { id: 'p', title: 'K' }, tasks: [{ id: 'I.1', title: 'N', status }] });
+      writeFileSync(join(exportsDir, 'p.json'), exported('done_on_time', '2024-11-30'));
+      writeFileSync(join(exportsDir, 'p.2024-q1.json'), exported('not_started', '2024-03-31'));
+      writeFileSync(join(exportsDir, 'p.2025.json'), exported('overdue', '2025-12-31'));
+      const previous = readPreviousRelease(join(data.root, 'release'), 'r1');
+      expect(previous.exports).toEqual([
+        { plan: { id: 'p', title: 'K' }, tasks: [{ id: 'I.1', title: 'N', status: 'done_on_time' }] },
+      ]);
     } finally {
       data.cleanup();
     }

@@ -16,6 +16,8 @@ const PAGES = [
   ['unit', 'units/hcqt/'],
   ['leaders list', 'leaders/'],
   ['leader', 'leaders/chanh-vp/'],
+  ['reports list', 'reports/'],
+  ['period report', 'reports/2024-q3/'],
 ] as const;
 
 interface AxeViolation {
@@ -52,6 +54,7 @@ describe('accessibility and charts in Chromium, served under /ke-hoach/', () => 
     ['plan', PLAN, 2],
     ['units list', 'units/', 1],
     ['unit', 'units/hcqt/', 1],
+    ['period report', 'reports/2024-q3/', 2],
   ])('draws every chart of the %s page on a canvas of non-zero size', async (_name, path, count) => {
     const page = await t.browser.newPage();
     await page.goto(t.site.url + path);

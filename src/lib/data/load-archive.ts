@@ -1,10 +1,11 @@
 /** Loading archive/<year>/: each year checked against its manifest first, then read with the same loader as data/. */
 import type { IsoDate } from '../dates';
 import { decodeBytes } from './decode';
-import { loadDataset, type DataSource } from './load';
+import { CONTINUING_FOLDER, loadDataset, type DataSource } from './load';
 import { listEntries, readEntry } from './load-context';
 import { checkManifestYear, MANIFEST_FILE, parseManifest, verifyManifest, type ArchiveManifest } from './manifest';
 import type { Dataset } from './model';
+import { isLiveIn, lastYearOf, yearsLabel } from './plan-years';
 import { errorAt, hasErrors, quote, type DataIssue } from './problems';
 import { checkSeal, sealPath } from './seal';
 
@@ -116,7 +117,7 @@ export function loadArchivedYear(
   // A record that does not match its manifest is not read at all: what it says can no longer be trusted.
   if (hasErrors(issues)) return { issues };
   if (options.verifyOnly?.has(year)) return { verified: { year, dir, plans: manifest.plans }, issues };
-  const loaded = loadDataset(source, { root: dir, buildDate: options.buildDate });
+  const loaded = loadDataset(source, { root: dir, buildDate: options.buildDate, continuing: true });
   issues.push(...loaded.issues);
   if (!loaded.dataset) return { issues };
   issues.push(...checkArchivedDataset(dir, year, manifest, loaded.dataset));
@@ -125,6 +126,13 @@ export function loadArchivedYear(
     archive: { year, dir, asOf: manifest.as_of, snapshotAt: manifest.snapshot_at, dataset: loaded.dataset },
     issues,
   };
+}
+
+/** The plans frozen in archived years while they go on, as the year exports they have (exports/<id>.<year>.json). */
+export function continuingRecords(
+  archives: readonly { year: number; dataset: Pick<Dataset, 'continuing'> }[],
+): { plan: string; year: number }[] {
+  return archives.flatMap((a) => (a.dataset.continuing ?? []).map((p) => ({ plan: p.id, year: a.year })));
 }
 
 /** True when root holds at least one year folder (so data/plans/ may be empty). */
@@ -199,16 +207,33 @@ function checkArchivedDataset(dir: string, year: number, manifest: ArchiveManife
     );
   }
   for (const plan of dataset.plans) {
-    if (plan.year !== year) {
+    if (!isLiveIn(plan, year)) {
       issues.push(
         errorAt(
           { file: `${dir}/plans/${plan.id}/plan.json`, jsonPath: 'year' },
           'archive-year',
-          `year ${plan.year} is not the archived year ${year}`,
+          plan.endYear === undefined
+            ? `year ${plan.year} is not the archived year ${year}`
+            : `years ${yearsLabel(plan)} do not include the archived year ${year}`,
           'year',
         ),
       );
     }
+  }
+  const finished = new Set(dataset.plans.map((p) => p.id));
+  for (const plan of dataset.continuing ?? []) {
+    const file = `${dir}/${CONTINUING_FOLDER}/${plan.id}/plan.json`;
+    if (finished.has(plan.id))
+      issues.push(errorAt({ file }, 'archive-duplicate-plan', `plan id ${quote(plan.id)} is also in ${dir}/plans/`));
+    else if (plan.year > year || lastYearOf(plan) <= year)
+      issues.push(
+        errorAt(
+          { file, jsonPath: 'end_year' },
+          'archive-continuing',
+          `years ${yearsLabel(plan)}: a plan frozen in ${CONTINUING_FOLDER}/ goes on after the archived year ${year} (a plan in its last year belongs in plans/)`,
+          'end_year',
+        ),
+      );
   }
   return issues;
 }

@@ -13,6 +13,8 @@ export type PlanHead = Omit<Plan, 'id' | 'tasks' | 'reports'>;
 /** What the tasks are checked against: the plan's year and sections, each undefined when plan.json does not give it. */
 export interface KnownHead {
   year: number | undefined;
+  /** The last year of a plan over several years. */
+  endYear: number | undefined;
   sections: Set<string> | undefined;
 }
 
@@ -27,7 +29,7 @@ export function loadPlanJson(
   const p = raw?.value ?? {};
   const sections = p.sections ? loadSections(ctx, file, p.sections) : undefined;
   const duties = p.duties ? loadDuties(ctx, file, p.duties, refs) : undefined;
-  const known = { year: p.year, sections: sections && new Set(sections.map((s) => s.id)) };
+  const known = { year: p.year, endYear: p.end_year, sections: sections && new Set(sections.map((s) => s.id)) };
   if (!raw || raw.failed.size > 0 || hasErrors(ctx.issues.slice(before))) return { plan: undefined, known };
   const plan: PlanHead = {
     year: p.year!,

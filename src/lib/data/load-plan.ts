@@ -65,8 +65,9 @@ function loadTasks(
     const read = fast ? { value: fast, failed: NO_FIELDS } : ctx.parseRowPartly(TaskSchema, row, table.file);
     const t = withDefaults(read.value);
     const supportAll = t.support_units.length === 1 && t.support_units[0] === '*';
-    // A due that failed the schema (empty) was reported there; an unknown year only matters to "ongoing".
-    const due = read.failed.has('due') ? undefined : parseDue(t.due, head.year ?? yearIn(t.due));
+    // A due that failed the schema (empty) was reported there; an unknown year only matters to "ongoing". A recurring
+    // task of a plan over several years runs to the end of its last year.
+    const due = read.failed.has('due') ? undefined : parseDue(t.due, head.endYear ?? head.year ?? yearIn(t.due));
     const problems = checkTask(t, read.failed, supportAll, due, seen, head.sections, refs);
     const clash = read.failed.has('id') ? undefined : caseClash(t.id, folded, where(row));
     if (clash) problems.push(['id', 'case-clash', clash]);

@@ -4,12 +4,16 @@ import type { TableRow } from './csv';
 import type { IsoDate } from '../dates';
 import type { DataSource } from './load-context';
 export type { DataSource };
-import type { Dataset, Leader, Site, Unit } from './model';
-import { loadPlan } from './load-plan';
+import type { Dataset, Leader, Plan, Site, Unit } from './model';
+import { loadPlan, type PlanRefs } from './load-plan';
+import { checkReportTexts, loadReportTexts } from './load-reports';
 import { DEFAULT_MAX_FILE_BYTES, LoadContext, originOf, where } from './load-context';
 import { errorAt, hasErrors, quote, warningAt, type DataIssue } from './problems';
 import { LeaderSchema, SiteSchema, UnitGroupSchema, UnitSchema } from './schema';
 import { foldVietnamese } from '../text';
+
+/** The folder of an archived year that holds plans over several years frozen at the year's end while they go on. */
+export const CONTINUING_FOLDER = 'continuing';
 
 /** Settings of one load. */
 export interface LoadOptions {
@@ -21,6 +25,8 @@ export interface LoadOptions {
   maxFileBytes?: number;
   /** Accept a plans folder with no plan (true once earlier years are archived and this year's plans are not in yet). */
   allowNoPlans?: boolean;
+  /** Also read `<root>/continuing/` (CONTINUING_FOLDER): plans over several years frozen at the end of an archived year while they go on. */
+  continuing?: boolean;
 }
 
 /** The dataset (when there were no errors) and every problem found. */
@@ -62,7 +68,10 @@ export function loadDataset(source: DataSource, options: LoadOptions): LoadResul
     const plan = loadPlan(ctx, `${options.root}/plans/${entry.name}`, entry.name, refs);
     if (plan) plans.push(plan);
   }
-  if (folders.length === 0 && !refused && !options.allowNoPlans)
+  const continuing = options.continuing
+    ? loadPlanFolders(ctx, `${options.root}/${CONTINUING_FOLDER}`, refs)
+    : undefined;
+  if (folders.length === 0 && !continuing?.length && !refused && !options.allowNoPlans)
     ctx.issues.push(
       errorAt(
         { file: `${options.root}/plans` },
@@ -70,7 +79,10 @@ export function loadDataset(source: DataSource, options: LoadOptions): LoadResul
         'holds no plan; expected folders like data/plans/2024-vp/ with plan.json, tasks.csv and progress.csv',
       ),
     );
-  const dataset = site && !hasErrors(ctx.issues) ? { site, units, leaders, plans } : undefined;
+  const reportTexts = loadReportTexts(ctx, `${options.root}/reports`);
+  // Only once the plans load: a plan that does not would make every text of its year look unused.
+  if (site && !hasErrors(ctx.issues)) ctx.issues.push(...checkReportTexts(reportTexts, plans, site.asOf));
+  const dataset = site && !hasErrors(ctx.issues) ? { site, units, leaders, plans, reportTexts, continuing } : undefined;
   return { dataset, issues: ctx.issues };
 }
 
@@ -102,6 +114,15 @@ function loadUnitGroups(ctx: LoadContext, base: string): string[] {
     phrases.push(parsed.phrase);
   }
   return phrases;
+}
+
+function loadPlanFolders(ctx: LoadContext, dir: string, refs: PlanRefs): Plan[] {
+  const plans: Plan[] = [];
+  for (const entry of ctx.list(dir).filter((e) => e.isDir)) {
+    const plan = loadPlan(ctx, `${dir}/${entry.name}`, entry.name, refs);
+    if (plan) plans.push(plan);
+  }
+  return plans;
 }
 
 function loadSite(ctx: LoadContext, path: string, buildDate: IsoDate): Site | undefined {

@@ -100,10 +100,24 @@ export interface Duty {
   text: string;
 }
 
+/** The office's own words for a period's report (data/reports/<period>.md). */
+export interface ReportText {
+  /** The period id, e.g. `2024-q3`. */
+  period: string;
+  /** Where it was read from. */
+  file: string;
+  /** Markdown source. */
+  text: string;
+}
+
 /** Everything under data/. */
 export interface Dataset {
   site: Site;
   units: Unit[];
   leaders: Leader[];
   plans: Plan[];
+  /** Report texts from data/reports/ (none when the folder is absent). */
+  reportTexts?: ReportText[] | undefined;
+  /** An archived year only: plans over several years frozen at the year's end while they go on (archive/<year>/continuing/). */
+  continuing?: Plan[] | undefined;
 }

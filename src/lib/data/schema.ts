@@ -344,6 +344,12 @@ export const UnitGroupSchema = z.object({
   note: text,
 });
 
+/** data/reports/<period>.md: the office's own words for a period's report, a Markdown text like every other. */
+export const ReportTextSchema = z.object({
+  /** Nội dung bổ sung của báo cáo kỳ (Markdown). */
+  text: markdown,
+});
+
 /** Column names of each table: the required ones first, then the optional ones. */
 export const COLUMNS = {
   units: { required: ['id', 'name'], optional: ['short_name'] },

@@ -21,3 +21,10 @@ export const leaderPath = (leaderId: string) => `leaders/${encodeURIComponent(le
 /** Path of a plan's JSON or CSV export. */
 export const exportPath = (planId: string, ext: 'json' | 'csv' | 'xlsx') =>
   `exports/${encodeURIComponent(planId)}.${ext}`;
+/** Path of a reporting period's page. */
+export const reportPath = (periodId: string) => `reports/${encodeURIComponent(periodId)}/`;
+/** Path of a reporting period's Word report. */
+export const reportDocxPath = (periodId: string) => `reports/${encodeURIComponent(periodId)}.docx`;
+/** Path of a plan's JSON export at a period's cut-off. */
+export const periodExportPath = (planId: string, periodId: string) =>
+  `exports/${encodeURIComponent(planId)}.${encodeURIComponent(periodId)}.json`;

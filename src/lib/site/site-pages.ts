@@ -5,7 +5,18 @@
  */
 import type { PlanState } from '../status/evaluate';
 import { fileForPath } from './links';
-import { exportPath, leaderPath, planPath, sectionPath, taskPath, unitPath } from './paths';
+import type { ReportYear } from '../data/periods';
+import {
+  exportPath,
+  leaderPath,
+  periodExportPath,
+  planPath,
+  reportDocxPath,
+  reportPath,
+  sectionPath,
+  taskPath,
+  unitPath,
+} from './paths';
 
 /** The site's routes: one per file in src/pages. */
 export type SiteRoute =
@@ -24,7 +35,11 @@ export type SiteRoute =
   | 'leader'
   | 'export-json'
   | 'export-csv'
-  | 'export-xlsx';
+  | 'export-xlsx'
+  | 'reports'
+  | 'report'
+  | 'report-docx'
+  | 'export-period';
 
 /** One page or file of the site. */
 export interface SitePage {
@@ -42,6 +57,10 @@ export interface SiteOutline {
   plans: readonly { id: string; sections: readonly string[]; tasks: readonly string[] }[];
   units: readonly string[];
   leaders: readonly string[];
+  /** The reporting periods listed on /reports/ (src/lib/periods.ts), newest year first, each with the ids of the plans it covers. */
+  periods?: readonly { id: string; plans: readonly string[] }[];
+  /** Plans frozen at the end of an archived year while they go on (plans over several years): exports/<id>.<year>.json. */
+  yearRecords?: readonly { plan: string; year: number }[];
 }
 
 /** The outline of a site showing these judged plans (live, and archived ones), units and leaders. */
@@ -49,8 +68,10 @@ export function siteOutline(
   plans: readonly PlanState[],
   units: readonly { id: string }[],
   leaders: readonly { id: string }[],
+  reporting: Pick<SiteOutline, 'periods' | 'yearRecords'> = {},
 ): SiteOutline {
   return {
+    ...reporting,
     plans: plans.map((p) => ({
       id: p.plan.id,
       sections: p.plan.sections.map((s) => s.id),
@@ -59,6 +80,11 @@ export function siteOutline(
     units: units.map((u) => u.id),
     leaders: leaders.map((l) => l.id),
   };
+}
+
+/** The periods part of an outline: every period of the years reported on, each with the plans of its year. */
+export function periodsOutline(years: readonly ReportYear[]): NonNullable<SiteOutline['periods']> {
+  return years.flatMap((y) => y.periods.map((p) => ({ id: p.id, plans: y.planIds })));
 }
 
 /** The pages every site has, whatever its data. */
@@ -71,11 +97,22 @@ const FIXED: readonly [SiteRoute, string][] = [
   ['archive', 'archive/'],
   ['updates', 'updates/'],
   ['rss', 'updates/rss.xml'],
+  ['reports', 'reports/'],
 ];
 
-/** Every page of a site with this outline: the fixed pages first, then each plan's pages and exports, units, leaders. */
+/** Every page of a site with this outline: the fixed pages first, then each period's page and report, each plan's pages and exports, units, leaders. */
 export function listSitePages(outline: SiteOutline): SitePage[] {
   const pages = FIXED.map(([route, path]) => page(route, {}, path));
+  const periodsOf = new Map<string, string[]>();
+  for (const { id: period, plans } of outline.periods ?? []) {
+    pages.push(page('report', { period }, reportPath(period)));
+    pages.push(page('report-docx', { period }, reportDocxPath(period)));
+    for (const plan of plans) periodsOf.set(plan, [...(periodsOf.get(plan) ?? []), period]);
+  }
+  for (const { plan, year } of outline.yearRecords ?? []) {
+    const periods = periodsOf.get(plan) ?? [];
+    if (!periods.includes(String(year))) periodsOf.set(plan, [...periods, String(year)]);
+  }
   for (const { id: plan, sections, tasks } of outline.plans) {
     pages.push(page('plan', { plan }, planPath(plan)));
     for (const section of sections) pages.push(page('section', { plan, section }, sectionPath(plan, section)));
@@ -84,6 +121,8 @@ export function listSitePages(outline: SiteOutline): SitePage[] {
     pages.push(page('export-csv', { plan }, exportPath(plan, 'csv')));
     pages.push(page('export-xlsx', { plan }, exportPath(plan, 'xlsx')));
   }
+  for (const [plan, periods] of periodsOf)
+    for (const period of periods) pages.push(page('export-period', { plan, period }, periodExportPath(plan, period)));
   for (const unit of outline.units) pages.push(page('unit', { unit }, unitPath(unit)));
   for (const leader of outline.leaders) pages.push(page('leader', { leader }, leaderPath(leader)));
   return pages;

@@ -7,6 +7,7 @@ import { daysBetween, formatDateVi, type IsoDate } from '../dates';
 import type { Report, Task } from '../data/model';
 import type { DueSoon } from '../status/deadlines';
 import type { TaskState } from '../status/evaluate';
+import { completedOn, type SilentUnit } from '../status/period-report';
 import { latestNotedReport, type StaleUnit, type UnitReport } from '../status/reporting';
 import { REPORTED_LABELS } from '../status/status';
 import {
@@ -222,6 +223,41 @@ export function renderStaleUnitsTable(units: readonly StaleUnit[], base: string)
       { header: 'Báo cáo gần nhất', cell: (s) => (s.lastReport ? renderDate(s.lastReport) : 'Chưa báo cáo lần nào') },
       { header: 'Số ngày chưa báo cáo', class: 'num', cell: (s) => s.daysSince ?? '—' },
       { header: 'Nhiệm vụ chủ trì chưa xong', class: 'num', cell: (s) => s.openTasks },
+    ],
+    units,
+  );
+}
+
+/** A period report's tasks done in the period: number and title, final deadline, completion date, status, lead units. */
+export function renderDoneInPeriodTable(
+  tasks: readonly TaskState[],
+  { base, names }: DashboardTableOptions,
+): Promise<TableHtml> {
+  return renderTable<TaskState>(
+    [
+      ...taskColumns(base).map((c) => ofTask(c, (t: TaskState) => t.task)),
+      { header: 'Hạn cuối', cell: (t) => renderDate(t.task.due.final) },
+      { header: 'Ngày hoàn thành', cell: (t) => renderDate(completedOn(t)) },
+      { header: 'Tình trạng', cell: (t) => renderStatusBadge(t.status) },
+      {
+        header: 'Đơn vị chủ trì',
+        cell: (t) => renderNameList(t.task.leadUnits, 'unit', { base, names, short: true }),
+      },
+    ],
+    tasks,
+  );
+}
+
+/** A period report's units that lead unfinished tasks and sent no report in the period, with their last report. */
+export function renderSilentUnitsTable(units: readonly SilentUnit[], base: string): Promise<TableHtml> {
+  return renderTable<SilentUnit>(
+    [
+      {
+        header: 'Đơn vị',
+        cell: (s) => html`<a${attr('href', withBase(base, unitPath(s.unit.id)))}>${s.unit.name}</a>`,
+      },
+      { header: 'Nhiệm vụ chủ trì chưa hoàn thành', class: 'num', cell: (s) => s.openTasks },
+      { header: 'Báo cáo gần nhất', cell: (s) => (s.lastReport ? renderDate(s.lastReport) : 'Chưa báo cáo lần nào') },
     ],
     units,
   );

@@ -1,8 +1,9 @@
 /** Archived plans as pages see them: judged at the frozen as-of date, with the year's own units and leaders. */
 import type { ArchivedYear } from '../data/load-archive';
 import type { IsoDate } from '../dates';
-import { countByStatus, evaluatePlan, type PlanState, type StatusCounts } from './evaluate';
+import { countByStatus, indexPlan, judgePlanAt, type PlanHistory, type PlanState, type StatusCounts } from './evaluate';
 import type { Leader, Plan, Unit } from '../data/model';
+import { yearsLabel } from '../data/plan-years';
 import { compareIds } from '../text';
 
 /** An archived year, judged. */
@@ -14,6 +15,8 @@ export interface ArchiveState {
   snapshotAt: string;
   /** The year's plans judged at asOf, in id order, tasks in numbering order. */
   plans: PlanState[];
+  /** Plans over several years frozen at the year's end while they go on (their pages are the live plan's), judged at asOf. */
+  continuing: PlanState[];
   /** The units as they were when the year was archived. */
   units: Map<string, Unit>;
   /** The leaders as they were when the year was archived. */
@@ -22,11 +25,19 @@ export interface ArchiveState {
 
 /** Judges plans at asOf: newest year first then by id, each plan's tasks in numbering order. */
 export function judgePlans(plans: readonly Plan[], asOf: IsoDate): PlanState[] {
-  const states = [...plans]
+  return indexPlans(plans).map((history) => judgePlanAt(history, asOf));
+}
+
+/** Plans ready to be judged at any date (judgePlanAt), in the order judgePlans lists them: newest year first then by id, tasks in numbering order. */
+export function indexPlans(plans: readonly Plan[]): PlanHistory[] {
+  return [...plans]
     .sort((a, b) => b.year - a.year || a.id.localeCompare(b.id))
-    .map((plan) => evaluatePlan(plan, asOf));
-  for (const p of states) p.tasks.sort((a, b) => compareIds(a.task.id, b.task.id));
-  return states;
+    .map((plan) =>
+      indexPlan(
+        plan,
+        [...plan.tasks].sort((a, b) => compareIds(a.id, b.id)),
+      ),
+    );
 }
 
 /** Judges an archived year at its frozen as-of date. */
@@ -37,6 +48,7 @@ export function judgeArchive(archive: ArchivedYear): ArchiveState {
     asOf: archive.asOf,
     snapshotAt: archive.snapshotAt,
     plans: judgePlans(dataset.plans, archive.asOf),
+    continuing: judgePlans(dataset.continuing ?? [], archive.asOf),
     units: new Map(dataset.units.map((u) => [u.id, u])),
     leaders: new Map(dataset.leaders.map((l) => [l.id, l])),
   };
@@ -66,6 +78,10 @@ export interface ArchivedPlanSummary {
   title: string;
   counts: StatusCounts;
   taskIds: string[];
+  /** The plan's years when it runs over several ("2025–2030"). */
+  years?: string | undefined;
+  /** A plan over several years frozen at this year's end while it goes on: its pages are not this year's. */
+  continuing?: boolean | undefined;
 }
 
 /** The plans of an archived year with their final status totals, and the year's totals. */
@@ -74,14 +90,25 @@ export function summarizeArchive(archive: ArchiveState): ArchiveSummary {
     year: archive.year,
     asOf: archive.asOf,
     snapshotAt: archive.snapshotAt,
-    plans: archive.plans.map((state) => ({
-      id: state.plan.id,
-      title: state.plan.title,
-      counts: countByStatus(state.tasks),
-      taskIds: state.tasks.map((t) => t.task.id),
-    })),
-    counts: countByStatus(archive.plans.flatMap((p) => p.tasks)),
+    plans: [
+      ...archive.plans.map((state) => summarizePlan(state, false)),
+      ...archive.continuing.map((state) => summarizePlan(state, true)),
+    ],
+    counts: countByStatus([...archive.plans, ...archive.continuing].flatMap((p) => p.tasks)),
     unitShortNames: Object.fromEntries([...archive.units.values()].map((u) => [u.id, u.shortName])),
+  };
+}
+
+function summarizePlan(state: PlanState, continuing: boolean): ArchivedPlanSummary {
+  const several = state.plan.endYear !== undefined && state.plan.endYear !== state.plan.year;
+  return {
+    id: state.plan.id,
+    title: state.plan.title,
+    counts: countByStatus(state.tasks),
+    // A continuing plan's tasks have their pages with the live plan: only a plan of this year's own lists them.
+    taskIds: continuing ? [] : state.tasks.map((t) => t.task.id),
+    ...(several ? { years: yearsLabel(state.plan) } : {}),
+    ...(continuing ? { continuing: true } : {}),
   };
 }
 

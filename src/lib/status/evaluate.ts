@@ -26,16 +26,39 @@ export interface PlanState {
 /** Counts of tasks per derived status. */
 export type StatusCounts = Record<DerivedStatus, number>;
 
-/** Judges every task of a plan at asOf. */
-export function evaluatePlan(plan: Plan, asOf: IsoDate): PlanState {
-  const byTask = groupReports(plan.reports, asOf);
-  const tasks = plan.tasks.map((task) => evaluateTask(task, byTask.get(task.id) ?? [], asOf));
-  return { plan, asOf, tasks };
+/** A plan with its reports grouped by task and put in date order once, so that it can be judged at many dates. */
+export interface PlanHistory {
+  plan: Plan;
+  /** The plan's tasks in the order they are judged and listed. */
+  tasks: readonly Task[];
+  /** Every report of each task, oldest first (reports of the same day keep file order). */
+  byTask: Map<string, Report[]>;
 }
 
-function evaluateTask(task: Task, reports: Report[], asOf: IsoDate): TaskState {
+/** Groups a plan's reports by task in date order, for judging it at one date or many. */
+export function indexPlan(plan: Plan, tasks: readonly Task[] = plan.tasks): PlanHistory {
+  return { plan, tasks, byTask: groupReports(plan.reports) };
+}
+
+/**
+ * Judges every task of a plan at a date with the reports dated on or before it: the one rule behind today's
+ * judgement (at the as-of date) and every reporting period's (at its cut-off).
+ */
+export function judgePlanAt(history: PlanHistory, date: IsoDate): PlanState {
+  const tasks = history.tasks.map((task) => judgeTaskAt(task, history.byTask.get(task.id) ?? [], date));
+  return { plan: history.plan, asOf: date, tasks };
+}
+
+/** Judges every task of a plan at asOf. */
+export function evaluatePlan(plan: Plan, asOf: IsoDate): PlanState {
+  return judgePlanAt(indexPlan(plan), asOf);
+}
+
+/** A task judged at a date, from all its reports in date order (those after the date are left out). */
+function judgeTaskAt(task: Task, allReports: readonly Report[], asOf: IsoDate): TaskState {
+  const reports = allReports.slice(0, countOnOrBefore(allReports, asOf));
   const result = deriveStatus(task.due.final, reports, asOf);
-  const newestFirst = [...reports].reverse();
+  const newestFirst = reports.reverse();
   const withPercent = newestFirst.find((r) => r.percent !== undefined);
   return {
     task,
@@ -47,11 +70,22 @@ function evaluateTask(task: Task, reports: Report[], asOf: IsoDate): TaskState {
   };
 }
 
-/** Reports dated on or before asOf, grouped by task, oldest first (ties keep file order). */
-function groupReports(reports: readonly Report[], asOf: IsoDate): Map<string, Report[]> {
+/** How many of the reports (in date order) are dated on or before the date. */
+function countOnOrBefore(reports: readonly Report[], date: IsoDate): number {
+  let low = 0;
+  let high = reports.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (reports[mid]!.asOf <= date) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Reports grouped by task, oldest first (ties keep file order). */
+function groupReports(reports: readonly Report[]): Map<string, Report[]> {
   const sorted = reports
     .map((r, i) => ({ r, i }))
-    .filter(({ r }) => r.asOf <= asOf)
     .sort((a, b) => (a.r.asOf < b.r.asOf ? -1 : a.r.asOf > b.r.asOf ? 1 : a.i - b.i));
   const byTask = new Map<string, Report[]>();
   for (const { r } of sorted) {

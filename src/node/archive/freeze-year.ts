@@ -13,6 +13,8 @@ import { findLeftovers, removeLeftovers } from '../leftovers';
 import { archiveDirFor, dataDirFromEnv, loadSiteFromDisk, shownPath } from '../data/load-site';
 import { recoverSnapshots, rollBack, rollForward, writeJournal, type SnapshotJournal } from './snapshot-journal';
 import { TABLE_FORMATS } from '../../lib/data/workbook/table-file';
+import { CONTINUING_FOLDER } from '../../lib/data/load';
+import { isLiveIn, lastYearOf } from '../../lib/data/plan-years';
 
 /** Working files of a snapshot: the new archive being written, the temporary seal and journal. */
 const SNAPSHOT_LEFTOVERS = /^(?:\.tmp-\d{4}-(\d+)|\d{4}\.seal\.tmp-(\d+)|\.snapshot-\d{4}-(\d+)\.json\.tmp)$/;
@@ -66,14 +68,34 @@ export function snapshotYear(options: SnapshotOptions): SnapshotResult {
     return fail(
       `The data has errors; fix them before archiving. Nothing was changed.\n${sortIssues(issues).map(formatIssue).join('\n')}`,
     );
-  const live = dataset.plans.filter((p) => p.year === options.year).map((p) => p.id);
+  // A plan over several years is live in each; it leaves data/ only with the snapshot of its last year, and until then
+  // each year's snapshot keeps a frozen copy of it in continuing/.
+  const ofYear = dataset.plans.filter((p) => isLiveIn(p, options.year));
+  const live = ofYear.filter((p) => lastYearOf(p) === options.year).map((p) => p.id);
+  const going = ofYear.filter((p) => lastYearOf(p) > options.year).map((p) => p.id);
+  const keptOf = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir).filter((n) => !n.startsWith('.') && !live.includes(n) && !going.includes(n))
+      : [];
   const keepDir = join(target, 'plans');
-  const kept = existsSync(keepDir) ? readdirSync(keepDir).filter((n) => !n.startsWith('.') && !live.includes(n)) : [];
-  if (live.length === 0 && kept.length === 0)
+  const kept = keptOf(keepDir);
+  const keptGoing = keptOf(join(target, CONTINUING_FOLDER));
+  if (live.length + going.length + kept.length + keptGoing.length === 0)
     return fail(`No plan of ${options.year} in ${shownPath(join(dataDir, 'plans'), cwd)}/. Nothing was changed.`);
 
   const tmp = join(archiveDir, `.tmp-${options.year}-${process.pid}`);
-  const input = { dataDir, dataset, year: options.year, live, keepDir, kept, now: options.now ?? new Date(), cwd };
+  const input = {
+    dataDir,
+    dataset,
+    year: options.year,
+    live,
+    going,
+    keepDir,
+    kept,
+    keptGoing,
+    now: options.now ?? new Date(),
+    cwd,
+  };
   let built: ReturnType<typeof writeArchive>;
   try {
     built = writeArchive(tmp, input);
@@ -100,12 +122,16 @@ export function snapshotYear(options: SnapshotOptions): SnapshotResult {
   };
   const swapped = swapIn(archiveDir, journal, options.rename ?? renameSync);
   if (!swapped.ok) return fail(swapped.message);
-  const plans = [...live, ...kept].sort();
+  // The year's report texts now live in its archive (copied by writeArchive); data/ keeps only later years' texts.
+  const texts = yearReportTexts(join(dataDir, 'reports'), options.year);
+  for (const name of texts) rmSync(join(dataDir, 'reports', name), { force: true });
+  const plans = [...live, ...kept, ...going, ...keptGoing].sort();
+  const plansDir = shownPath(join(dataDir, 'plans'), cwd);
   return {
     ok: true,
     plans,
     message: said(
-      `Archived ${options.year} as of ${formatDateVi(dataset.site.asOf)}: ${plans.join(', ')} in ${shownPath(target, cwd)}/ (with ${MANIFEST_FILE}, sealed by ${shown(journal.seal)}).${live.length ? ` Moved out of ${shownPath(join(dataDir, 'plans'), cwd)}/: ${live.join(', ')}.` : ''}`,
+      `Archived ${options.year} as of ${formatDateVi(dataset.site.asOf)}: ${plans.join(', ')} in ${shownPath(target, cwd)}/ (with ${MANIFEST_FILE}, sealed by ${shown(journal.seal)}).${live.length ? ` Moved out of ${plansDir}/: ${live.join(', ')}.` : ''}${going.length ? ` Frozen as they stand and kept in ${plansDir}/ until their last year: ${going.join(', ')}.` : ''}${texts.length ? ` Report texts moved into ${shown(join(target, 'reports'))}/: ${texts.join(', ')}.` : ''}`,
     ),
   };
 }
@@ -115,12 +141,22 @@ interface ArchiveInput {
   dataset: Dataset;
   year: number;
   live: string[];
+  /** Plans over several years that go on after this year: copied into continuing/, left in data/plans/. */
+  going: string[];
   /** The plans folder of the archive being replaced (--force). */
   keepDir: string;
   /** Its plans carried over (those not replaced by a live plan of the same id). */
   kept: string[];
+  /** Its continuing/ plans carried over. */
+  keptGoing: string[];
   now: Date;
   cwd: string;
+}
+
+/** The report texts of a year in a reports folder: `<year>.md` and `<year>-<period>.md` (none when there is no folder). */
+function yearReportTexts(dir: string, year: number): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((name) => name === `${year}.md` || (name.startsWith(`${year}-`) && name.endsWith('.md')));
 }
 
 /** Writes the whole archive into tmp and loads it back; an error message when it would not load. */
@@ -145,10 +181,18 @@ function writeArchive(
     stale_report_days: site.staleReportDays,
   };
   writeFileSync(join(tmp, 'site.json'), `${JSON.stringify(siteJson, null, 2)}\n`);
-  for (const id of input.kept)
-    cpSync(join(input.keepDir, id), join(tmp, 'plans', id), { recursive: true, filter: notHidden });
-  for (const id of input.live)
-    cpSync(join(input.dataDir, 'plans', id), join(tmp, 'plans', id), { recursive: true, filter: notHidden });
+  const copy = (from: string, folder: string, id: string) =>
+    cpSync(join(from, id), join(tmp, folder, id), { recursive: true, filter: notHidden });
+  for (const id of input.kept) copy(input.keepDir, 'plans', id);
+  for (const id of input.keptGoing) copy(join(input.keepDir, '..', CONTINUING_FOLDER), CONTINUING_FOLDER, id);
+  for (const id of input.live) copy(join(input.dataDir, 'plans'), 'plans', id);
+  for (const id of input.going) copy(join(input.dataDir, 'plans'), CONTINUING_FOLDER, id);
+  // The year's report texts (data/reports/<year>…md) go with it; a re-freeze keeps those its archive already has.
+  for (const dir of [join(input.keepDir, '..', 'reports'), join(input.dataDir, 'reports')])
+    for (const name of yearReportTexts(dir, input.year)) {
+      mkdirSync(join(tmp, 'reports'), { recursive: true });
+      cpSync(join(dir, name), join(tmp, 'reports', name));
+    }
   const source = fsSource(input.cwd, { confine: [tmp] });
   const hashes = hashFiles(source, tmp, sha256Hex);
   const plans = readdirSync(join(tmp, 'plans')).filter((n) => !n.startsWith('.'));

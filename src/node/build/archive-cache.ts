@@ -59,9 +59,16 @@ export function archiveCacheKey(manifestBytes: Uint8Array, context: CacheContext
   return sha256Hex(parts.join('\u0000')).slice(0, 32);
 }
 
-/** The output files of a year's plans, relative to the site folder: `plans/<id>/` and `exports/<id>.json|.csv|.xlsx`. */
-export function planOutputs(planIds: readonly string[]): string[] {
-  return planIds.flatMap((id) => [`plans/${id}`, `exports/${id}.json`, `exports/${id}.csv`, `exports/${id}.xlsx`]);
+/** The output files of a year's plans, relative to the site folder: `plans/<id>/` and `exports/<id>.json|.csv|.xlsx`, and `exports/<id>.<year>.json` of the plans it froze while they go on. */
+export function planOutputs(
+  planIds: readonly string[],
+  year?: number,
+  continuingIds: readonly string[] = [],
+): string[] {
+  return [
+    ...planIds.flatMap((id) => [`plans/${id}`, `exports/${id}.json`, `exports/${id}.csv`, `exports/${id}.xlsx`]),
+    ...continuingIds.map((id) => `exports/${id}.${year}.json`),
+  ];
 }
 
 /** One archived year as the cache sees it. */
@@ -138,7 +145,7 @@ export function restoreYear(entry: CachedYear, siteDir: string): void {
 /** Saves a freshly rendered year's files from the site folder into the cache with its summary, replacing older keys of the same year; never throws (a cache is optional). */
 export function saveYear(
   entry: CachedYear,
-  planIds: readonly string[],
+  plans: { planIds: readonly string[]; continuingIds?: readonly string[] },
   summary: ArchiveSummary,
   siteDir: string,
   cacheDir: string,
@@ -147,7 +154,7 @@ export function saveYear(
   const tmp = `${entry.dir}.tmp-${process.pid}-${randomUUID().slice(0, 8)}`;
   try {
     rmSync(tmp, { recursive: true, force: true });
-    for (const path of planOutputs(planIds)) {
+    for (const path of planOutputs(plans.planIds, entry.year, plans.continuingIds)) {
       if (existsSync(join(siteDir, path))) copyTree(join(siteDir, path), join(tmp, path));
     }
     mkdirSync(tmp, { recursive: true });

@@ -168,6 +168,8 @@ function threadsFromEnv(log: (line: string) => void): number | undefined {
 interface RenderedYear {
   year: number;
   planIds: string[];
+  /** Plans over several years the year froze while they go on: only their year export is the year's. */
+  continuingIds: string[];
   summary: ArchiveSummary;
 }
 
@@ -194,6 +196,7 @@ function prepareData(
   const renderedYears = archives.map((a) => ({
     year: a.year,
     planIds: a.dataset.plans.map((p) => p.id),
+    continuingIds: (a.dataset.continuing ?? []).map((p) => p.id),
     summary: archiveSummaries.find((s) => s.year === a.year)!,
   }));
   return { ok: true, renderedYears };
@@ -259,8 +262,8 @@ function finishArchives(
     if (entry.hit) continue;
     const year = renderedYears.find((y) => y.year === entry.year);
     // An entry must hold every page of its year; a year not loaded here is left to render next time.
-    if (!year || year.planIds.length === 0) continue;
-    const problem = saveYear(entry, year.planIds, year.summary, siteDir, cache!.dir);
+    if (!year || year.planIds.length + year.continuingIds.length === 0) continue;
+    const problem = saveYear(entry, year, year.summary, siteDir, cache!.dir);
     if (problem) log(problem);
   }
   return { ok: true };

@@ -1,7 +1,9 @@
 /** `npm run publish` and `npm run rollback`: build into a new release folder, check it, then switch `current` to it atomically. */
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { listSitePages, siteOutline } from '../../lib/site/site-pages';
+import { continuingRecords } from '../../lib/data/load-archive';
+import { reportYears } from '../../lib/data/periods';
+import { listSitePages, periodsOutline, siteOutline } from '../../lib/site/site-pages';
 import { formatIssue, hasErrors, sortIssues } from '../../lib/data/problems';
 import { buildSite } from '../build/build-site';
 import { checkBuiltSite } from './check-site';
@@ -108,7 +110,11 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
   try {
     const built = await buildSite({ outDir: releaseDir, dataDir, root, log });
     if (!built.ok) return fail(releaseDir, `Publish stopped: the build failed (see above). ${untouched}.`);
-    const expected = listSitePages(siteOutline(plans, dataset.units, dataset.leaders)).map((p) => p.file);
+    const reporting = {
+      periods: periodsOutline(reportYears(dataset.plans, dataset.site.asOf)),
+      yearRecords: continuingRecords(archives),
+    };
+    const expected = listSitePages(siteOutline(plans, dataset.units, dataset.leaders, reporting)).map((p) => p.file);
     const problems = checkBuiltSite(releaseDir, process.env.SITE_BASE || '/', expected);
     if (problems.length)
       return fail(

@@ -40,7 +40,8 @@ export function readPreviousRelease(
   const exportsDir = join(dir, 'exports');
   const exports: ExportedStatuses[] = [];
   for (const name of existsSync(exportsDir) ? readdirSync(exportsDir).sort() : []) {
-    if (!name.endsWith('.json')) continue;
+    // A plan's export only: <id>.json, not <id>.<period>.json, its state at a period's cut-off (plan ids have no dot).
+    if (!name.endsWith('.json') || name.slice(0, -'.json'.length).includes('.')) continue;
     const statuses = read(join(exportsDir, name), (text) => readExportedStatuses(JSON.parse(text)));
     if (statuses) exports.push(statuses);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPlanOverlap, hashFiles, loadArchives } from '../../../src/lib/data/load-archive';
+import { checkPlanOverlap, continuingRecords, hashFiles, loadArchives } from '../../../src/lib/data/load-archive';
 import { judgeArchive, mergeArchiveSummaries, summarizeArchive } from '../../../src/lib/status/archive-model';
 import { loadDataset } from '../../../src/lib/data/load';
 import { buildManifest, serializeManifest } from '../../../src/lib/data/manifest';
@@ -188,6 +188,73 @@ describe('loading archive/<year>/', () => {
     const site = JSON.stringify({ organization: 'VP', title: 'Theo dõi', as_of: '2025-01-15' });
     const { issues } = load(archivedYear({ 'site.json': site }));
     expect(issues.map((i) => [i.file, i.code])).toContainEqual(['archive/2024/site.json', 'archive-as-of']);
+  });
+});
+
+describe('plans over several years in an archived year', () => {
+  const multi = (year: number, endYear: number, id = '2023-cds') => ({
+    [`continuing/${id}/plan.json`]: JSON.stringify({
+      year,
+      end_year: endYear,
+      title: 'Kế hoạch chuyển đổi số 2023–2026',
+      sections: [{ id: 'I', title: 'Nhiệm vụ' }],
+    }),
+    [`continuing/${id}/tasks.csv`]:
+      'id,section,title,content,directed_by,lead_units,support_units,timeline,due\nI.1,I,Số hóa hồ sơ,,cvp,th,,Hằng năm,ongoing\nI.2,I,Cổng dữ liệu,,cvp,kt,,Năm 2024,2024-Q4\n',
+    [`continuing/${id}/progress.csv`]:
+      'task_id,as_of,status,percent,completed_on,note,reported_by\nI.1,2024-12-20,in_progress,40,,,th\n',
+  });
+
+  it('loads one that goes on after the year from continuing/, judged at the frozen date, its pages left to the live plan', () => {
+    const { archives, issues } = load(archivedYear(multi(2023, 2026)));
+    expect(issues).toEqual([]);
+    const state = judgeArchive(archives[0]!);
+    expect(state.plans.map((p) => p.plan.id)).toEqual(['2024-vp']);
+    expect(state.continuing.map((p) => [p.plan.id, p.asOf, p.tasks.map((t) => [t.task.due.final, t.status])])).toEqual([
+      [
+        '2023-cds',
+        '2024-12-31',
+        [
+          ['2026-12-31', 'in_progress'],
+          ['2024-12-31', 'not_started'],
+        ],
+      ],
+    ]);
+    const summary = summarizeArchive(state);
+    expect(summary.plans.map((p) => [p.id, p.years, p.continuing, p.taskIds])).toEqual([
+      ['2024-vp', undefined, undefined, ['I.1', 'I.2']],
+      ['2023-cds', '2023–2026', true, []],
+    ]);
+    expect(summary.counts).toEqual({ overdue: 1, in_progress: 1, not_started: 1, done_late: 0, done_on_time: 1 });
+    expect(continuingRecords(archives)).toEqual([{ plan: '2023-cds', year: 2024 }]);
+  });
+
+  it('accepts a plan over several years in plans/ in any of its years, and one in continuing/ only before its last', () => {
+    const planOf = (year: number, endYear: number) =>
+      JSON.stringify({ year, end_year: endYear, title: 'K', sections: [{ id: 'I', title: 'Nhiệm vụ' }] });
+    expect(load(archivedYear({ 'plans/2024-vp/plan.json': planOf(2022, 2024) })).issues).toEqual([]);
+    const messages = (files: Record<string, string>) => load(files).issues.map((i) => `${i.file}: ${i.message}`);
+    expect(messages(archivedYear({ 'plans/2024-vp/plan.json': planOf(2021, 2023) }))).toEqual([
+      'archive/2024/plans/2024-vp/plan.json: years 2021–2023 do not include the archived year 2024',
+    ]);
+    expect(messages(archivedYear(multi(2022, 2024)))).toEqual([
+      'archive/2024/continuing/2023-cds/plan.json: years 2022–2024: a plan frozen in continuing/ goes on after the archived year 2024 (a plan in its last year belongs in plans/)',
+    ]);
+    expect(messages(archivedYear(multi(2023, 2026, '2024-vp')))).toEqual([
+      'archive/2024/continuing/2024-vp/plan.json: plan id "2024-vp" is also in archive/2024/plans/',
+    ]);
+  });
+
+  it('lets a continuing plan share its id with the live plan it is a copy of', () => {
+    const { archives } = load(archivedYear(multi(2023, 2026)));
+    const files = Object.fromEntries(
+      Object.entries({ ...YEAR_FILES, ...multi(2023, 2026) })
+        .filter(([p]) => !p.startsWith('plans/'))
+        .map(([p, t]) => [`data/${p.replace('continuing/', 'plans/')}`, t]),
+    );
+    const live = loadDataset(memorySource(files), { root: 'data', buildDate: '2025-03-01' });
+    expect(live.dataset?.plans.map((p) => p.id)).toEqual(['2023-cds']);
+    expect(checkPlanOverlap('data', live.dataset, archives)).toEqual([]);
   });
 });
 

@@ -18,6 +18,7 @@ describe('the pages of a site', () => {
       ['archive', 'archive/', 'archive/index.html'],
       ['updates', 'updates/', 'updates/index.html'],
       ['rss', 'updates/rss.xml', 'updates/rss.xml'],
+      ['reports', 'reports/', 'reports/index.html'],
       ['plan', 'plans/p/', 'plans/p/index.html'],
       ['section', 'plans/p/sections/I/', 'plans/p/sections/I/index.html'],
       ['task', 'plans/p/tasks/I.1/', 'plans/p/tasks/I.1/index.html'],
@@ -57,6 +58,30 @@ describe('the pages of a site', () => {
       'archive',
       'updates',
       'rss',
+      'reports',
     ]);
+  });
+
+  it("lists each period's page and Word report after the fixed pages, and each plan's export per period after the plans", () => {
+    const pages = listSitePages({
+      ...outline,
+      plans: [...outline.plans, { id: 'q', sections: [], tasks: [] }],
+      periods: [
+        { id: '2024-q1', plans: ['p', 'q'] },
+        { id: '2024-01', plans: ['p'] },
+      ],
+    });
+    expect(pages.filter((p) => /report|export-period/.test(p.route)).map((p) => [p.route, p.path, p.file])).toEqual([
+      ['reports', 'reports/', 'reports/index.html'],
+      ['report', 'reports/2024-q1/', 'reports/2024-q1/index.html'],
+      ['report-docx', 'reports/2024-q1.docx', 'reports/2024-q1.docx'],
+      ['report', 'reports/2024-01/', 'reports/2024-01/index.html'],
+      ['report-docx', 'reports/2024-01.docx', 'reports/2024-01.docx'],
+      ['export-period', 'exports/p.2024-q1.json', 'exports/p.2024-q1.json'],
+      ['export-period', 'exports/p.2024-01.json', 'exports/p.2024-01.json'],
+      ['export-period', 'exports/q.2024-q1.json', 'exports/q.2024-q1.json'],
+    ]);
+    expect(staticPathsOf(pages, 'export-period')[0]).toEqual({ params: { plan: 'p', period: '2024-q1' } });
+    expect(pages.findIndex((p) => p.route === 'report')).toBeLessThan(pages.findIndex((p) => p.route === 'plan'));
   });
 });
