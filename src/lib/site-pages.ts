@@ -23,7 +23,8 @@ export type SiteRoute =
   | 'unit'
   | 'leader'
   | 'export-json'
-  | 'export-csv';
+  | 'export-csv'
+  | 'not-found';
 
 /** One page or file of the site. */
 export interface SitePage {
@@ -34,6 +35,8 @@ export interface SitePage {
   path: string;
   /** The file it is written to, relative to the site folder: `index.html`, `plans/x/index.html`, `exports/x.csv`. */
   file: string;
+  /** 404 for the page of addresses the site does not have, which Astro's app answers with that status; else absent (200). */
+  status?: 404;
 }
 
 /** The plans, units and leaders a site has pages for. */
@@ -70,6 +73,8 @@ const FIXED: readonly [SiteRoute, string][] = [
   ['archive', 'archive/'],
   ['updates', 'updates/'],
   ['rss', 'updates/rss.xml'],
+  // What the web server answers for an address the site does not have; Astro writes it as 404.html.
+  ['not-found', '404.html'],
 ];
 
 /** Every page of a site with this outline: the fixed pages first, then each plan's pages and exports, units, leaders. */
@@ -98,5 +103,6 @@ export function isFixedPage(page: SitePage): boolean {
 }
 
 function page(route: SiteRoute, params: Record<string, string>, path: string): SitePage {
-  return { route, params, path, file: fileForPath(path) };
+  const status = route === 'not-found' ? { status: 404 as const } : {};
+  return { route, params, path, file: fileForPath(path), ...status };
 }
