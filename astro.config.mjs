@@ -22,7 +22,9 @@ function noUrlsInLicenceComments() {
 export default defineConfig({
   base: process.env.SITE_BASE || '/',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Stylesheets are files, never inlined: the Content-Security-Policy (deploy/, npm run serve-config) allows no inline
+  // style, and a file is cached across pages (docs/performance.md, "Stylesheets").
+  build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   prefetch: false,
   vite: {

@@ -49,9 +49,13 @@ class StatusChart extends HTMLElement {
     config.options = { ...config.options, devicePixelRatio: Math.max(window.devicePixelRatio, 2) };
     this.querySelector<HTMLElement>('.chart-box')?.removeAttribute('hidden');
     this.#chart = new Chart(canvas, config);
-    // Without JavaScript the numbers table is open; once the chart is drawn it moves behind its toggle.
+    // Without JavaScript the numbers table is open; with it, it shows closed from the start (data-no-js-open), and
+    // once the chart is drawn it is closed behind its toggle.
     const details = this.closest('figure')?.querySelector<HTMLDetailsElement>('details[data-chart-table]');
-    if (details) details.open = false;
+    if (details) {
+      details.open = false;
+      details.removeAttribute('data-no-js-open');
+    }
     this.dataset.ready = '';
   }
 

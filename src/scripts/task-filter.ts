@@ -83,7 +83,7 @@ class TaskFilter extends HTMLElement {
     window.addEventListener('popstate', this.#onPopState);
     this.#load();
     form.hidden = false;
-    this.removeAttribute('data-loading');
+    this.dataset.ready = '';
   }
 
   disconnectedCallback(): void {
