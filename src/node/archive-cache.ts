@@ -58,9 +58,12 @@ export function archiveCacheKey(manifestBytes: Uint8Array, context: CacheContext
   return sha256Hex(parts.join('\u0000')).slice(0, 32);
 }
 
-/** The output files of a year's plans, relative to the site folder: `plans/<id>/` and `exports/<id>.json|.csv`. */
+/** The output files of a year's plans, relative to the site folder: `plans/<id>/` and `exports/<id>.json|.csv` (with their .gz, when large). */
 export function planOutputs(planIds: readonly string[]): string[] {
-  return planIds.flatMap((id) => [`plans/${id}`, `exports/${id}.json`, `exports/${id}.csv`]);
+  return planIds.flatMap((id) => [
+    `plans/${id}`,
+    ...['json', 'csv', 'json.gz', 'csv.gz'].map((e) => `exports/${id}.${e}`),
+  ]);
 }
 
 /** One archived year as the cache sees it. */

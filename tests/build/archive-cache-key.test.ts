@@ -36,8 +36,14 @@ describe('the cache key of an archived year', () => {
     expect(archiveCacheKey(manifest, { ...context })).toBe(archiveCacheKey(manifest, context));
   });
 
-  it("covers a plan's pages folder and both exports", () => {
-    expect(planOutputs(['2024-a'])).toEqual(['plans/2024-a', 'exports/2024-a.json', 'exports/2024-a.csv']);
+  it("covers a plan's pages folder and both exports, with their precompressed copies", () => {
+    expect(planOutputs(['2024-a'])).toEqual([
+      'plans/2024-a',
+      'exports/2024-a.json',
+      'exports/2024-a.csv',
+      'exports/2024-a.json.gz',
+      'exports/2024-a.csv.gz',
+    ]);
   });
 });
 
