@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { listSitePages, siteOutline } from '../lib/site-pages';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
 import { buildSite } from './build-site';
+import { carryAssets, recordOwnAssets } from './carry-assets';
 import { checkBuiltSite } from './check-site';
 import { dataDirFromEnv } from './load-data';
 import { loadSiteFromDisk } from './load-site';
@@ -91,6 +92,9 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
         releaseDir,
         `Publish stopped: the new release failed its check:\n${problems.join('\n')}\n${untouched}.`,
       );
+    // Pages of the releases still kept, open in a reader's browser, keep their stylesheets and scripts.
+    recordOwnAssets(releaseDir);
+    carryAssets(releaseDir, keptReleaseDirs(target, served));
     // The marker goes in last: only a built and checked release is ever listed, served or rolled back to.
     renameSync(changesFile, join(releaseDir, RELEASE_MARKER));
     switchCurrent(target, release);
@@ -110,6 +114,12 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
     release,
     message: `Published releases/${release} (${summary}); ${target}/current now points to it.${removed.length ? ` Removed old release(s): ${removed.join(', ')}.` : ''}`,
   };
+}
+
+/** The folders of the releases a publish keeps beside the new one (the newest, and the one served). */
+function keptReleaseDirs(target: string, served: string | undefined): string[] {
+  const kept = new Set([...listReleases(target).slice(-(KEEP_RELEASES - 1)), ...(served ? [served] : [])]);
+  return [...kept].map((name) => join(target, 'releases', name));
 }
 
 function fail(releaseDir: string, message: string): PublishResult {
@@ -139,6 +149,11 @@ export function rollback(targetDir: string, now?: Date): PublishResult {
         message: `releases/${served} is the oldest release kept (at most ${KEEP_RELEASES}); there is none before it. Nothing was changed.`,
       };
     const previous = releases[at - 1]!;
+    // Pages of the release left, and of any other kept, open in a reader's browser, keep their assets.
+    carryAssets(
+      join(target, 'releases', previous),
+      releases.map((name) => join(target, 'releases', name)),
+    );
     switchCurrent(target, previous);
     return {
       ok: true,

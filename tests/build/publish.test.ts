@@ -45,6 +45,15 @@ describe('npm run publish and npm run rollback', () => {
     expect(existsSync(join(target, LOCK_FILE))).toBe(false);
   });
 
+  it("keeps the assets of the first release's pages reachable from the next (a code change renames them)", async () => {
+    // As if the first release had been built from other code: an asset the next build does not make.
+    const own = join(target, 'releases', first, '.own-assets.json');
+    const assets: string[] = JSON.parse(readFileSync(own, 'utf8'));
+    expect(assets.some((a) => /^Base\.[\w-]+\.css$/.test(a))).toBe(true);
+    writeFileSync(join(target, 'releases', first, '_astro', 'Base.old12345.css'), 'p{}');
+    writeFileSync(own, JSON.stringify([...assets, 'Base.old12345.css']));
+  });
+
   it('publishes again with what changed since the first release, on the page and in the feed', async () => {
     data.edit('data/site.json', '2024-11-30', '2024-12-31');
     data.write(
@@ -68,6 +77,10 @@ describe('npm run publish and npm run rollback', () => {
     const rss = readFileSync(join(target, 'current', 'updates', 'rss.xml'), 'utf8');
     expect(rss.match(/<item>/g)).toHaveLength(2);
     expect(rss).toContain(`<link>/ke-hoach/updates/#r-${second}</link>`);
+    expect(readFileSync(join(target, 'current', '_astro', 'Base.old12345.css'), 'utf8')).toBe('p{}');
+    expect(JSON.parse(readFileSync(join(target, 'current', '.own-assets.json'), 'utf8'))).not.toContain(
+      'Base.old12345.css',
+    );
   });
 
   it('rolls back to the previous release, and no further than the oldest', () => {
