@@ -11,7 +11,7 @@ import { gzip as gzipCallback } from 'node:zlib';
 const gzip = promisify(gzipCallback);
 
 /** Files from this size on get a .gz (docs/performance.md, "Precompressed files"). */
-export const PRECOMPRESS_MIN_BYTES = 128 * 1024;
+const PRECOMPRESS_MIN_BYTES = 128 * 1024;
 
 /** The text types of the site, which compress well (images and Office files are compressed already). */
 const COMPRESSIBLE = /\.(?:html|json|csv|xml|js|mjs|css|svg|txt)$/;

@@ -17,7 +17,7 @@ export interface Shift {
 }
 
 /** The page's cumulative layout shift: the largest session window (shifts less than 1 s apart, 5 s at most), as Lighthouse and web-vitals count it. */
-export function cumulativeShift(entries: readonly { value: number; startTime: number }[]): number {
+function cumulativeShift(entries: readonly { value: number; startTime: number }[]): number {
   let best = 0;
   let window = 0;
   let first = 0;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { INLINE_SCRIPTS } from '../../lib/inline-scripts';
 
 /** A script's CSP hash source, `sha256-<base64>`, of its text as it stands between the tags. */
-export function scriptHash(text: string): string {
+function scriptHash(text: string): string {
   return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
 }
 

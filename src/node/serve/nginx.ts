@@ -69,7 +69,7 @@ export async function startNginx(options: ServeOptions): Promise<RunningNginx> {
 }
 
 /** A port nothing listens on at the moment, from the system. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
