@@ -1,10 +1,11 @@
 /** `npm run publish` and `npm run rollback`: build into a new release folder, check it, then switch `current` to it atomically. */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { listSitePages, siteOutline } from '../lib/site-pages';
 import { formatIssue, hasErrors, sortIssues } from '../lib/problems';
 import { buildSite } from './build-site';
 import { carryAssets, recordOwnAssets } from './carry-assets';
+import { inlineScriptsOf } from '../lib/serve/csp';
 import { checkBuiltSite } from './check-site';
 import { dataDirFromEnv } from './load-data';
 import { loadSiteFromDisk } from './load-site';
@@ -104,6 +105,7 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
     restoreEnv('PLAN_UPDATES_FILE', before);
     rmSync(changesFile, { force: true });
   }
+  const scriptNote = served ? inlineScriptChange(join(target, 'releases', served), releaseDir) : '';
   const removed = pruneReleases(target);
   const latest = changes.history[0]!;
   const summary = latest.previous
@@ -112,8 +114,18 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
   return {
     ok: true,
     release,
-    message: `Published releases/${release} (${summary}); ${target}/current now points to it.${removed.length ? ` Removed old release(s): ${removed.join(', ')}.` : ''}`,
+    message: `Published releases/${release} (${summary}); ${target}/current now points to it.${removed.length ? ` Removed old release(s): ${removed.join(', ')}.` : ''}${scriptNote}`,
   };
+}
+
+/** A note when the pages' inline script differs from the served release's: the web server's policy allows it by its hash. */
+function inlineScriptChange(servedDir: string, releaseDir: string): string {
+  const scripts = (dir: string) => {
+    const page = join(dir, 'index.html');
+    return existsSync(page) ? inlineScriptsOf(readFileSync(page, 'utf8')).join('\n') : '';
+  };
+  if (scripts(servedDir) === scripts(releaseDir)) return '';
+  return "\nThe pages' inline script changed: print the nginx configuration again (npm run serve-config) and reload nginx, whose Content-Security-Policy allows the script by its hash.";
 }
 
 /** The folders of the releases a publish keeps beside the new one (the newest, and the one served). */

@@ -40,6 +40,8 @@ class StatusChart extends HTMLElement {
     const canvas = this.querySelector('canvas');
     const data = this.querySelector('script[type="application/json"]');
     if (!canvas || !data?.textContent) return;
+    // Set by the page's head script already, unless a stale Content-Security-Policy blocked it: the box's CSS needs it.
+    document.documentElement.setAttribute('data-js', '');
     const spec = JSON.parse(data.textContent) as ChartSpec;
     const style = getComputedStyle(this);
     Chart.defaults.font.family = style.fontFamily;

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGE_SCRIPT } from '../../src/lib/inline-scripts';
 import { acquireLock } from '../../src/node/lock';
 import { LOCK_FILE, publish, rollback } from '../../src/node/publish';
 import { listReleases, pruneReleases } from '../../src/node/releases';
@@ -52,6 +53,9 @@ describe('npm run publish and npm run rollback', () => {
     expect(assets.some((a) => /^Base\.[\w-]+\.css$/.test(a))).toBe(true);
     writeFileSync(join(target, 'releases', first, '_astro', 'Base.old12345.css'), 'p{}');
     writeFileSync(own, JSON.stringify([...assets, 'Base.old12345.css']));
+    // …whose pages had another inline script.
+    const home = join(target, 'releases', first, 'index.html');
+    writeFileSync(home, readFileSync(home, 'utf8').replace(PAGE_SCRIPT, 'document.title;'));
   });
 
   it('publishes again with what changed since the first release, on the page and in the feed', async () => {
@@ -69,6 +73,9 @@ describe('npm run publish and npm run rollback', () => {
     expect(result.ok, result.message).toBe(true);
     second = result.release!;
     expect(result.message).toContain('1 task(s) changed status, 1 new progress report(s)');
+    expect(result.message).toContain(
+      "\nThe pages' inline script changed: print the nginx configuration again (npm run serve-config) and reload nginx",
+    );
     expect(served(target)).toBe(`releases/${second}`);
     const page = readFileSync(join(target, 'current', 'updates', 'index.html'), 'utf8');
     expect(page).toContain('1 nhiệm vụ đổi tình trạng, 1 báo cáo tiến độ mới');

@@ -31,13 +31,9 @@ const RUNNABLE = /^(?:|module|(?:text|application)\/(?:x-)?(?:java|ecma)script)$
 
 /** What in a page the policy would block, one message each; `inlineScripts` are the texts the policy allows by hash. */
 export function cspProblems(html: string, inlineScripts: readonly string[]): string[] {
-  const problems: string[] = [];
-  for (const [, attrs = '', body = ''] of html.matchAll(SCRIPT)) {
-    const attributes = attributesOf(attrs);
-    if (attributes.has('src') || !RUNNABLE.test((attributes.get('type') ?? '').trim())) continue;
-    if (!inlineScripts.includes(body))
-      problems.push(`inline script ${JSON.stringify(clip(body))} is not one the Content-Security-Policy allows`);
-  }
+  const problems = inlineScriptsOf(html)
+    .filter((body) => !inlineScripts.includes(body))
+    .map((body) => `inline script ${JSON.stringify(clip(body))} is not one the Content-Security-Policy allows`);
   // Tags only: the text between them is escaped, and script bodies are not markup.
   const markup = html.replace(SCRIPT, '<script>');
   if (/<style\b/i.test(markup)) problems.push('a <style> element: the Content-Security-Policy allows no inline style');
@@ -52,6 +48,14 @@ export function cspProblems(html: string, inlineScripts: readonly string[]): str
   }
   problems.push(...found);
   return problems;
+}
+
+/** The inline scripts of a page that a browser runs, in order. */
+export function inlineScriptsOf(html: string): string[] {
+  return [...html.matchAll(SCRIPT)].flatMap(([, attrs = '', body = '']) => {
+    const attributes = attributesOf(attrs);
+    return attributes.has('src') || !RUNNABLE.test((attributes.get('type') ?? '').trim()) ? [] : [body];
+  });
 }
 
 function attributesOf(text: string): Map<string, string> {

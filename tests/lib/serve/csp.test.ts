@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE_SCRIPT } from '../../../src/lib/inline-scripts';
-import { contentSecurityPolicy, cspProblems } from '../../../src/lib/serve/csp';
+import { contentSecurityPolicy, cspProblems, inlineScriptsOf } from '../../../src/lib/serve/csp';
 
 const ALLOWED = ['allowed()'];
 
@@ -58,5 +58,11 @@ describe('the Content-Security-Policy', () => {
       'a style attribute on <i>: the Content-Security-Policy allows none',
       'a style attribute on <b>: the Content-Security-Policy allows none',
     ]);
+  });
+
+  it('lists the inline scripts a browser runs, leaving out files and data blocks', () => {
+    const html =
+      '<script>a()</script><script src="/x.js"></script><script type="application/json">{}</script><script type="module">b()</script>';
+    expect(inlineScriptsOf(html)).toEqual(['a()', 'b()']);
   });
 });
