@@ -106,7 +106,7 @@ describe('the published site behind Debian nginx with the generated configuratio
     const current = join(site.target, 'current');
     writeFileSync(join(current, 'exports', 'bao-cao.docx'), 'PK');
     writeFileSync(join(current, 'exports', 'bao-cao.xlsx'), 'PK');
-    const asset = /\/ke-hoach\/(_astro\/Base\.[\w-]+\.css)/.exec(
+    const asset = /\/ke-hoach\/(_astro\/[\w-]+\.[\w-]+\.css)/.exec(
       readFileSync(join(current, 'index.html'), 'utf8'),
     )![1]!;
     const cases: [string, string, string][] = [
