@@ -55,58 +55,73 @@ export async function runServeLoad(o: ServeLoadOptions): Promise<boolean> {
   }
 }
 
+/** What the clients gather: every request, every page load, and what failed. */
+interface Gathered {
+  samples: Sample[];
+  loads: PageLoad[];
+  failures: string[];
+}
+
 async function run(o: ServeLoadOptions, tmp: string, copy: string): Promise<boolean> {
   const dataDir = join(tmp, 'data');
   const target = join(tmp, 'www');
   cpSync(join(o.repo, 'data'), dataDir, { recursive: true });
   makeSecondCheckout(o.repo, copy);
-  const checkouts = { A: o.repo, B: copy };
   const known = new Map<string, Map<string, Set<string>>>();
-  const operate = async (op: Operation) => {
-    const started = performance.now();
-    const args = op === 'rollback' ? ['rollback', '--', target] : ['publish', '--', target, '--data', dataDir];
-    const result = await npm(op === 'rollback' ? o.repo : checkouts[op], args);
-    if (result.code !== 0) throw new Error(`npm run ${args.join(' ')} failed:\n${result.output}`);
-    const served = currentOf(target);
-    learnRelease(known, join(target, 'releases', served));
-    return `${op === 'rollback' ? 'rollback' : `publish from ${op}`} → releases/${served} (${seconds(started)} s)`;
-  };
+  const operate = operator(o.repo, copy, target, dataDir, known);
   o.log(`first publishes (each checkout bundles once): ${await operate('A')}; ${await operate('B')}`);
   const nginx = await startNginx({ target, base: BASE, port: 0, scriptHashes: siteScriptHashes() });
   try {
     const pages = htmlFiles(join(target, 'current')).map((file) => file.replace(/(^|\/)index\.html$/, '$1'));
     o.log(`nginx ${nginx.url}: ${o.clients} clients fetch ${pages.length} pages and their assets for ${o.seconds} s`);
-    const start = performance.now();
-    const stopAt = start + o.seconds * 1000;
+    const gathered: Gathered = { samples: [], loads: [], failures: [] };
     let stopped = false;
-    const samples: Sample[] = [];
-    const loads: PageLoad[] = [];
-    const failures: string[] = [];
     const clients = Array.from({ length: o.clients }, (_, i) =>
-      client(nginx.url, pages, target, mulberry32(i + 1), () => stopped, samples, loads, failures),
+      client(nginx.url, pages, target, mulberry32(i + 1), () => stopped, gathered),
     );
-    const ops: string[] = [];
-    for (let i = 0; i < PLAN.length || performance.now() < stopAt - PAUSE_MS; i++) {
-      await sleep(PAUSE_MS);
-      const op = PLAN[i] ?? (i % 2 === 0 ? 'B' : 'A');
-      const line = await operate(op);
-      ops.push(line);
-      o.log(`  ${seconds(start)} s: ${line}`);
-    }
-    await sleep(Math.max(PAUSE_MS, stopAt - performance.now()));
+    const ops = await operateDuring(o, operate);
     stopped = true;
     await Promise.all(clients);
-    return report(
-      o,
-      summarizeLoad(samples, loads.length, loads.filter((l) => !l.ok).length),
-      loads,
-      known,
-      failures,
-      ops,
-    );
+    const { samples, loads, failures } = gathered;
+    const summary = summarizeLoad(samples, loads.length, loads.filter((l) => !l.ok).length);
+    return report(o, summary, loads, known, failures, ops);
   } finally {
     await nginx.stop();
   }
+}
+
+/** Runs a publish from checkout A or B, or a rollback; learns the pages of the release then served; returns a line saying what happened. */
+function operator(
+  repo: string,
+  copy: string,
+  target: string,
+  dataDir: string,
+  known: Map<string, Map<string, Set<string>>>,
+): (op: Operation) => Promise<string> {
+  return async (op) => {
+    const started = performance.now();
+    const args = op === 'rollback' ? ['rollback', '--', target] : ['publish', '--', target, '--data', dataDir];
+    const result = await npm(op === 'B' ? copy : repo, args);
+    if (result.code !== 0) throw new Error(`npm run ${args.join(' ')} failed:\n${result.output}`);
+    const served = currentOf(target);
+    learnRelease(known, join(target, 'releases', served));
+    return `${op === 'rollback' ? 'rollback' : `publish from ${op}`} → releases/${served} (${seconds(started)} s)`;
+  };
+}
+
+/** The planned operations, then publishes alternately until the time is up, a pause before each; then waits out the time. */
+async function operateDuring(o: ServeLoadOptions, operate: (op: Operation) => Promise<string>): Promise<string[]> {
+  const start = performance.now();
+  const stopAt = start + o.seconds * 1000;
+  const ops: string[] = [];
+  for (let i = 0; i < PLAN.length || performance.now() < stopAt - PAUSE_MS; i++) {
+    await sleep(PAUSE_MS);
+    const line = await operate(PLAN[i] ?? (i % 2 === 0 ? 'B' : 'A'));
+    ops.push(line);
+    o.log(`  ${seconds(start)} s: ${line}`);
+  }
+  await sleep(Math.max(PAUSE_MS, stopAt - performance.now()));
+  return ops;
 }
 
 /** A copy of the code inside the project (so it finds node_modules) with a harmless change to a stylesheet and a script. */
@@ -138,43 +153,52 @@ async function client(
   target: string,
   random: () => number,
   stopped: () => boolean,
-  samples: Sample[],
-  loads: PageLoad[],
-  failures: string[],
+  gathered: Gathered,
 ): Promise<void> {
-  const fetchOne = async (url: string): Promise<{ ok: boolean; body: Buffer }> => {
-    const started = performance.now();
-    try {
-      const response = await fetch(url);
-      const body = Buffer.from(await response.arrayBuffer());
-      const ok = isServed(response.status);
-      samples.push({ ms: performance.now() - started, ok });
-      if (!ok) failures.push(`${response.status} ${url}`);
-      return { ok, body };
-    } catch (error) {
-      samples.push({ ms: performance.now() - started, ok: false });
-      failures.push(`${(error as Error).message} ${url}`);
-      return { ok: false, body: Buffer.alloc(0) };
-    }
-  };
+  const fetchOne = (url: string) => fetchCounted(url, gathered);
   while (!stopped()) {
     const path = pages[Math.floor(random() * pages.length)]!;
-    const url = site + path;
-    const page = await fetchOne(url);
+    const page = await fetchOne(site + path);
     await sleep(random() * 150);
-    let ok = page.ok;
-    const queue = page.ok ? pageAssets(page.body.toString('utf8'), url) : [];
-    const seen = new Set<string>();
-    while (queue.length > 0) {
-      const batch = queue.splice(0).filter((u) => !seen.has(u));
-      batch.forEach((u) => seen.add(u));
-      const got = await Promise.all(batch.map((u) => fetchOne(u).then((r) => ({ u, ...r }))));
-      for (const { u, ok: served, body } of got) {
-        ok &&= served;
-        if (served && u.endsWith('.js')) queue.push(...scriptImports(body.toString('utf8'), u));
-      }
+    const assetsOk = page.ok && (await fetchAssets(pageAssets(page.body.toString('utf8'), site + path), fetchOne));
+    gathered.loads.push({ path, hash: sha256(page.body), ok: page.ok && assetsOk, currentAtEnd: currentOf(target) });
+  }
+}
+
+/** Fetches the assets at once, as a browser does, then the modules the scripts import; whether every one was served. */
+async function fetchAssets(
+  urls: readonly string[],
+  fetchOne: (url: string) => Promise<{ ok: boolean; body: Buffer }>,
+): Promise<boolean> {
+  let ok = true;
+  const seen = new Set<string>();
+  const queue = [...urls];
+  while (queue.length > 0) {
+    const batch = queue.splice(0).filter((u) => !seen.has(u));
+    batch.forEach((u) => seen.add(u));
+    const got = await Promise.all(batch.map((u) => fetchOne(u).then((r) => ({ u, ...r }))));
+    for (const { u, ok: served, body } of got) {
+      ok &&= served;
+      if (served && u.endsWith('.js')) queue.push(...scriptImports(body.toString('utf8'), u));
     }
-    loads.push({ path, hash: sha256(page.body), ok, currentAtEnd: currentOf(target) });
+  }
+  return ok;
+}
+
+/** One GET, its time and whether it was served counted in `gathered`. */
+async function fetchCounted(url: string, gathered: Gathered): Promise<{ ok: boolean; body: Buffer }> {
+  const started = performance.now();
+  try {
+    const response = await fetch(url);
+    const body = Buffer.from(await response.arrayBuffer());
+    const ok = isServed(response.status);
+    gathered.samples.push({ ms: performance.now() - started, ok });
+    if (!ok) gathered.failures.push(`${response.status} ${url}`);
+    return { ok, body };
+  } catch (error) {
+    gathered.samples.push({ ms: performance.now() - started, ok: false });
+    gathered.failures.push(`${(error as Error).message} ${url}`);
+    return { ok: false, body: Buffer.alloc(0) };
   }
 }
 

@@ -78,21 +78,7 @@ export function nginxServerBlock(o: ServeOptions): string {
       '',
       ...ACCESS_EXAMPLE,
       '',
-      'types {',
-      ...indent(MIME_TYPES.map(([type, ext]) => `${type} ${ext};`)),
-      '}',
-      'default_type application/octet-stream;',
-      'charset utf-8;',
-      `charset_types ${CHARSET_TYPES.join(' ')};`,
-      '',
-      '# The build writes a .gz beside each large file (task index, search file, exports): served as they are.',
-      'gzip_static on;',
-      '# Smaller files are compressed as they are sent.',
-      'gzip on;',
-      'gzip_vary on;',
-      'gzip_comp_level 5;',
-      'gzip_min_length 1024;',
-      `gzip_types ${GZIP_TYPES.join(' ')};`,
+      ...TYPES_AND_COMPRESSION,
       '',
       `error_page 404 ${o.base}404.html;`,
       '',
@@ -105,6 +91,25 @@ export function nginxServerBlock(o: ServeOptions): string {
     '',
   ].join('\n');
 }
+
+/** The types of the files, with their charset, and how they are compressed. */
+const TYPES_AND_COMPRESSION = [
+  'types {',
+  ...indent(MIME_TYPES.map(([type, ext]) => `${type} ${ext};`)),
+  '}',
+  'default_type application/octet-stream;',
+  'charset utf-8;',
+  `charset_types ${CHARSET_TYPES.join(' ')};`,
+  '',
+  '# The build writes a .gz beside each large file (task index, search file, exports): served as they are.',
+  'gzip_static on;',
+  '# Smaller files are compressed as they are sent.',
+  'gzip on;',
+  'gzip_vary on;',
+  'gzip_comp_level 5;',
+  'gzip_min_length 1024;',
+  `gzip_types ${GZIP_TYPES.join(' ')};`,
+];
 
 /** The Content-Security-Policy and the other security headers; `always`, so 404 pages carry them too. */
 function securityHeaders(scriptHashes: readonly string[]): string[] {
