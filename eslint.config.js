@@ -62,12 +62,14 @@ export default tseslint.config(
   ),
   // src/lib is pure (no file system, no Astro, no DOM), and its groups import downwards only: dates.ts and text.ts,
   // then data/ (the data contract), status/ (the rules), site/ (the views) and forms/ (the monthly round), build/;
-  // import/ stands on data/.
-  restrict(['src/lib/*.ts'], [...PURE, below('\\./', ['data', 'status', 'site', 'forms', 'build', 'import'])]),
-  restrict(['src/lib/data/**/*.ts'], [...PURE, below(UP, ['status', 'site', 'forms', 'build', 'import'])]),
-  restrict(['src/lib/status/**/*.ts'], [...PURE, below(UP, ['site', 'forms', 'build', 'import'])]),
-  restrict(['src/lib/site/**/*.ts'], [...PURE, below(UP, ['forms', 'build', 'import'])]),
-  restrict(['src/lib/forms/**/*.ts'], [...PURE, below(UP, ['site', 'build', 'import'])]),
-  restrict(['src/lib/build/**/*.ts'], [...PURE, below(UP, ['import'])]),
-  restrict(['src/lib/import/**/*.ts'], [...PURE, below(UP, ['status', 'site', 'forms', 'build'])]),
+  // import/ stands on data/; serve/ on nothing.
+  restrict(['src/lib/*.ts'], [...PURE, below('\\./', ['data', 'status', 'site', 'forms', 'build', 'import', 'serve'])]),
+  restrict(['src/lib/data/**/*.ts'], [...PURE, below(UP, ['status', 'site', 'forms', 'build', 'import', 'serve'])]),
+  restrict(['src/lib/status/**/*.ts'], [...PURE, below(UP, ['site', 'forms', 'build', 'import', 'serve'])]),
+  restrict(['src/lib/site/**/*.ts'], [...PURE, below(UP, ['forms', 'build', 'import', 'serve'])]),
+  restrict(['src/lib/forms/**/*.ts'], [...PURE, below(UP, ['site', 'build', 'import', 'serve'])]),
+  restrict(['src/lib/build/**/*.ts'], [...PURE, below(UP, ['import', 'serve'])]),
+  restrict(['src/lib/import/**/*.ts'], [...PURE, below(UP, ['status', 'site', 'forms', 'build', 'serve'])]),
+  // serve/ (the web server's policy and configuration) stands apart: it imports no other group, and none imports it.
+  restrict(['src/lib/serve/**/*.ts'], [...PURE, below(UP, ['data', 'status', 'site', 'forms', 'build', 'import'])]),
 );

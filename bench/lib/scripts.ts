@@ -13,7 +13,7 @@ const PRELOAD = /<link\b([^>]*\brel\s*=\s*["']?modulepreload["']?[^>]*)>/gi;
 const RUNNABLE = new Set(['', 'module', 'text/javascript', 'application/javascript']);
 
 /** The value of an attribute in a tag's attribute text, or undefined. */
-function attribute(attrs: string, name: string): string | undefined {
+export function attribute(attrs: string, name: string): string | undefined {
   const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i').exec(attrs);
   return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
 }

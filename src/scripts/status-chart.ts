@@ -40,6 +40,8 @@ class StatusChart extends HTMLElement {
     const canvas = this.querySelector('canvas');
     const data = this.querySelector('script[type="application/json"]');
     if (!canvas || !data?.textContent) return;
+    // Set by the page's head script already, unless a stale Content-Security-Policy blocked it: the box's CSS needs it.
+    document.documentElement.setAttribute('data-js', '');
     const spec = JSON.parse(data.textContent) as ChartSpec;
     const style = getComputedStyle(this);
     Chart.defaults.font.family = style.fontFamily;
@@ -49,9 +51,13 @@ class StatusChart extends HTMLElement {
     config.options = { ...config.options, devicePixelRatio: Math.max(window.devicePixelRatio, 2) };
     this.querySelector<HTMLElement>('.chart-box')?.removeAttribute('hidden');
     this.#chart = new Chart(canvas, config);
-    // Without JavaScript the numbers table is open; once the chart is drawn it moves behind its toggle.
+    // Without JavaScript the numbers table is open; with it, it shows closed from the start (data-no-js-open), and
+    // once the chart is drawn it is closed behind its toggle.
     const details = this.closest('figure')?.querySelector<HTMLDetailsElement>('details[data-chart-table]');
-    if (details) details.open = false;
+    if (details) {
+      details.open = false;
+      details.removeAttribute('data-no-js-open');
+    }
     this.dataset.ready = '';
   }
 

@@ -48,6 +48,8 @@ class TaskFilter extends HTMLElement {
     const form = this.querySelector('form');
     const tbody = this.querySelector('tbody');
     if (!form || !tbody) return;
+    // Set by the page's head script already, unless a stale Content-Security-Policy blocked it: the table's CSS needs it.
+    document.documentElement.setAttribute('data-js', '');
     this.#form = form;
     this.#search = form.elements.namedItem('q') as HTMLInputElement;
     this.#headers = [...this.querySelectorAll<HTMLTableCellElement>('thead th')];
@@ -84,7 +86,7 @@ class TaskFilter extends HTMLElement {
     window.addEventListener('popstate', this.#onPopState);
     this.#load();
     form.hidden = false;
-    this.removeAttribute('data-loading');
+    this.dataset.ready = '';
   }
 
   disconnectedCallback(): void {

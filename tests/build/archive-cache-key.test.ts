@@ -36,12 +36,14 @@ describe('the cache key of an archived year', () => {
     expect(archiveCacheKey(manifest, { ...context })).toBe(archiveCacheKey(manifest, context));
   });
 
-  it("covers a plan's pages folder and both exports", () => {
+  it("covers a plan's pages folder and the exports, with their precompressed copies", () => {
     expect(planOutputs(['2024-a'])).toEqual([
       'plans/2024-a',
       'exports/2024-a.json',
       'exports/2024-a.csv',
       'exports/2024-a.xlsx',
+      'exports/2024-a.json.gz',
+      'exports/2024-a.csv.gz',
     ]);
   });
 
@@ -51,6 +53,8 @@ describe('the cache key of an archived year', () => {
       'exports/2024-a.json',
       'exports/2024-a.csv',
       'exports/2024-a.xlsx',
+      'exports/2024-a.json.gz',
+      'exports/2024-a.csv.gz',
       'exports/2023-b.2024.json',
     ]);
   });

@@ -50,7 +50,7 @@ describe('the bundle cache', () => {
 
   it('bundles afresh on the first build, reuses the bundle when only the data changed, and bundles again after a code change', async () => {
     const first = await build('first');
-    expect(first.log).toMatch(/^Bundled in [\d.]+ s; 97 files/m);
+    expect(first.log).toMatch(/^Bundled in [\d.]+ s; \d+ files/m);
     expect(first.log).not.toContain('Bundle reused');
 
     data.edit('data/plans/2024-khac-phuc/tasks.csv', 'Giáo dục chính trị tư tưởng', 'Giáo dục chính trị, tư tưởng');

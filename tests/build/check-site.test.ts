@@ -28,4 +28,12 @@ describe('checking a built site folder', () => {
     put('exports/a.csv', '');
     expect(checkBuiltSite(dir, '/ke-hoach/', ['index.html', 'plans/a/index.html', 'exports/a.csv'])).toEqual([]);
   });
+
+  it('names a page with what the Content-Security-Policy would block', () => {
+    put('plans/b/index.html', '<p style="color:red">b</p><script>alert(1)</script>');
+    expect(checkBuiltSite(dir, '/ke-hoach/', ['index.html'])).toEqual([
+      'plans/b/index.html: inline script "alert(1)" is not one the Content-Security-Policy allows',
+      'plans/b/index.html: a style attribute on <p>: the Content-Security-Policy allows none',
+    ]);
+  });
 });

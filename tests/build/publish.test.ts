@@ -6,6 +6,7 @@ import { acquireLock } from '../../src/node/releases/lock';
 import { LOCK_FILE, publish, rollback } from '../../src/node/releases/publish';
 import { readPreviousRelease } from '../../src/node/releases/release-changes';
 import { listReleases, pruneReleases } from '../../src/node/releases/release-folders';
+import { PAGE_SCRIPT } from '../../src/lib/site/inline-scripts';
 import { E2E_BASE } from '../support/build-once';
 import { copyData, type TempData } from '../support/temp-data';
 
@@ -46,6 +47,18 @@ describe('npm run publish and npm run rollback', () => {
     expect(existsSync(join(target, LOCK_FILE))).toBe(false);
   });
 
+  it("keeps the assets of the first release's pages reachable from the next (a code change renames them)", async () => {
+    // As if the first release had been built from other code: an asset the next build does not make.
+    const own = join(target, 'releases', first, '.own-assets.json');
+    const assets: string[] = JSON.parse(readFileSync(own, 'utf8'));
+    expect(assets.some((a) => /^[\w-]+\.[\w-]+\.css$/.test(a))).toBe(true);
+    writeFileSync(join(target, 'releases', first, '_astro', 'Base.old12345.css'), 'p{}');
+    writeFileSync(own, JSON.stringify([...assets, 'Base.old12345.css']));
+    // …whose pages had another inline script.
+    const home = join(target, 'releases', first, 'index.html');
+    writeFileSync(home, readFileSync(home, 'utf8').replace(PAGE_SCRIPT, 'document.title;'));
+  });
+
   it('publishes again with what changed since the first release, on the page and in the feed', async () => {
     data.edit('data/site.json', '2024-11-30', '2024-12-31');
     data.write(
@@ -61,6 +74,9 @@ describe('npm run publish and npm run rollback', () => {
     expect(result.ok, result.message).toBe(true);
     second = result.release!;
     expect(result.message).toContain('1 task(s) changed status, 1 new progress report(s)');
+    expect(result.message).toContain(
+      "\nThe pages' inline script changed: print the nginx configuration again (npm run serve-config) and reload nginx",
+    );
     expect(served(target)).toBe(`releases/${second}`);
     const page = readFileSync(join(target, 'current', 'updates', 'index.html'), 'utf8');
     expect(page).toContain('1 nhiệm vụ đổi tình trạng, 1 báo cáo tiến độ mới');
@@ -69,6 +85,10 @@ describe('npm run publish and npm run rollback', () => {
     const rss = readFileSync(join(target, 'current', 'updates', 'rss.xml'), 'utf8');
     expect(rss.match(/<item>/g)).toHaveLength(2);
     expect(rss).toContain(`<link>/ke-hoach/updates/#r-${second}</link>`);
+    expect(readFileSync(join(target, 'current', '_astro', 'Base.old12345.css'), 'utf8')).toBe('p{}');
+    expect(JSON.parse(readFileSync(join(target, 'current', '.own-assets.json'), 'utf8'))).not.toContain(
+      'Base.old12345.css',
+    );
   });
 
   it('rolls back to the previous release, and no further than the oldest', () => {

@@ -3,6 +3,8 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildForTest, E2E_BASE } from '../support/build-once';
 import { GOLDEN_DIR, goldenOf, isGoldenFile, listGolden } from '../support/golden';
+import { INLINE_SCRIPTS } from '../../src/lib/site/inline-scripts';
+import { cspProblems } from '../../src/lib/serve/csp';
 
 const PLAN = '2024-khac-phuc';
 // The names of the Office Open XML formats' namespaces, in the task list's workbook writer: names, never fetched.
@@ -145,6 +147,11 @@ describe('the built site under /ke-hoach/ (default data)', () => {
     );
     expect(chartPages.filter((p) => p.startsWith(`plans/${PLAN}/tasks/`) || p === 'tasks/index.html')).toEqual([]);
     for (const page of chartPages) expect(read(page), page).toContain('<status-chart');
+  });
+
+  it('needs nothing the Content-Security-Policy forbids: no inline style, no inline script but the hashed head script', () => {
+    expect(pages.flatMap((p) => cspProblems(read(p), INLINE_SCRIPTS).map((m) => `${p}: ${m}`))).toEqual([]);
+    expect(pages.every((p) => read(p).includes(`<script>${INLINE_SCRIPTS[0]}</script>`))).toBe(true);
   });
 
   it('embeds chart data as JSON that parses and holds no raw "<"', () => {

@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { generateProvince } from '../../bench/lib/province';
 import { writeDataFiles } from '../../bench/node/bench';
 import { DISPLAY_LIMIT } from '../../src/lib/site/task-query';
+import { PAGE_SCRIPT } from '../../src/lib/site/inline-scripts';
 import { compareIds } from '../../src/lib/text';
 import { launchBrowser } from '../../tools/browser';
 import { buildAndServe } from '../support/build-once';
@@ -115,6 +116,19 @@ describe(`the task index with ${TASKS} tasks (more than the ${DISPLAY_LIMIT} a v
     await page.goto(`${site.url}tasks/`, { waitUntil: 'load' });
     await expect.poll(() => page.locator('tbody tr:visible').count()).toBe(TASKS);
     expect(await page.locator('table:visible').count()).toBe(1);
+  });
+
+  it("shows the first rows and filters when the page's head script did not run (a stale Content-Security-Policy)", async () => {
+    await page.route(/\/tasks\/$/, async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text()).replace(`<script>${PAGE_SCRIPT}</script>`, '');
+      await route.fulfill({ response, body: html });
+    });
+    await open();
+    expect(await shownRows(page)).toEqual(all.slice(0, DISPLAY_LIMIT));
+    expect(await page.locator('tbody tr:visible').count()).toBe(DISPLAY_LIMIT);
+    await search().fill(all.at(-1)!.slice(all.at(-1)!.indexOf('/') + 1));
+    await expect.poll(() => shownRows(page)).toContain(all.at(-1));
   });
 
   it('has no accessibility violations with the first rows shown', async () => {

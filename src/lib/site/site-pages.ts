@@ -39,7 +39,8 @@ export type SiteRoute =
   | 'reports'
   | 'report'
   | 'report-docx'
-  | 'export-period';
+  | 'export-period'
+  | 'not-found';
 
 /** One page or file of the site. */
 export interface SitePage {
@@ -50,6 +51,8 @@ export interface SitePage {
   path: string;
   /** The file it is written to, relative to the site folder: `index.html`, `plans/x/index.html`, `exports/x.csv`. */
   file: string;
+  /** 404 for the page of addresses the site does not have, which Astro's app answers with that status; else absent (200). */
+  status?: 404;
 }
 
 /** The plans, units and leaders a site has pages for. */
@@ -98,6 +101,8 @@ const FIXED: readonly [SiteRoute, string][] = [
   ['updates', 'updates/'],
   ['rss', 'updates/rss.xml'],
   ['reports', 'reports/'],
+  // What the web server answers for an address the site does not have; Astro writes it as 404.html.
+  ['not-found', '404.html'],
 ];
 
 /** Every page of a site with this outline: the fixed pages first, then each period's page and report, each plan's pages and exports, units, leaders. */
@@ -139,5 +144,6 @@ export function isFixedPage(page: SitePage): boolean {
 }
 
 function page(route: SiteRoute, params: Record<string, string>, path: string): SitePage {
-  return { route, params, path, file: fileForPath(path) };
+  const status = route === 'not-found' ? { status: 404 as const } : {};
+  return { route, params, path, file: fileForPath(path), ...status };
 }

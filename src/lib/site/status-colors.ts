@@ -9,3 +9,8 @@ export const STATUS_COLORS: Record<DerivedStatus, string> = {
   done_late: '#8a5a00',
   done_on_time: '#1a7431',
 };
+
+/** The status drawn in a colour of STATUS_COLORS (so pages can colour by status with CSS), or undefined for another colour. */
+export function statusOfColor(color: string | undefined): DerivedStatus | undefined {
+  return (Object.keys(STATUS_COLORS) as DerivedStatus[]).find((s) => STATUS_COLORS[s] === color);
+}

@@ -59,14 +59,17 @@ export function archiveCacheKey(manifestBytes: Uint8Array, context: CacheContext
   return sha256Hex(parts.join('\u0000')).slice(0, 32);
 }
 
-/** The output files of a year's plans, relative to the site folder: `plans/<id>/` and `exports/<id>.json|.csv|.xlsx`, and `exports/<id>.<year>.json` of the plans it froze while they go on. */
+/** The output files of a year's plans, relative to the site folder: `plans/<id>/` and `exports/<id>.json|.csv|.xlsx` (the first two with their .gz, when large), and `exports/<id>.<year>.json` of the plans it froze while they go on. */
 export function planOutputs(
   planIds: readonly string[],
   year?: number,
   continuingIds: readonly string[] = [],
 ): string[] {
   return [
-    ...planIds.flatMap((id) => [`plans/${id}`, `exports/${id}.json`, `exports/${id}.csv`, `exports/${id}.xlsx`]),
+    ...planIds.flatMap((id) => [
+      `plans/${id}`,
+      ...['json', 'csv', 'xlsx', 'json.gz', 'csv.gz'].map((e) => `exports/${id}.${e}`),
+    ]),
     ...continuingIds.map((id) => `exports/${id}.${year}.json`),
   ];
 }

@@ -20,6 +20,7 @@ import { dataSnapshotPrefix, recoverStoppedBuilds } from './build-leftovers';
 import { bundleCacheDirFor } from './bundle-cache';
 import { archiveDirFor, dataDirFromEnv, loadSiteFromDisk, shownPath } from '../data/load-site';
 import { summariesWith, writePageData } from './page-data';
+import { precompressSite } from './precompress';
 
 /** Options of one build. */
 export interface BuildOptions {
@@ -99,6 +100,8 @@ export async function buildSite(options: BuildOptions): Promise<{ ok: boolean }>
   const built = await astro.finish(tmpDir);
   rmSync(pageDataDir, { recursive: true, force: true });
   if (built.ok) logRender(built, log);
+  // Before the archived years are cached, so that theirs are kept with them.
+  if (built.ok) logPrecompressed(await precompressSite(tmpDir), log);
   const finished = built.ok ? finishArchives(cache, archivedDir, prepared.renderedYears, tmpDir, log) : built;
   if (!finished.ok) {
     cleanUp();
@@ -120,6 +123,15 @@ function logRender(built: Extract<AstroBuildResult, { ok: true }>, log: (line: s
   const bundled = built.bundleSeconds === undefined ? '' : `Bundled in ${built.bundleSeconds.toFixed(1)} s; `;
   log(
     `${bundled}${built.pages} files (pages, exports, search file, feed) rendered by ${built.threads} thread(s) in ${built.renderSeconds.toFixed(1)} s.`,
+  );
+}
+
+/** Says how many large files got a .gz beside them. */
+function logPrecompressed(done: Awaited<ReturnType<typeof precompressSite>>, log: (line: string) => void): void {
+  if (done.files === 0) return;
+  const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
+  log(
+    `${done.files} large file(s) precompressed for the web server: ${mb(done.bytes)} MB → ${mb(done.gzipBytes)} MB (.gz).`,
   );
 }
 

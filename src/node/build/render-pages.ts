@@ -51,7 +51,7 @@ export async function renderShare(
     for (const page of batches[taken]!) {
       const response = await app.render(new Request(new URL(`${base.replace(/\/*$/, '/')}${page.path}`, ORIGIN)));
       const body = new Uint8Array(await response.arrayBuffer());
-      if (response.status !== 200) {
+      if (response.status !== (page.status ?? 200)) {
         result.failures.push({ path: `/${page.path}`, status: response.status });
         continue;
       }

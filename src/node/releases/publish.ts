@@ -1,11 +1,13 @@
 /** `npm run publish` and `npm run rollback`: build into a new release folder, check it, then switch `current` to it atomically. */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { continuingRecords } from '../../lib/data/load-archive';
 import { reportYears } from '../../lib/data/periods';
 import { listSitePages, periodsOutline, siteOutline } from '../../lib/site/site-pages';
 import { formatIssue, hasErrors, sortIssues } from '../../lib/data/problems';
 import { buildSite } from '../build/build-site';
+import { carryAssets, recordOwnAssets } from './carry-assets';
+import { inlineScriptsOf } from '../../lib/serve/csp';
 import { checkBuiltSite } from './check-site';
 import { describeFsError } from '../fs-errors';
 import { findLeftovers, removeLeftovers } from '../leftovers';
@@ -121,6 +123,9 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
         releaseDir,
         `Publish stopped: the new release failed its check:\n${problems.join('\n')}\n${untouched}.`,
       );
+    // Pages of the releases still kept, open in a reader's browser, keep their stylesheets and scripts.
+    recordOwnAssets(releaseDir);
+    carryAssets(releaseDir, keptReleaseDirs(target, served));
     // The marker goes in last: only a built and checked release is ever listed, served or rolled back to.
     renameSync(changesFile, join(releaseDir, RELEASE_MARKER));
     switchCurrent(target, release);
@@ -131,6 +136,7 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
     rmSync(changesFile, { force: true });
   }
   const neverServed = listReleases(target).filter((r) => !listServed(target).includes(r));
+  const scriptNote = served ? inlineScriptChange(join(target, 'releases', served), releaseDir) : '';
   const removed = pruneReleases(target);
   const stale = removed.filter((r) => neverServed.includes(r));
   const old = removed.filter((r) => !neverServed.includes(r));
@@ -141,8 +147,24 @@ async function publishLocked(target: string, options: PublishOptions): Promise<P
   return {
     ok: true,
     release,
-    message: `Published releases/${release} (${summary}); ${target}/current now points to it.${old.length ? ` Removed old release(s): ${old.join(', ')}.` : ''}${stale.length ? ` Removed release(s) a stopped publish finished but never served: ${stale.join(', ')}.` : ''}`,
+    message: `Published releases/${release} (${summary}); ${target}/current now points to it.${old.length ? ` Removed old release(s): ${old.join(', ')}.` : ''}${stale.length ? ` Removed release(s) a stopped publish finished but never served: ${stale.join(', ')}.` : ''}${scriptNote}`,
   };
+}
+
+/** A note when the pages' inline script differs from the served release's: the web server's policy allows it by its hash. */
+function inlineScriptChange(servedDir: string, releaseDir: string): string {
+  const scripts = (dir: string) => {
+    const page = join(dir, 'index.html');
+    return existsSync(page) ? inlineScriptsOf(readFileSync(page, 'utf8')).join('\n') : '';
+  };
+  if (scripts(servedDir) === scripts(releaseDir)) return '';
+  return "\nThe pages' inline script changed: print the nginx configuration again (npm run serve-config) and reload nginx, whose Content-Security-Policy allows the script by its hash.";
+}
+
+/** The folders of the releases a publish keeps beside the new one (the newest, and the one served). */
+function keptReleaseDirs(target: string, served: string | undefined): string[] {
+  const kept = new Set([...listReleases(target).slice(-(KEEP_RELEASES - 1)), ...(served ? [served] : [])]);
+  return [...kept].map((name) => join(target, 'releases', name));
 }
 
 function fail(releaseDir: string, message: string): PublishResult {
@@ -193,6 +215,11 @@ function rollbackLocked(target: string): PublishResult {
       message: `releases/${served} is the oldest served release kept (at most ${KEEP_RELEASES}); there is none before it. Nothing was changed.`,
     };
   const previous = releases[at - 1]!;
+  // Pages of the release left, and of any other kept, open in a reader's browser, keep their assets.
+  carryAssets(
+    join(target, 'releases', previous),
+    listReleases(target).map((name) => join(target, 'releases', name)),
+  );
   switchCurrent(target, previous);
   return {
     ok: true,

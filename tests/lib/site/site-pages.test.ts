@@ -19,6 +19,7 @@ describe('the pages of a site', () => {
       ['updates', 'updates/', 'updates/index.html'],
       ['rss', 'updates/rss.xml', 'updates/rss.xml'],
       ['reports', 'reports/', 'reports/index.html'],
+      ['not-found', '404.html', '404.html'],
       ['plan', 'plans/p/', 'plans/p/index.html'],
       ['section', 'plans/p/sections/I/', 'plans/p/sections/I/index.html'],
       ['task', 'plans/p/tasks/I.1/', 'plans/p/tasks/I.1/index.html'],
@@ -59,6 +60,14 @@ describe('the pages of a site', () => {
       'updates',
       'rss',
       'reports',
+      'not-found',
+    ]);
+  });
+
+  it('has the page for addresses the site lacks, which Astro answers with status 404 and writes as 404.html', () => {
+    const pages = listSitePages(outline);
+    expect(pages.filter((p) => p.status !== undefined)).toEqual([
+      { route: 'not-found', params: {}, path: '404.html', file: '404.html', status: 404 },
     ]);
   });
 

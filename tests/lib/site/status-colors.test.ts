@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DERIVED_STATUSES } from '../../../src/lib/status/status';
-import { STATUS_COLORS } from '../../../src/lib/site/status-colors';
+import { STATUS_COLORS, statusOfColor } from '../../../src/lib/site/status-colors';
 
 const css = readFileSync(new URL('../../../src/styles/global.css', import.meta.url), 'utf8');
 
@@ -25,5 +25,10 @@ describe('status colours', () => {
 
   it('gives every status its own colour', () => {
     expect(new Set(Object.values(STATUS_COLORS)).size).toBe(DERIVED_STATUSES.length);
+  });
+
+  it('tells the status of a status colour (charts colour their swatches by status in CSS), and of no other', () => {
+    for (const status of DERIVED_STATUSES) expect(statusOfColor(STATUS_COLORS[status])).toBe(status);
+    expect([statusOfColor('#000000'), statusOfColor(undefined)]).toEqual([undefined, undefined]);
   });
 });
