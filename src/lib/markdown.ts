@@ -15,6 +15,7 @@ function getRenderer(): Promise<MarkdownRenderer> {
   return renderer;
 }
 
+// The fast path's characters: none of them can start or close a Markdown construct inside a line (see isPlainLine).
 const PLAIN = /^[\p{L}\p{N} ,.;:()%/'"\-–—?!]*$/u;
 // The same note or content is shown on several pages (task, section, unit, leader): parse each text once per build.
 const parsed = new Map<string, string>();
@@ -56,10 +57,14 @@ export async function renderWithParser(text: string): Promise<string> {
   return html;
 }
 
-// A plain line needs no parser, unless it starts a list or a rule, or is indented or ends in spaces (a code block or a
-// hard break); a web address would become a link (checked on the whole text).
+// Why a plain line renders as itself. Inside a line, PLAIN's characters open nothing: no emphasis, code, link, HTML,
+// entity or escape mark, and the web addresses GFM links without brackets are ruled out on the whole text (an email
+// address needs "@"). What a line starts with decides its block, so only a letter, a digit that does not begin a
+// numbered item ("1." or "1)"), "(" or a quote may start one: "-" would begin a list, a rule or a heading's underline,
+// ":" a table's delimiter row ("a\n:-" is a table), white space code or a lazy line. A line that ends in white space
+// would lose it before a line break (or make one).
 function isPlainLine(line: string): boolean {
-  return line !== '' && PLAIN.test(line) && !/^[\s\-–]|\s$|^\d+[.)](\s|$)/.test(line);
+  return line !== '' && PLAIN.test(line) && /^[\p{L}\p{N}("']/u.test(line) && !/\s$|^\d+[.)](\s|$)/.test(line);
 }
 
 /** Escapes text for HTML element content and attribute values. */
