@@ -1,6 +1,7 @@
 /** Zod schemas for each row of the data files: cells in, clean typed values out, with messages that name the value. */
 import { z } from 'zod';
 import { parseDate, type IsoDate } from './dates';
+import { describeMarkdownHazard, findMarkdownHazard, MARKDOWN_MAX_LENGTH } from './markdown-limits';
 import { quote } from './problems';
 import { REPORTED_STATUSES, type ReportedStatus } from './status';
 import { cleanMultiline, cleanText, foldVietnamese } from './text';
@@ -24,6 +25,18 @@ function markdownText(value: unknown, ctx: z.RefinementCtx): string {
   return nonStringText(value, ctx);
 }
 
+/** A Markdown field of at most maxLength characters, refused when it would be costly to render (markdown-limits.ts). */
+const markdown = (maxLength: number) =>
+  z
+    .unknown()
+    .optional()
+    .transform((value, ctx) => {
+      const v = markdownText(value, ctx);
+      const hazard = typeof v === 'string' ? findMarkdownHazard(v, maxLength) : undefined;
+      if (hazard) ctx.addIssue({ code: 'custom', message: describeMarkdownHazard(hazard) });
+      return v;
+    });
+
 function nonStringText(value: unknown, ctx: z.RefinementCtx): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (Array.isArray(value) && value.every((v) => typeof v === 'string' || typeof v === 'number')) {
@@ -34,7 +47,6 @@ function nonStringText(value: unknown, ctx: z.RefinementCtx): string {
 }
 
 const text = z.unknown().optional().transform(cellText);
-const markdown = z.unknown().optional().transform(markdownText);
 
 const requiredText = (what: string) =>
   text.pipe(z.string().refine((v) => v !== '', { message: `is empty; ${what} is required` }));
@@ -212,7 +224,7 @@ export const SectionSchema = z.object({
   /** Mục cha, e.g. II for II.1. */
   parent: text.transform((v) => v || undefined),
   /** Nội dung mục (Markdown). */
-  summary: markdown.transform((v) => v || undefined),
+  summary: markdown(MARKDOWN_MAX_LENGTH.summary).transform((v) => v || undefined),
 });
 
 /** plan.json. */
@@ -233,9 +245,9 @@ export const PlanSchema = z.object({
   /** Ngày ban hành. */
   issued_on: optionalDate,
   /** Căn cứ (Markdown). */
-  basis: markdown.transform((v) => v || undefined),
+  basis: markdown(MARKDOWN_MAX_LENGTH.basis).transform((v) => v || undefined),
   /** Tóm tắt (Markdown). */
-  summary: markdown.transform((v) => v || undefined),
+  summary: markdown(MARKDOWN_MAX_LENGTH.summary).transform((v) => v || undefined),
   /** Các mục của kế hoạch. */
   sections: z.array(z.unknown()),
 });
@@ -249,7 +261,7 @@ export const TaskSchema = z.object({
   /** Tên ngắn của nhiệm vụ. */
   title: requiredText('the task title'),
   /** Nội dung, biện pháp (Markdown). */
-  content: markdown,
+  content: markdown(MARKDOWN_MAX_LENGTH.content),
   /** Lãnh đạo chỉ đạo, ';'-separated leader ids. */
   directed_by: idList,
   /** Đơn vị tham mưu, chủ trì, ';'-separated unit ids. */
@@ -277,7 +289,7 @@ export const ProgressSchema = z.object({
   /** Ngày hoàn thành; as_of when the row says done and this is empty. */
   completed_on: optionalDate,
   /** Ghi chú (Markdown). */
-  note: markdown,
+  note: markdown(MARKDOWN_MAX_LENGTH.note),
   /** Đơn vị báo cáo. */
   reported_by: text.transform((v) => v || undefined),
 });

@@ -1,4 +1,5 @@
 /** A fast path for task rows: well-formed rows are read without zod, with TaskSchema's exact result. */
+import { isSafeMarkdown, MARKDOWN_MAX_LENGTH } from './markdown-limits';
 import { MAX_ID_LENGTH, NUMBERING, type TaskInput } from './schema';
 import { cellAt, textOf } from './row-cells';
 import { cleanMultiline, cleanPlainMultiline, cleanPlainText, cleanText } from './text';
@@ -57,6 +58,7 @@ export function readTaskFields(
   if (!id || id.length > MAX_ID_LENGTH || !NUMBERING.test(id) || !section || !title || !due) return undefined;
   if (
     content === undefined ||
+    !isSafeMarkdown(content, MARKDOWN_MAX_LENGTH.content) ||
     directedBy === undefined ||
     leadUnits === undefined ||
     supportUnits === undefined ||
