@@ -1,6 +1,7 @@
 /** Rendering the Markdown fields (content, summary, basis, note) to safe HTML: raw HTML is dropped, links sanitised. */
 import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import rehypeSanitize from 'rehype-sanitize';
+import { isSafeMarkdown, MARKDOWN_MAX_ANY } from './markdown-limits';
 
 let renderer: Promise<MarkdownRenderer> | undefined;
 
@@ -24,7 +25,10 @@ const parsed = new Map<string, string>();
 export async function renderMarkdown(source: string): Promise<string> {
   const text = source.trim();
   if (text === '') return '';
-  return renderSimple(text) ?? renderWithParser(text);
+  const simple = renderSimple(text);
+  if (simple !== undefined) return simple;
+  // Validation refuses such text (markdown-limits.ts); should any reach here, it is shown as text, not parsed for minutes.
+  return isSafeMarkdown(text, MARKDOWN_MAX_ANY) ? renderWithParser(text) : renderAsText(text);
 }
 
 /** Renders text whose blocks are all plain paragraphs, bold one-line paragraphs or tight "- " lists; undefined otherwise. */
@@ -55,6 +59,14 @@ export async function renderWithParser(text: string): Promise<string> {
     parsed.set(text, html);
   }
   return html;
+}
+
+/** Text that validation would refuse, as escaped paragraphs: linear, and nothing in it is markup. */
+function renderAsText(text: string): string {
+  return text
+    .split(/\n[ \t]*\n\s*/)
+    .map((block) => `<p>${escapeHtml(block)}</p>`)
+    .join('\n');
 }
 
 // Why a plain line renders as itself. Inside a line, PLAIN's characters open nothing: no emphasis, code, link, HTML,
