@@ -1,8 +1,9 @@
 /** What a Markdown field may hold so that it renders in linear time: size caps and limits on the marks that are costly. */
 
-// Measured in docs/data-format.md (2.6): micromark's costs grow with the square of these counts inside one paragraph
-// (each closing mark walks back over what came before), and the depth of nesting costs stack and time. Within these
-// limits every text up to the cap renders in well under a second; ordinary notes use a small part of each.
+// Why (docs/data-format.md, 2.6; bench/markdown.ts measures it): micromark's time grows with the square of these counts
+// inside a paragraph (a closing mark walks back over what came before it, an opening one may read ahead to the end),
+// and nesting costs stack and time. Within the limits the costliest 20,000 characters found render in 0.6 CPU seconds;
+// ordinary text uses a small part of each limit.
 
 /** Longest text, in characters, of each Markdown field: a whole plan's text fits in 20,000; a monthly note needs far less. */
 export const MARKDOWN_MAX_LENGTH = { content: 20_000, summary: 20_000, basis: 20_000, note: 5_000 } as const;
@@ -25,7 +26,7 @@ export const MAX_NESTING_TOTAL = 2_000;
 /** A `[` must be closed within this many characters, or its paragraph must end. */
 export const MAX_OPEN_BRACKET = 1_000;
 
-// A line break or a mark that countMarks or firstLongOpenBracket counts.
+// A line break or a mark that scanMarks or firstLongOpenBracket looks at.
 const MARKED = /[\n*_~[\]<]/;
 
 /** Why a Markdown text is refused; `line` is 1-based within the text. */

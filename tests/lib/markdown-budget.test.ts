@@ -5,7 +5,7 @@ import { findMarkdownHazard, MARKDOWN_MAX_ANY } from '../../src/lib/markdown-lim
 
 // Every Markdown field renders within a time budget: validation refuses what would be slow (markdown-limits.ts), and
 // renderMarkdown shows such text as text rather than parse it. Within the limits the costliest 20,000 characters
-// found take about a second (bench/markdown.ts); unchecked, the patterns below took minutes. The bound is generous so
+// found take 0.6 CPU seconds (bench/markdown.ts); unchecked, the patterns below took minutes. The bound is generous so
 // that a busy machine does not fail the test, and still far below what a quadratic parse of the cap takes.
 const BOUND_SECONDS = 10;
 
