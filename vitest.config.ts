@@ -12,6 +12,8 @@ export default defineConfig({
     // In CI also write a JSON report, from which .ci/run prints one closing 'N passed, N failed' line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.tmp/vitest-unit.json' }]] : ['default'],
     include: ['tests/lib/**/*.test.ts', 'tests/bench/**/*.test.ts', 'tests/build/**/*.test.ts'],
+    // fast-check: FC_SEED=<n> replays a property run; a failure prints the command (tests/support/fast-check-seed.ts).
+    setupFiles: ['tests/support/fast-check-seed.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
   },

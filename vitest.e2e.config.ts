@@ -12,6 +12,8 @@ export default defineConfig({
     // In CI also write a JSON report, from which .ci/run prints one closing 'N passed, N failed' line.
     reporters: process.env.CI ? ['default', ['json', { outputFile: '.tmp/vitest-e2e.json' }]] : ['default'],
     include: ['tests/e2e/**/*.test.ts'],
+    // fast-check: FC_SEED=<n> replays a property run; a failure prints the command (tests/support/fast-check-seed.ts).
+    setupFiles: ['tests/support/fast-check-seed.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     fileParallelism: false,

@@ -1,5 +1,6 @@
 /** A fast path for progress rows, the bulk of the data: well-formed rows are read without zod, with ProgressSchema's exact result. */
 import { parseDate } from '../dates';
+import { isSafeMarkdown, MARKDOWN_MAX_LENGTH } from './markdown-limits';
 import { parsePercent, parseReportedStatus, type ProgressInput } from './schema';
 import { cellAt, textOf } from './row-cells';
 import { cleanMultiline, cleanPlainMultiline, cleanPlainText, cleanText } from '../text';
@@ -46,6 +47,7 @@ export function readProgressFields(
     percentText === undefined ||
     completedText === undefined ||
     note === undefined ||
+    !isSafeMarkdown(note, MARKDOWN_MAX_LENGTH.note) ||
     reportedBy === undefined
   )
     return undefined;

@@ -1,6 +1,7 @@
 /** Zod schemas for each row of the data files: cells in, clean typed values out, with messages that name the value. */
 import { z } from 'zod';
 import { parseDate, type IsoDate } from '../dates';
+import { describeMarkdownHazard, findMarkdownHazard, MARKDOWN_MAX_LENGTH } from './markdown-limits';
 import { windowsReservedName } from './portable-names';
 import { quote } from './problems';
 import { REPORTED_STATUSES, type ReportedStatus } from './model';
@@ -25,6 +26,18 @@ function markdownText(value: unknown, ctx: z.RefinementCtx): string {
   return nonStringText(value, ctx);
 }
 
+/** A Markdown field of at most maxLength characters, refused when it would be costly to render (markdown-limits.ts). */
+const markdown = (maxLength: number) =>
+  z
+    .unknown()
+    .optional()
+    .transform((value, ctx) => {
+      const v = markdownText(value, ctx);
+      const hazard = typeof v === 'string' ? findMarkdownHazard(v, maxLength) : undefined;
+      if (hazard) ctx.addIssue({ code: 'custom', message: describeMarkdownHazard(hazard) });
+      return v;
+    });
+
 function nonStringText(value: unknown, ctx: z.RefinementCtx): string {
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'number') return tooLarge(ctx, 'write it as text');
@@ -36,7 +49,6 @@ function nonStringText(value: unknown, ctx: z.RefinementCtx): string {
 }
 
 const text = z.unknown().optional().transform(cellText);
-const markdown = z.unknown().optional().transform(markdownText);
 
 const requiredText = (what: string) =>
   text.pipe(z.string().refine((v) => v !== '', { message: `is empty; ${what} is required` }));
@@ -226,7 +238,7 @@ export const SectionSchema = z.object({
   /** Mục cha, e.g. II for II.1. */
   parent: text.transform((v) => v || undefined),
   /** Nội dung mục (Markdown). */
-  summary: markdown.transform((v) => v || undefined),
+  summary: markdown(MARKDOWN_MAX_LENGTH.summary).transform((v) => v || undefined),
 });
 
 /** The longest range of years one plan may span (a 2021–2030 plan is ten years after its first). */
@@ -246,7 +258,7 @@ export const DutySchema = z.object({
   /** Mã đơn vị. */
   unit: slugId,
   /** Trách nhiệm của đơn vị theo kế hoạch (Markdown). */
-  text: markdown.pipe(z.string().refine((v) => v !== '', { message: 'is empty; the duty text is required' })),
+  text: markdown(MARKDOWN_MAX_LENGTH.duty).pipe(z.string().refine((v) => v !== '', { message: 'is empty; the duty text is required' })),
 });
 
 /** plan.json. */
@@ -274,9 +286,9 @@ export const PlanSchema = z
     /** Ngày ban hành. */
     issued_on: optionalDate,
     /** Căn cứ (Markdown). */
-    basis: markdown.transform((v) => v || undefined),
+    basis: markdown(MARKDOWN_MAX_LENGTH.basis).transform((v) => v || undefined),
     /** Tóm tắt (Markdown). */
-    summary: markdown.transform((v) => v || undefined),
+    summary: markdown(MARKDOWN_MAX_LENGTH.summary).transform((v) => v || undefined),
     /** Các mục của kế hoạch. */
     sections: z.array(z.unknown()),
     /** Trách nhiệm của từng đơn vị theo kế hoạch (DutySchema), shown on each unit's page. */
@@ -301,7 +313,7 @@ export const TaskSchema = z.object({
   /** Tên ngắn của nhiệm vụ. */
   title: requiredText('the task title'),
   /** Nội dung, biện pháp (Markdown). */
-  content: markdown,
+  content: markdown(MARKDOWN_MAX_LENGTH.content),
   /** Lãnh đạo chỉ đạo, ';'-separated leader ids. */
   directed_by: idList,
   /** Đơn vị tham mưu, chủ trì, ';'-separated unit ids. */
@@ -329,7 +341,7 @@ export const ProgressSchema = z.object({
   /** Ngày hoàn thành; as_of when the row says done and this is empty. */
   completed_on: optionalDate,
   /** Ghi chú (Markdown). */
-  note: markdown,
+  note: markdown(MARKDOWN_MAX_LENGTH.note),
   /** Đơn vị báo cáo. */
   reported_by: text.transform((v) => v || undefined),
 });
@@ -347,7 +359,7 @@ export const UnitGroupSchema = z.object({
 /** data/reports/<period>.md: the office's own words for a period's report, a Markdown text like every other. */
 export const ReportTextSchema = z.object({
   /** Nội dung bổ sung của báo cáo kỳ (Markdown). */
-  text: markdown,
+  text: markdown(MARKDOWN_MAX_LENGTH.report),
 });
 
 /** Column names of each table: the required ones first, then the optional ones. */

@@ -1,5 +1,6 @@
 /** A fast path for task rows: well-formed rows are read without zod, with TaskSchema's exact result. */
 import { windowsReservedName } from './portable-names';
+import { isSafeMarkdown, MARKDOWN_MAX_LENGTH } from './markdown-limits';
 import { MAX_ID_LENGTH, NUMBERING, type TaskInput } from './schema';
 import { cellAt, textOf } from './row-cells';
 import { cleanMultiline, cleanPlainMultiline, cleanPlainText, cleanText } from '../text';
@@ -59,6 +60,7 @@ export function readTaskFields(
     return undefined;
   if (
     content === undefined ||
+    !isSafeMarkdown(content, MARKDOWN_MAX_LENGTH.content) ||
     directedBy === undefined ||
     leadUnits === undefined ||
     supportUnits === undefined ||

@@ -1,6 +1,7 @@
 /** Rendering the Markdown fields (content, summary, basis, note) to safe HTML: raw HTML is dropped, links sanitised. */
 import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import rehypeSanitize from 'rehype-sanitize';
+import { isSafeMarkdown, MARKDOWN_MAX_ANY } from '../data/markdown-limits';
 
 let renderer: Promise<MarkdownRenderer> | undefined;
 
@@ -15,6 +16,7 @@ function getRenderer(): Promise<MarkdownRenderer> {
   return renderer;
 }
 
+// The fast path's characters: none of them can start or close a Markdown construct inside a line (see isPlainLine).
 const PLAIN = /^[\p{L}\p{N} ,.;:()%/'"\-–—?!]*$/u;
 // The same note or content is shown on several pages (task, section, unit, leader): parse each text once per build.
 const parsed = new Map<string, string>();
@@ -23,7 +25,10 @@ const parsed = new Map<string, string>();
 export async function renderMarkdown(source: string): Promise<string> {
   const text = source.trim();
   if (text === '') return '';
-  return renderSimple(text) ?? renderWithParser(text);
+  const simple = renderSimple(text);
+  if (simple !== undefined) return simple;
+  // Validation refuses such text (markdown-limits.ts); should any reach here, it is shown as text, not parsed for minutes.
+  return isSafeMarkdown(text, MARKDOWN_MAX_ANY) ? renderWithParser(text) : renderAsText(text);
 }
 
 /** Renders text whose blocks are all plain paragraphs, bold one-line paragraphs or tight "- " lists; undefined otherwise. */
@@ -56,10 +61,22 @@ export async function renderWithParser(text: string): Promise<string> {
   return html;
 }
 
-// A plain line needs no parser, unless it starts a list or a rule, or is indented or ends in spaces (a code block or a
-// hard break); a web address would become a link (checked on the whole text).
+/** Text that validation would refuse, as escaped paragraphs: linear, and nothing in it is markup. */
+function renderAsText(text: string): string {
+  return text
+    .split(/\n[ \t]*\n\s*/)
+    .map((block) => `<p>${escapeHtml(block)}</p>`)
+    .join('\n');
+}
+
+// Why a plain line renders as itself. Inside a line, PLAIN's characters open nothing: no emphasis, code, link, HTML,
+// entity or escape mark, and the web addresses GFM links without brackets are ruled out on the whole text (an email
+// address needs "@"). What a line starts with decides its block, so only a letter, a digit that does not begin a
+// numbered item ("1." or "1)"), "(" or a quote may start one: "-" would begin a list, a rule or a heading's underline,
+// ":" a table's delimiter row ("a\n:-" is a table), white space code or a lazy line. A line that ends in white space
+// would lose it before a line break (or make one).
 function isPlainLine(line: string): boolean {
-  return line !== '' && PLAIN.test(line) && !/^[\s\-–]|\s$|^\d+[.)](\s|$)/.test(line);
+  return line !== '' && PLAIN.test(line) && /^[\p{L}\p{N}("']/u.test(line) && !/\s$|^\d+[.)](\s|$)/.test(line);
 }
 
 /** Escapes text for HTML element content and attribute values. */

@@ -36,6 +36,8 @@ describe("progress rows read without zod give the schema's own result", () => {
     ['a percent over 100', { ...ROW, percent: '101' }],
     ['a bad completion date', { ...ROW, completed_on: 'hôm qua' }],
     ['a number where text is expected (JSON)', { ...ROW, percent: 40 }],
+    ['a note over its cap', { ...ROW, note: 'a'.repeat(5_001) }],
+    ['a note with a "[" left open (markdown-limits.ts)', { ...ROW, note: `[${'a '.repeat(600)}` }],
   ])('leaves %s to the schema', (_, cells) => {
     expect(readProgressRow(cells)).toBeUndefined();
   });

@@ -51,6 +51,8 @@ describe("task rows read without zod give the schema's own result", () => {
     ['an empty due', { ...ROW, due: undefined }],
     ['a number where text is expected (JSON)', { ...ROW, timeline: 2024 }],
     ['an array of ids (JSON)', { ...ROW, lead_units: ['skhdt', 'syt'] }],
+    ['content over its cap', { ...ROW, content: 'a'.repeat(20_001) }],
+    ['content nested too deep (markdown-limits.ts)', { ...ROW, content: '> '.repeat(11) + 'a' }],
   ])('leaves %s to the schema', (_, cells) => {
     expect(readTaskRow(cells)).toBeUndefined();
   });
