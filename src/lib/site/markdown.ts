@@ -2,6 +2,7 @@
 import { unified, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import rehypeSanitize from 'rehype-sanitize';
 import { isSafeMarkdown, MARKDOWN_MAX_ANY } from '../data/markdown-limits';
+import { escapeText } from './html';
 
 let renderer: Promise<MarkdownRenderer> | undefined;
 
@@ -31,7 +32,10 @@ export async function renderMarkdown(source: string): Promise<string> {
   return isSafeMarkdown(text, MARKDOWN_MAX_ANY) ? renderWithParser(text) : renderAsText(text);
 }
 
-/** Renders text whose blocks are all plain paragraphs, bold one-line paragraphs or tight "- " lists; undefined otherwise. */
+/**
+ * Renders text whose blocks are all plain paragraphs, bold one-line paragraphs or tight "- " lists; undefined otherwise.
+ * A plain line holds no `&`, `<` or `>` (PLAIN), so it is its own HTML, as the parser writes it (quotes left as they are).
+ */
 function renderSimple(text: string): string | undefined {
   if (/https?:\/\/|www\./i.test(text)) return undefined;
   const html: string[] = [];
@@ -42,9 +46,9 @@ function renderSimple(text: string): string | undefined {
     const items = lines.every((line) => line.startsWith('- ')) ? lines.map((line) => line.slice(2)) : undefined;
     // Two lists apart by a blank line are one loose list to Markdown (items in <p>): leave those to the parser.
     if (items && !previousList && items.every(isPlainLine))
-      html.push(`<ul>\n${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('\n')}\n</ul>`);
-    else if (bold && isPlainLine(bold[1]!)) html.push(`<p><strong>${escapeHtml(bold[1]!)}</strong></p>`);
-    else if (lines.every(isPlainLine)) html.push(`<p>${escapeHtml(block)}</p>`);
+      html.push(`<ul>\n${items.map((i) => `<li>${i}</li>`).join('\n')}\n</ul>`);
+    else if (bold && isPlainLine(bold[1]!)) html.push(`<p><strong>${bold[1]!}</strong></p>`);
+    else if (lines.every(isPlainLine)) html.push(`<p>${block}</p>`);
     else return undefined;
     previousList = items !== undefined;
   }
@@ -65,7 +69,7 @@ export async function renderWithParser(text: string): Promise<string> {
 function renderAsText(text: string): string {
   return text
     .split(/\n[ \t]*\n\s*/)
-    .map((block) => `<p>${escapeHtml(block)}</p>`)
+    .map((block) => `<p>${escapeText(block)}</p>`)
     .join('\n');
 }
 
@@ -77,9 +81,4 @@ function renderAsText(text: string): string {
 // would lose it before a line break (or make one).
 function isPlainLine(line: string): boolean {
   return line !== '' && PLAIN.test(line) && /^[\p{L}\p{N}("']/u.test(line) && !/\s$|^\d+[.)](\s|$)/.test(line);
-}
-
-/** Escapes text for HTML element content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
