@@ -21,32 +21,22 @@ export type DecodeResult =
 
 const SAVE_AS = 'save it as "CSV UTF-8" (Excel: Save As → CSV UTF-8) and try again';
 
-/** Strict UTF-8 decoding: the text (a byte-order mark kept as U+FEFF), or undefined when the bytes are not valid UTF-8. */
-export type Utf8Decoder = (bytes: Uint8Array) => string | undefined;
-
-/** The standard decoder (TextDecoder); a platform may offer a faster one with the same results (src/node/data/utf8.ts). */
-export const decodeUtf8: Utf8Decoder = (bytes) => decodeFatal(bytes, 'utf-8');
-
 /** Decodes a data file's bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else Windows-1258 when the bytes fit it. */
-export function decodeBytes(bytes: Uint8Array, utf8Decoder: Utf8Decoder = decodeUtf8): DecodeResult {
+export function decodeBytes(bytes: Uint8Array): DecodeResult {
   const container = containerFormat(bytes);
   if (container) return { ok: false, line: 1, message: `is ${container}, not a text file; ${SAVE_AS}` };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeDeclared(bytes.subarray(2), 'utf-16le', utf8Decoder);
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeDeclared(bytes.subarray(2), 'utf-16be', utf8Decoder);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return decodeDeclared(bytes.subarray(2), 'utf-16le');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return decodeDeclared(bytes.subarray(2), 'utf-16be');
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
-    return decodeDeclared(bytes.subarray(3), 'utf-8-bom', utf8Decoder);
-  const utf8 = utf8Decoder(bytes);
+    return decodeDeclared(bytes.subarray(3), 'utf-8-bom');
+  const utf8 = decodeFatal(bytes, 'utf-8');
   return utf8 !== undefined ? checkText(utf8, 'utf-8') : decodeWindows1258(bytes);
 }
 
 /** Decodes bytes whose encoding a byte-order mark declared: no guessing, so nothing to warn about. */
-function decodeDeclared(
-  bytes: Uint8Array,
-  encoding: 'utf-16le' | 'utf-16be' | 'utf-8-bom',
-  utf8Decoder: Utf8Decoder,
-): DecodeResult {
+function decodeDeclared(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be' | 'utf-8-bom'): DecodeResult {
   const label = encoding === 'utf-8-bom' ? 'utf-8' : encoding;
-  const text = encoding === 'utf-8-bom' ? utf8Decoder(bytes) : decodeFatal(bytes, label);
+  const text = decodeFatal(bytes, label);
   if (text !== undefined) return checkText(text, encoding);
   const loose = new TextDecoder(label, { ignoreBOM: true }).decode(bytes);
   const name = label.toUpperCase();

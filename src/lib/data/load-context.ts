@@ -1,7 +1,7 @@
 /** The state shared by one load of data/: how files are reached, and the problems found so far. */
 import type { z } from 'zod';
 import { checkColumns, parseCsv, parseJsonTable, type Table, type TableRow } from './csv';
-import { decodeBytes, type Utf8Decoder } from './decode';
+import { decodeBytes } from './decode';
 import { formatSize } from './file-size';
 import { parseJsonFile } from './json';
 import { findLossyText, lineAt, lossyTextMessage } from './lossy-text';
@@ -42,8 +42,6 @@ export interface DataSource {
   size(path: string): number | undefined;
   /** A regular file's bytes; throws RefusedEntry for anything else. */
   read(path: string): Uint8Array;
-  /** A faster strict UTF-8 decoder than TextDecoder, where the platform has one; it must give TextDecoder's results. */
-  decodeUtf8?: Utf8Decoder | undefined;
   /** Reads a worksheet of an .xlsx workbook (src/node/workbook); without it, workbooks are refused. */
   parseWorkbook?: WorkbookParser | undefined;
 }
@@ -77,7 +75,7 @@ export class LoadContext {
     }
     const bytes = this.readBytes(path);
     if (bytes === undefined) return undefined;
-    const decoded = decodeBytes(bytes, this.source.decodeUtf8);
+    const decoded = decodeBytes(bytes);
     if (!decoded.ok) {
       this.issues.push(errorAt({ file: path, line: decoded.line }, 'encoding', decoded.message));
       return undefined;

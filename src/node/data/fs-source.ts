@@ -16,7 +16,6 @@ import {
 } from 'node:fs';
 import { resolve, sep } from 'node:path';
 import { RefusedEntry, type DataSource, type SourceEntry } from '../../lib/data/load-context';
-import { decodeUtf8Node } from './utf8';
 import { parseWorkbook } from './workbook/read-workbook';
 
 /** Options of fsSource. */
@@ -93,7 +92,6 @@ export function fsSource(root: string, options: FsSourceOptions = {}): DataSourc
         closeSync(fd);
       }
     },
-    decodeUtf8: decodeUtf8Node,
     parseWorkbook,
   };
 }

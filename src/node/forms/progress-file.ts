@@ -6,7 +6,6 @@ import { decodeBytes } from '../../lib/data/decode';
 import type { NewReport } from '../../lib/forms/check';
 import { csvAppendix, jsonWithReports, missingColumns, progressCells } from '../../lib/forms/append';
 import { dateCell } from '../../lib/data/workbook/write';
-import { decodeUtf8Node } from '../data/utf8';
 
 /** The new content of a plan's progress file, or why the reports cannot be added to it. */
 export type ProgressChange =
@@ -26,7 +25,7 @@ export async function addToProgress(planDir: string, reports: readonly NewReport
   }
   const bytes = new Uint8Array(readFileSync(file));
   if (ext === 'xlsx') return appendToWorkbook(file, bytes, reports);
-  const decoded = decodeBytes(bytes, decodeUtf8Node);
+  const decoded = decodeBytes(bytes);
   if (!decoded.ok) return { ok: false, file, message: decoded.message };
   if (ext === 'json')
     return { ok: true, file, bytes: new TextEncoder().encode(jsonWithReports(decoded.text, reports)), created: false };

@@ -10,7 +10,6 @@ import { errorAt, type DataIssue } from '../../lib/data/problems';
 import { WORKBOOK_LIMITS } from '../../lib/data/workbook/container';
 import type { Sheet } from '../../lib/data/workbook/sheet';
 import { refusedFormatMessage } from '../../lib/data/workbook/table-file';
-import { decodeUtf8Node } from '../data/utf8';
 import { readWorkbookSync } from '../data/workbook/read-workbook';
 
 /** A returned file's sheet and where its cells are named, or the problem that refuses it. */
@@ -47,7 +46,7 @@ export function readReturnedFile(path: string, shown: string): ReturnedFile {
     if (!read.ok) return refuse(read.code, read.message);
     return { ok: true, sheet: read.sheet, place: { file: shown, sheet: read.sheet.name } };
   }
-  const decoded = decodeBytes(bytes, decodeUtf8Node);
+  const decoded = decodeBytes(bytes);
   if (!decoded.ok) return refuse('encoding', decoded.message, decoded.line);
   const lossy = findLossyText(decoded.text);
   if (lossy) return refuse('lossy-text', lossyTextMessage(lossy, 'file'), lineAt(decoded.text, lossy.index));

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeBytes, decodeUtf8 } from '../../../src/lib/data/decode';
-import { decodeUtf8Node } from '../../../src/node/data/utf8';
+import { decodeBytes } from '../../../src/lib/data/decode';
 import { PLAIN_TEXT } from '../../../src/lib/text';
 import { encodeText, encodeWindows1258 } from '../../support/encodings';
 
@@ -91,52 +90,6 @@ describe('decodeBytes refuses what is not text, saying on which line', () => {
     expect(result.line).toBe(line);
     expect(result.message).toMatch(message);
     expect(result.message).toMatch(/CSV UTF-8/);
-  });
-});
-
-describe("Node's UTF-8 decoder (src/node/data/utf8.ts) gives TextDecoder's results", () => {
-  const bytes = fc.oneof(
-    fc.string({ unit: 'binary', maxLength: 40 }).map(utf8),
-    fc.string({ unit: 'grapheme', maxLength: 40 }).map((s) => utf8(`\ufeff${s}`)),
-    fc.uint8Array({ maxLength: 40 }),
-    // Valid text with one byte changed, cut short or offset inside a larger buffer (a view, as after a BOM).
-    fc
-      .tuple(fc.string({ unit: 'binary', minLength: 1, maxLength: 20 }), fc.nat(), fc.integer({ min: 0, max: 255 }))
-      .map(([s, i, b]) => {
-        const out = utf8(s);
-        out[i % out.length] = b;
-        return out;
-      }),
-    fc
-      .tuple(fc.string({ unit: 'binary', maxLength: 20 }), fc.nat())
-      .map(([s, n]) => utf8(s).subarray(0, n % (utf8(s).length + 1))),
-    fc
-      .tuple(fc.uint8Array({ minLength: 1, maxLength: 5 }), fc.string({ unit: 'binary', maxLength: 20 }))
-      .map(([pre, s]) => {
-        const all = new Uint8Array([...pre, ...utf8(s)]);
-        return all.subarray(pre.length);
-      }),
-  );
-
-  it('for any bytes', () => {
-    fc.assert(
-      fc.property(bytes, (b) => {
-        expect(decodeUtf8Node(b)).toBe(decodeUtf8(b));
-        expect(decodeBytes(b, decodeUtf8Node)).toEqual(decodeBytes(b));
-      }),
-      { numRuns: 5000 },
-    );
-  });
-
-  it.each([
-    ['empty', new Uint8Array()],
-    ['a BOM twice', new Uint8Array([0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf, 0x61])],
-    ['astral letters and noncharacters', utf8('𝔸😀\uffff\ufffe\ufdd0')],
-    ['an encoded surrogate (CESU-8)', new Uint8Array([0xed, 0xa0, 0x80])],
-    ['an overlong form', new Uint8Array([0xc0, 0xaf])],
-    ['a sequence cut short', new Uint8Array([0x61, 0xe1, 0xbb])],
-  ])('%s', (_, b) => {
-    expect(decodeUtf8Node(b)).toBe(decodeUtf8(b));
   });
 });
 
