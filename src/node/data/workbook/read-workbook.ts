@@ -76,7 +76,9 @@ function startReader(): Reader {
 function runWorker(job: { bytes: Uint8Array; sheet: string; parts: unknown[] }, limits: WorkbookLimits): WorkbookRead {
   const current = (reader ??= startReader());
   Atomics.store(current.signal, 0, 0);
-  current.port.postMessage(job);
+  // Tests only: the thread waits this long before reading, so that the time limit is reached whatever the machine's load.
+  const pauseMs = Number(process.env.PLAN_FAULT_WORKBOOK_PAUSE_MS) || 0;
+  current.port.postMessage(pauseMs > 0 ? { ...job, pauseMs } : job);
   Atomics.wait(current.signal, 0, 0, limits.timeoutMs);
   const message = receiveMessageOnPort(current.port)?.message as WorkbookRead | undefined;
   if (message) return message;

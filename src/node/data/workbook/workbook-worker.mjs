@@ -8,7 +8,7 @@ import { workerData } from 'node:worker_threads';
 import { inflateRawSync } from 'node:zlib';
 
 /** @typedef {{ name: string; method: number; start: number; packed: number; size: number }} Part */
-/** @typedef {{ bytes: Uint8Array; sheet: string; parts: Part[] }} Job */
+/** @typedef {{ bytes: Uint8Array; sheet: string; parts: Part[]; pauseMs?: number }} Job */
 
 /** @type {{ port: import('node:worker_threads').MessagePort; signal: Int32Array }} */
 const { port, signal } = workerData;
@@ -83,6 +83,8 @@ function pickSheet(workbook, sheet) {
 /** @param {Job} job */
 async function read(job) {
   const { bytes, sheet } = job;
+  // PLAN_FAULT_WORKBOOK_PAUSE_MS (tests only): a workbook that takes this long, to reach the time limit for certain.
+  if (job.pauseMs) await new Promise((resolve) => setTimeout(resolve, job.pauseMs));
   const damaged = checkParts(job);
   if (damaged)
     return {
