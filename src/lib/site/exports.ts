@@ -103,24 +103,26 @@ export const EXPORT_CSV_HEADER = [
   'directed_by',
 ] as const;
 
+/** The task rows of the CSV and workbook exports, a cell per column of EXPORT_CSV_HEADER. */
+export function exportRows(data: PlanExport): (string | number | null)[][] {
+  return data.tasks.map((t) => [
+    data.plan.id,
+    t.id,
+    t.section,
+    t.title,
+    t.status,
+    STATUS_LABELS[t.status],
+    t.due,
+    t.timeline,
+    t.percent,
+    t.last_report,
+    t.lead_units.join(';'),
+    t.support_units.join(';'),
+    t.directed_by.join(';'),
+  ]);
+}
+
 /** Writes the CSV export: the same task rows as the JSON, UTF-8 with a BOM for Excel. */
 export function writePlanCsv(data: PlanExport): string {
-  return writeCsv(
-    EXPORT_CSV_HEADER,
-    data.tasks.map((t) => [
-      data.plan.id,
-      t.id,
-      t.section,
-      t.title,
-      t.status,
-      STATUS_LABELS[t.status],
-      t.due,
-      t.timeline,
-      t.percent,
-      t.last_report,
-      t.lead_units.join(';'),
-      t.support_units.join(';'),
-      t.directed_by.join(';'),
-    ]),
-  );
+  return writeCsv(EXPORT_CSV_HEADER, exportRows(data));
 }

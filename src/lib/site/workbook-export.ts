@@ -1,6 +1,5 @@
 /** /exports/<plan-id>.xlsx: the CSV export's rows as a workbook: dates as dates, percent as numbers, the header row frozen. */
-import { EXPORT_CSV_HEADER, type PlanExport } from './exports';
-import { STATUS_LABELS } from '../status/status';
+import { EXPORT_CSV_HEADER, exportRows, type PlanExport } from './exports';
 import { fitWidth } from '../data/workbook/fit';
 import { writeXlsx, type XlsxColumn } from '../data/workbook/xlsx-write';
 
@@ -23,21 +22,7 @@ const COLUMNS: Record<(typeof EXPORT_CSV_HEADER)[number], [kind: XlsxColumn['kin
 
 /** Writes a plan's export as a workbook: one sheet of its tasks, the same rows and columns as the CSV export. */
 export function writePlanWorkbook(data: PlanExport): Promise<Uint8Array<ArrayBuffer>> {
-  const rows = data.tasks.map((t) => [
-    data.plan.id,
-    t.id,
-    t.section,
-    t.title,
-    t.status,
-    STATUS_LABELS[t.status],
-    t.due,
-    t.timeline,
-    t.percent,
-    t.last_report,
-    t.lead_units.join(';'),
-    t.support_units.join(';'),
-    t.directed_by.join(';'),
-  ]);
+  const rows = exportRows(data);
   const columns = EXPORT_CSV_HEADER.map((header, i): XlsxColumn => {
     const [kind, max] = COLUMNS[header];
     const width =
