@@ -149,6 +149,16 @@ export class LoadContext {
 
   /** Reads a JSON settings file (site.json, plan.json) and validates it with a schema; undefined (with problems) when missing or invalid. */
   readJsonFile<S extends z.ZodType>(file: string, schema: S, expected: string): z.output<S> | undefined {
+    const parsed = this.readJsonValue(file, expected);
+    if (!parsed) return undefined;
+    const result = schema.safeParse(parsed.value);
+    if (result.success) return result.data;
+    this.recordJsonIssues(file, result.error.issues);
+    return undefined;
+  }
+
+  /** A JSON file's value, or undefined with the problem recorded (missing, unreadable or not JSON). */
+  private readJsonValue(file: string, expected: string): { value: unknown } | undefined {
     const text = this.readText(file);
     if (text === undefined) {
       if (this.source.size(file) === undefined)
@@ -160,15 +170,17 @@ export class LoadContext {
       this.issues.push(parsed.issue);
       return undefined;
     }
-    const result = schema.safeParse(parsed.value);
-    if (result.success) return result.data;
-    for (const issue of result.error.issues) {
+    return { value: parsed.value };
+  }
+
+  /** Records each problem a schema found in a JSON file, at its field's path. */
+  private recordJsonIssues(file: string, issues: readonly z.core.$ZodIssue[]): void {
+    for (const issue of issues) {
       const field = issue.path.join('.');
       this.issues.push(
         errorAt({ file, jsonPath: field || undefined }, 'invalid-value', `${field} ${issue.message}`.trim(), field),
       );
     }
-    return undefined;
   }
 
   /** Like readJsonFile for an object schema: the fields that are valid even when others are not (their problems recorded); undefined when the file cannot be read as JSON. */
@@ -177,26 +189,12 @@ export class LoadContext {
     schema: S,
     expected: string,
   ): { value: Partial<z.output<S>>; failed: ReadonlySet<string> } | undefined {
-    const text = this.readText(file);
-    if (text === undefined) {
-      if (this.source.size(file) === undefined)
-        this.issues.push(errorAt({ file }, 'missing-file', `is missing (expected ${expected})`));
-      return undefined;
-    }
-    const parsed = parseJsonFile(file, text);
-    if (!parsed.ok) {
-      this.issues.push(parsed.issue);
-      return undefined;
-    }
+    const parsed = this.readJsonValue(file, expected);
+    if (!parsed) return undefined;
     const cells = parsed.value !== null && typeof parsed.value === 'object' ? parsed.value : {};
     const result = schema.safeParse(parsed.value);
     if (result.success) return { value: result.data as Partial<z.output<S>>, failed: new Set() };
-    for (const issue of result.error.issues) {
-      const field = issue.path.join('.');
-      this.issues.push(
-        errorAt({ file, jsonPath: field || undefined }, 'invalid-value', `${field} ${issue.message}`.trim(), field),
-      );
-    }
+    this.recordJsonIssues(file, result.error.issues);
     return {
       ...validFields(schema, cells as Record<string, unknown>, result.error.issues),
       failed: failedFields(result.error.issues),
