@@ -91,7 +91,7 @@ async function collectLocked(o: CollectOptions, cwd: string): Promise<{ ok: bool
     o.log('\nNothing to add.');
     return { ok: true, added: 0 };
   }
-  return writeReports(o, cwd, dataset, reports);
+  return writeReports(o, cwd, reports);
 }
 
 // Each file read and checked; a second form of a unit already read is refused.
@@ -129,7 +129,6 @@ function readForms(o: CollectOptions, dataset: Dataset, cwd: string): FormOutcom
 async function writeReports(
   o: CollectOptions,
   cwd: string,
-  dataset: Dataset,
   reports: NewReport[],
 ): Promise<{ ok: boolean; added: number }> {
   const byPlan = Map.groupBy(reports, (r) => r.planId);
