@@ -1,23 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { useBrowserSite } from '../support/browser-site';
 import { openMeasured, SCREENS, type ScriptTiming } from '../support/layout-shift';
+import { PAGE_TYPES } from '../support/page-types';
 
-const PLAN = 'plans/2024-khac-phuc/';
-/** A page of every type. */
-const PAGES: [string, string][] = [
-  ['the dashboard', ''],
-  ['a plan', PLAN],
-  ['a section', `${PLAN}sections/II.3/`],
-  ['a task', `${PLAN}tasks/II.3.b/`],
-  ['the task index', 'tasks/'],
-  ['the units list', 'units/'],
-  ['a unit', 'units/hcqt/'],
-  ['the leaders list', 'leaders/'],
-  ['a leader', 'leaders/chanh-vp/'],
-  ['the updates', 'updates/'],
-  ['the archive', 'archive/'],
-  ['the page for a missing address', '404.html'],
-];
+/** A page of every type, and the page for a missing address. */
+const PAGES: [string, string][] = [...PAGE_TYPES, ['the page for a missing address', '404.html']];
 const TIMINGS: [string, ScriptTiming][] = [
   ['on time', { kind: 'on-time' }],
   ['a second late', { kind: 'late', ms: 1000 }],

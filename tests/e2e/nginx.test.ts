@@ -9,22 +9,10 @@ import { startNginx } from '../../src/node/serve/nginx';
 import { launchBrowser } from '../../tools/browser';
 import { publishAndServe, type NginxSite } from '../support/nginx-site';
 import { downloadCsv } from '../support/task-page';
+import { PAGE_TYPES } from '../support/page-types';
 
-const PLAN = 'plans/2024-khac-phuc/';
-const PAGES: [string, string][] = [
-  ['the dashboard', ''],
-  ['a plan', PLAN],
-  ['a section', `${PLAN}sections/II.3/`],
-  ['a task', `${PLAN}tasks/II.3.b/`],
-  ['the task index', 'tasks/'],
-  ['the units list', 'units/'],
-  ['a unit', 'units/hcqt/'],
-  ['the leaders list', 'leaders/'],
-  ['a leader', 'leaders/chanh-vp/'],
-  ['the updates', 'updates/'],
-  ['the archive', 'archive/'],
-  ['the page for a missing address', 'khong-co-trang-nay/'],
-];
+/** A page of every type, and the page for a missing address. */
+const PAGES: [string, string][] = [...PAGE_TYPES, ['the page for a missing address', 'khong-co-trang-nay/']];
 
 /** A GET as a browser would send it, without decompressing: status, headers and the bytes as sent. */
 function get(url: string, headers: Record<string, string> = {}) {
