@@ -6,13 +6,14 @@
  * snapshot has happened and is finished (seal written, moved plan folders and the old archive deleted). The next
  * `npm run snapshot` does either by itself; until then validate, build and publish refuse, naming what is left.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { MANIFEST_FILE } from '../../lib/data/manifest';
 import { errorAt, type DataIssue } from '../../lib/data/problems';
 import { serializeSeal } from '../../lib/data/seal';
 import { sha256Hex } from '../hash';
 import { isRunning } from '../releases/lock';
+import { writeFileWhole } from '../write-whole';
 
 /** What a snapshot records before it moves anything (absolute paths, so any later run can act on it). */
 export interface SnapshotJournal {
@@ -48,8 +49,7 @@ function journalFile(archiveDir: string, year: number, pid = process.pid): strin
 /** Writes the journal whole (a temporary file renamed into place), so a journal that exists is complete. */
 export function writeJournal(archiveDir: string, journal: SnapshotJournal): void {
   const file = journalFile(archiveDir, journal.year, journal.pid);
-  writeFileSync(`${file}.tmp`, `${JSON.stringify(journal, null, 2)}\n`);
-  renameSync(`${file}.tmp`, file);
+  writeFileWhole(file, `${JSON.stringify(journal, null, 2)}\n`);
 }
 
 /** Undoes a snapshot that has not switched the archive: the old archive and the plan folders go back; then the journal and the new archive are deleted. */
@@ -83,8 +83,7 @@ export function rollForward(archiveDir: string, j: SnapshotJournal): string[] {
     return [
       `${manifest} is not the manifest that snapshot wrote (SHA-256 ${j.manifestSha256.slice(0, 12)}…); restore ${j.target} from a backup, then delete ${journalFile(archiveDir, j.year, j.pid)}`,
     ];
-  writeFileSync(`${j.seal}.tmp-${process.pid}`, serializeSeal(j.year, j.manifestSha256));
-  renameSync(`${j.seal}.tmp-${process.pid}`, j.seal);
+  writeFileWhole(j.seal, serializeSeal(j.year, j.manifestSha256), `${j.seal}.tmp-${process.pid}`);
   rmSync(j.stage, { recursive: true, force: true });
   rmSync(j.old, { recursive: true, force: true });
   rmSync(journalFile(archiveDir, j.year, j.pid), { force: true });

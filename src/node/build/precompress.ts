@@ -3,10 +3,11 @@
  * pages, the chart script), which nginx serves as it is (`gzip_static`, deploy/): compressed once, better than on
  * the fly, instead of on every request. Smaller files are left to the web server's on-the-fly compression.
  */
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as gzipCallback } from 'node:zlib';
+import { writeFileWhole } from '../write-whole';
 
 const gzip = promisify(gzipCallback);
 
@@ -42,8 +43,7 @@ export async function precompressSite(dir: string, min = PRECOMPRESS_MIN_BYTES):
       const file = files[next++]!;
       const data = readFileSync(file);
       const packed = await gzip(data, { level: GZIP_LEVEL });
-      writeFileSync(`${file}.gz.tmp`, packed);
-      renameSync(`${file}.gz.tmp`, `${file}.gz`);
+      writeFileWhole(`${file}.gz`, packed);
       done.files++;
       done.bytes += data.length;
       done.gzipBytes += packed.length;

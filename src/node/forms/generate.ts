@@ -1,5 +1,5 @@
 /** `npm run forms`: writes forms/<period>/<unit-id>.xlsx for each unit that leads unfinished tasks. */
-import { mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { IsoDate } from '../../lib/dates';
 import { buildUnitForms } from '../../lib/forms/build';
@@ -7,6 +7,7 @@ import { parsePeriod, periodId, type Period } from '../../lib/forms/period';
 import { writeFormWorkbook } from '../../lib/forms/write';
 import type { Dataset } from '../../lib/data/model';
 import { sha256Hex } from '../hash';
+import { writeFileWhole } from '../write-whole';
 
 /** What was written: each unit's form file and its number of tasks. */
 export interface WrittenForm {
@@ -31,8 +32,7 @@ export async function writeForms(
   for (const form of forms) {
     const file = join(dir, `${form.unit.id}.xlsx`);
     const temp = join(dir, `.${form.unit.id}.xlsx.${process.pid}.tmp`);
-    writeFileSync(temp, await writeFormWorkbook(form, dataset.site.organization));
-    renameSync(temp, file);
+    writeFileWhole(file, await writeFormWorkbook(form, dataset.site.organization), temp);
     written.push({ unit: form.unit.id, name: form.unit.name, file: relative(cwd, file), tasks: form.rows.length });
   }
   return written;

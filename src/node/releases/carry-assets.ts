@@ -5,17 +5,9 @@
  * (no copy, no extra space). Only a release's own files are carried, never those it was given: what a release stops
  * carrying once it is pruned does not live on from one release to the next.
  */
-import {
-  copyFileSync,
-  existsSync,
-  linkSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileWhole } from '../write-whole';
 
 /** The file a release lists its own `_astro/` files in; a dot file, which the web server does not serve (deploy/). */
 export const OWN_ASSETS_FILE = '.own-assets.json';
@@ -25,8 +17,7 @@ const ASSETS = '_astro';
 /** Lists a freshly built release's `_astro/` files as its own (before anything is carried into it). */
 export function recordOwnAssets(releaseDir: string): string[] {
   const own = assetFiles(releaseDir);
-  writeFileSync(join(releaseDir, `${OWN_ASSETS_FILE}.tmp`), `${JSON.stringify(own)}\n`);
-  renameSync(join(releaseDir, `${OWN_ASSETS_FILE}.tmp`), join(releaseDir, OWN_ASSETS_FILE));
+  writeFileWhole(join(releaseDir, OWN_ASSETS_FILE), `${JSON.stringify(own)}\n`);
   return own;
 }
 

@@ -1,15 +1,7 @@
 /** The release folders of a publish target: naming, listing, switching `current` atomically, pruning. */
-import {
-  existsSync,
-  readdirSync,
-  readFileSync,
-  readlinkSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { writeFileWhole } from '../write-whole';
 
 /** The marker a release gets once it has been built and checked; folders without it are unfinished. */
 export const RELEASE_MARKER = 'changes.json';
@@ -89,9 +81,8 @@ function readServed(target: string): string[] | undefined {
 }
 
 function writeServed(target: string, served: readonly string[]): void {
-  const tmp = join(target, `.served-${process.pid}.json`);
-  writeFileSync(tmp, `${JSON.stringify({ served: [...served].sort() }, null, 2)}\n`);
-  renameSync(tmp, join(target, SERVED_FILE));
+  const data = `${JSON.stringify({ served: [...served].sort() }, null, 2)}\n`;
+  writeFileWhole(join(target, SERVED_FILE), data, join(target, `.served-${process.pid}.json`));
 }
 
 /** Deletes all but the newest `keep` served releases (never the current one), releases never served, and any unfinished folder left by an interrupted publish. */
